@@ -1,0 +1,83 @@
+package org.veille.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "accounts")
+class Account {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	@Column(nullable = false)
+	private String login;
+
+	@Column(nullable = false)
+	private String email;
+
+	@Column(name = "password_hash", nullable = false)
+	private String passwordHash;
+
+	@Column(name = "display_name")
+	private @Nullable String displayName;
+
+	private @Nullable String bio;
+
+	private @Nullable String language;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@SuppressWarnings("NullAway.Init")
+	protected Account() {
+		// for JPA
+	}
+
+	private Account(String login, String email, String passwordHash, Instant createdAt) {
+		this.login = login;
+		this.email = email;
+		this.passwordHash = passwordHash;
+		this.createdAt = createdAt;
+	}
+
+	static Account register(String login, String email, String passwordHash, Instant now) {
+		return new Account(login, email, passwordHash, now);
+	}
+
+	long id() {
+		if (this.id == null) {
+			throw new IllegalStateException("Account not saved yet");
+		}
+		return this.id;
+	}
+
+	String login() {
+		return this.login;
+	}
+
+	String passwordHash() {
+		return this.passwordHash;
+	}
+
+	@Nullable String displayName() {
+		return this.displayName;
+	}
+
+	@Nullable String bio() {
+		return this.bio;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+}

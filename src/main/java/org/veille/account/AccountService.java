@@ -1,0 +1,62 @@
+package org.veille.account;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class AccountService {
+
+	/** bcrypt reads only the first 72 bytes of a password; a longer one would be silently cut. */
+	private static final int MAX_PASSWORD_BYTES = 72;
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	Optional<PersonView> findPerson(String login) {
+		return this.accounts.findByLogin(login)
+			.map((account) -> new PersonView(account.id(), account.login(), account.displayName(), account.bio(),
+					account.createdAt()));
+	}
+
+	@Transactional
+	CurrentAccount register(SignupForm form) {
+		if (form.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw SignupRejectedException.passwordTooLong();
+		}
+		if (this.accounts.existsByLogin(form.login())) {
+			throw SignupRejectedException.loginTaken();
+		}
+		if (this.accounts.existsByEmail(form.email())) {
+			throw SignupRejectedException.emailTaken();
+		}
+		String hash = this.passwordEncoder.encode(form.password());
+		try {
+			Account account = this.accounts
+				.save(Account.register(form.login(), form.email().trim(), hash, this.clock.instant()));
+			return new CurrentAccount(account.id(), account.login(), hash);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Someone took the login or e-mail between the checks above and the insert.
+			String detail = String.valueOf(ex.getMostSpecificCause().getMessage());
+			throw detail.contains("accounts_email_key") ? SignupRejectedException.emailTaken()
+					: SignupRejectedException.loginTaken();
+		}
+	}
+
+}

@@ -1,0 +1,34 @@
+package org.veille.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs a person in right after sign-up, as a form login would: a new session id, the context saved.
+ */
+@Component
+class SessionSignIn {
+
+	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
+
+	void signIn(CurrentAccount account, HttpServletRequest request, HttpServletResponse response) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			request.changeSessionId();
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		this.contextRepository.saveContext(context, request, response);
+	}
+
+}

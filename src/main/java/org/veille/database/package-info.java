@@ -1,0 +1,7 @@
+/**
+ * Chooses the database: an embedded PostgreSQL for a plain {@code ./mvnw spring-boot:run}, or the configured server.
+ */
+@NullMarked
+package org.veille.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,117 @@
+package org.veille.feed;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import org.veille.thread.TagChip;
+import org.veille.thread.ThreadSummary;
+
+/**
+ * Answers a feed request for a list of threads (DESIGN §6): 304 when the reader's copy is current,
+ * else an Atom document with an entry per thread.
+ */
+@Component
+public class ThreadFeeds {
+
+	/**
+	 * The view for this feed, or null when the request's {@code If-None-Match} or
+	 * {@code If-Modified-Since} shows the reader's copy is current (the 304 is then already set).
+	 * @param threads supplies the threads only when the feed must be written
+	 */
+	public @Nullable ModelAndView respond(ServletWebRequest request, FeedDescription description,
+			java.util.function.Supplier<List<ThreadSummary>> threads) {
+		String etag = "W/\"" + Integer.toHexString(description.selfPath().hashCode()) + "-"
+				+ description.lastChange().toEpochMilli() + "\"";
+		if (request.checkNotModified(etag, description.lastChange().toEpochMilli())) {
+			return null;
+		}
+		request.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
+		return new ModelAndView(new AtomFeedView(feed(description, threads.get())));
+	}
+
+	private Feed feed(FeedDescription description, List<ThreadSummary> threads) {
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		Feed feed = new Feed("atom_1.0");
+		feed.setId(base + description.selfPath());
+		feed.setTitle(description.title());
+		feed.setUpdated(Date.from(description.lastChange()));
+		feed.setAlternateLinks(List.of(link("alternate", base + description.pagePath(), "text/html", null)));
+		feed.setOtherLinks(List.of(link("self", base + description.selfPath(), AtomFeedView.CONTENT_TYPE, null)));
+		feed.setGenerator(generator());
+		feed.setEntries(threads.stream().map((thread) -> entry(base, thread)).toList());
+		return feed;
+	}
+
+	private static Entry entry(String base, ThreadSummary thread) {
+		Entry entry = new Entry();
+		entry.setId("urn:uuid:" + thread.uuid());
+		entry.setTitle(thread.title());
+		Person author = new Person();
+		author.setName(thread.authorShownName());
+		author.setUri(base + thread.authorPath());
+		entry.setAuthors(List.<SyndPerson>of(author));
+		entry.setPublished(date(thread.publishedAt()));
+		entry.setUpdated(date(thread.updatedAt()));
+		entry.setAlternateLinks(List.of(link("alternate", base + thread.path(), "text/html", null)));
+		List<Link> related = new ArrayList<>();
+		for (String url : thread.links()) {
+			related.add(link("related", url, null, url));
+		}
+		entry.setOtherLinks(related);
+		entry.setCategories(thread.tags().stream().map((tag) -> category(base, tag)).toList());
+		Content content = new Content();
+		content.setType("html");
+		content.setValue(thread.html());
+		entry.setContents(List.of(content));
+		return entry;
+	}
+
+	private static Category category(String base, TagChip tag) {
+		Category category = new Category();
+		category.setTerm(tag.key());
+		category.setLabel(tag.display());
+		category.setScheme(base + tag.path());
+		return category;
+	}
+
+	private static Link link(String rel, String href, @Nullable String type, @Nullable String title) {
+		Link link = new Link();
+		link.setRel(rel);
+		link.setHref(href);
+		if (type != null) {
+			link.setType(type);
+		}
+		if (title != null) {
+			link.setTitle(title);
+		}
+		return link;
+	}
+
+	private static com.rometools.rome.feed.atom.Generator generator() {
+		com.rometools.rome.feed.atom.Generator generator = new com.rometools.rome.feed.atom.Generator();
+		generator.setValue("Veille");
+		return generator;
+	}
+
+	private static Date date(Instant instant) {
+		return Date.from(instant);
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.veille.markup;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds hashtags, @mentions and style markers in plain text, left to right, each character once.
+ * Positions are those of the whole message, so that what comes before a {@code @} or around a
+ * marker is seen even across a URL or a piece of code.
+ */
+final class InlineScanner {
+
+	private final String text;
+
+	private final boolean withMarkers;
+
+	private final List<Inline> found = new ArrayList<>();
+
+	private int literalStart;
+
+	private InlineScanner(String text, boolean withMarkers) {
+		this.text = text;
+		this.withMarkers = withMarkers;
+	}
+
+	/** Tags and mentions between {@code start} and {@code end}, the rest as literals. */
+	static List<Inline> tagsAndMentions(String text, int start, int end) {
+		return new InlineScanner(text, false).scan(start, end);
+	}
+
+	/** Tags, mentions and style markers between {@code start} and {@code end}. */
+	static List<Inline> all(String text, int start, int end) {
+		return new InlineScanner(text, true).scan(start, end);
+	}
+
+	private List<Inline> scan(int start, int end) {
+		this.literalStart = start;
+		int i = start;
+		while (i < end) {
+			i = scanAt(i, end);
+		}
+		flushLiteral(end);
+		return this.found;
+	}
+
+	private int scanAt(int i, int end) {
+		char c = this.text.charAt(i);
+		if (c == '#') {
+			HashtagScanner.Match match = HashtagScanner.match(this.text, i, end);
+			if (match != null) {
+				return add(new Inline.Tag(i, match.end(), match.tag()), i, match.end());
+			}
+		}
+		else if (c == '@') {
+			int loginEnd = mentionEnd(i, end);
+			if (loginEnd > i + 1) {
+				return add(new Inline.Mention(i, loginEnd, this.text.substring(i + 1, loginEnd)), i, loginEnd);
+			}
+		}
+		else if (this.withMarkers && (c == '*' || c == '_')) {
+			Inline.Marker marker = marker(i, c);
+			if (marker.canOpen() || marker.canClose()) {
+				return add(marker, i, i + 1);
+			}
+		}
+		return i + 1;
+	}
+
+	/**
+	 * A mention is {@code @} not preceded by a letter or digit, then {@code [A-Za-z0-9._-]+} not
+	 * ending in a dot.
+	 */
+	private int mentionEnd(int at, int end) {
+		if (at > 0 && Character.isLetterOrDigit(this.text.codePointBefore(at))) {
+			return at;
+		}
+		int p = at + 1;
+		while (p < end && isLoginChar(this.text.charAt(p))) {
+			p++;
+		}
+		while (p > at + 1 && this.text.charAt(p - 1) == '.') {
+			p--;
+		}
+		return p;
+	}
+
+	/**
+	 * A marker opens at the start of a word (after anything but a letter or digit, before a
+	 * non-blank) and closes at its end, so {@code snake_case_word} and {@code 2*3*4} hold none.
+	 */
+	private Inline.Marker marker(int at, char c) {
+		int before = (at > 0) ? this.text.codePointBefore(at) : ' ';
+		int after = (at + 1 < this.text.length()) ? this.text.codePointAt(at + 1) : ' ';
+		boolean canOpen = !Character.isLetterOrDigit(before) && !isBlank(after) && after != c;
+		boolean canClose = !Character.isLetterOrDigit(after) && !isBlank(before) && before != c;
+		return new Inline.Marker(at, c, canOpen, canClose);
+	}
+
+	private int add(Inline inline, int start, int end) {
+		flushLiteral(start);
+		this.found.add(inline);
+		this.literalStart = end;
+		return end;
+	}
+
+	private void flushLiteral(int end) {
+		if (end > this.literalStart) {
+			this.found.add(new Inline.Literal(this.literalStart, end));
+		}
+	}
+
+	private static boolean isBlank(int c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c);
+	}
+
+	private static boolean isLoginChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+				|| c == '-';
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.veille.markup;
+
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads what a message says (DESIGN §3): its title, hashtags, URLs and mentions. The work is
+ * linear in the length of the text, whatever the text. Choices where the design is silent:
+ * <ul>
+ * <li>nothing inside code or a URL is a tag or a mention, and URLs inside code are not
+ * collected; inline code does not span lines, and an unclosed fence runs to the end;</li>
+ * <li>a tag body holds at least one letter or digit, so {@code #123} is a tag and {@code #_} is
+ * not; the joiners {@code - . / @} stand only between two body characters ({@code #a--b} is
+ * {@code a}, {@code #a/../b} is {@code a}); a parenthesised group must follow a body character
+ * and not be empty;</li>
+ * <li>the title drops ❝, ❞ and a leading {@code > }, shows a multilingual tag by its first
+ * label, skips lines left empty by that, and keeps other markup as typed;</li>
+ * <li>mentions are distinct as typed, case included.</li>
+ * </ul>
+ */
+public final class MarkupParser {
+
+	private MarkupParser() {
+	}
+
+	public static ParsedMessage parse(String rawText) {
+		String text = normalize(rawText);
+		Map<String, Hashtag> tags = new LinkedHashMap<>();
+		Set<String> urls = new LinkedHashSet<>();
+		Set<String> mentions = new LinkedHashSet<>();
+		for (Token token : Lexer.tokenize(text)) {
+			if (token.kind() == Token.Kind.URL) {
+				urls.add(UrlCleaner.clean(text.substring(token.start(), token.end())));
+			}
+			else if (token.kind() == Token.Kind.TEXT) {
+				for (Inline inline : InlineScanner.tagsAndMentions(text, token.start(), token.end())) {
+					if (inline instanceof Inline.Tag tag) {
+						tags.putIfAbsent(tag.tag().key(), tag.tag());
+					}
+					else if (inline instanceof Inline.Mention mention) {
+						mentions.add(mention.login());
+					}
+				}
+			}
+		}
+		return new ParsedMessage(text, Titles.of(text), List.copyOf(tags.values()), List.copyOf(urls),
+				List.copyOf(mentions));
+	}
+
+	/** The text as stored: {@code \r\n} and {@code \r} turned into {@code \n}, Unicode in NFC. */
+	static String normalize(String text) {
+		String lines = text.replace("\r\n", "\n").replace('\r', '\n');
+		return Normalizer.normalize(lines, Normalizer.Form.NFC);
+	}
+
+}

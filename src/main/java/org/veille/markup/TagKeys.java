@@ -1,0 +1,89 @@
+package org.veille.markup;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The identity of tags (DESIGN §4) and the URL path of their pages.
+ */
+public final class TagKeys {
+
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+	// RFC 3986 pchar less '%', plus '/' for the hierarchy; '$' and '*' are left out because the
+	// tag routes give them a meaning (/tag/{key}$, /tag/{key}*), and ';' because servers cut
+	// matrix parameters at it.
+	private static final String PATH_SAFE = "-._~!&'()+,=:@/";
+
+	private TagKeys() {
+	}
+
+	/**
+	 * The key of a tag: its display form in NFC, typographic apostrophes {@code ‘ ’} turned into
+	 * {@code '} and {@code –} into {@code -}, lower-cased with {@link Locale#ROOT}, without the
+	 * accents of Latin letters ({@code Santé} gives {@code sante}; {@code й} and Greek accents
+	 * stay). The key of the multilingual form {@code [fr]Étiquette[en]Label} is the key of each
+	 * variant after its language code, sorted by language: {@code [en]label[fr]etiquette}, so the
+	 * order of typing does not matter.
+	 */
+	public static String fold(String display) {
+		String normalized = Normalizer.normalize(display, Normalizer.Form.NFC);
+		Map<String, String> variants = HashtagScanner.variantsOf(normalized);
+		return variants.isEmpty() ? foldLabel(normalized) : keyOf(variants);
+	}
+
+	/**
+	 * The path of a tag's page below {@code /tag/}: the key percent-encoded as UTF-8, with
+	 * {@code /} kept so that {@code 2026/11} stays a child of {@code 2026}.
+	 */
+	public static String pathOf(String key) {
+		StringBuilder path = new StringBuilder(key.length() + 8);
+		for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xFF);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || PATH_SAFE.indexOf(c) >= 0) {
+				path.append(c);
+			}
+			else {
+				path.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+			}
+		}
+		return path.toString();
+	}
+
+	static String keyOf(Map<String, String> variants) {
+		return variants.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map((variant) -> "[" + variant.getKey() + "]" + foldLabel(variant.getValue()))
+			.collect(Collectors.joining());
+	}
+
+	private static String foldLabel(String label) {
+		String lower = label.replace('‘', '\'').replace('’', '\'').replace('–', '-').toLowerCase(Locale.ROOT);
+		String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+		StringBuilder folded = new StringBuilder(decomposed.length());
+		boolean afterLatin = false;
+		for (int i = 0; i < decomposed.length();) {
+			int c = decomposed.codePointAt(i);
+			i += Character.charCount(c);
+			if (!isMark(c)) {
+				afterLatin = Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+				folded.appendCodePoint(c);
+			}
+			else if (!afterLatin) {
+				folded.appendCodePoint(c);
+			}
+		}
+		return Normalizer.normalize(folded, Normalizer.Form.NFC);
+	}
+
+	private static boolean isMark(int c) {
+		int type = Character.getType(c);
+		return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+				|| type == Character.COMBINING_SPACING_MARK;
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.veille.message;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+import org.veille.markup.ParsedMessage;
+
+/**
+ * A message as typed. Its text is the source of truth: the title here, and the tags and links in
+ * their own tables, are derived from it and recomputed whenever it changes.
+ */
+@Entity
+@Table(name = "messages")
+class Message {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	@Column(nullable = false, updatable = false)
+	private UUID uuid;
+
+	@Column(name = "author_id", nullable = false, updatable = false)
+	private long authorId;
+
+	/** The first message of the thread; null when this message starts one. */
+	@Column(name = "thread_id", updatable = false)
+	private @Nullable Long threadId;
+
+	@Column(nullable = false)
+	private String body;
+
+	@Column(nullable = false)
+	private String title;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Column(name = "deleted_at")
+	private @Nullable Instant deletedAt;
+
+	@SuppressWarnings("NullAway.Init")
+	protected Message() {
+		// for JPA
+	}
+
+	private Message(long authorId, ParsedMessage parsed, Instant now) {
+		this.uuid = UUID.randomUUID();
+		this.authorId = authorId;
+		this.body = parsed.text();
+		this.title = parsed.title();
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	static Message startThread(long authorId, ParsedMessage parsed, Instant now) {
+		return new Message(authorId, parsed, now);
+	}
+
+	long id() {
+		if (this.id == null) {
+			throw new IllegalStateException("Message not saved yet");
+		}
+		return this.id;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.veille.message;
+
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import org.veille.account.CurrentAccount;
+import org.veille.thread.ThreadQueries;
+
+/**
+ * The posting form, on {@code /post} (which the bookmarklet pre-fills) and on the home page.
+ */
+@Controller
+class PostController {
+
+	private final MessageService messageService;
+
+	private final ThreadQueries threads;
+
+	PostController(MessageService messageService, ThreadQueries threads) {
+		this.messageService = messageService;
+		this.threads = threads;
+	}
+
+	@GetMapping("/post")
+	String form(@RequestParam(required = false) @Nullable String url,
+			@RequestParam(required = false) @Nullable String title,
+			@RequestParam(required = false) @Nullable String selection, Model model) {
+		model.addAttribute("postForm", new PostForm(Prefill.text(title, url, selection), "post"));
+		return "message/post";
+	}
+
+	@PostMapping("/post")
+	String post(@Valid @ModelAttribute PostForm postForm, BindingResult result,
+			@AuthenticationPrincipal CurrentAccount me, Model model) {
+		if (!result.hasErrors()) {
+			try {
+				long id = this.messageService.startThread(me.id(), postForm.text());
+				return "redirect:/messages/" + id;
+			}
+			catch (MessageRejectedException ex) {
+				result.rejectValue("text", ex.messageKey(), ex.arguments(), ex.messageKey());
+			}
+		}
+		if (postForm.fromHome()) {
+			model.addAttribute("page", this.threads.latest(null, ThreadQueries.PAGE_SIZE));
+			return "home";
+		}
+		return "message/post";
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Posting and showing messages: the posting form, the write path, the thread page.
+ */
+@NullMarked
+package org.veille.message;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,85 @@
+package org.veille.tag;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+import org.veille.feed.FeedDescription;
+import org.veille.feed.ThreadFeeds;
+import org.veille.thread.ThreadQueries;
+import org.veille.web.Cursor;
+import org.veille.web.NotFoundException;
+
+/**
+ * Tag pages and tag feeds. Both live under {@code /tag/{*path}} because a tag may contain
+ * slashes ({@code #2026/11}); {@link TagPath} tells them apart.
+ */
+@Controller
+class TagController {
+
+	private final TagQueries tags;
+
+	private final ThreadQueries threads;
+
+	private final ThreadFeeds feeds;
+
+	TagController(TagQueries tags, ThreadQueries threads, ThreadFeeds feeds) {
+		this.tags = tags;
+		this.threads = threads;
+		this.feeds = feeds;
+	}
+
+	@GetMapping("/tag/{*path}")
+	@Nullable ModelAndView tag(@PathVariable String path, @RequestParam(required = false) @Nullable String before,
+			ServletWebRequest request) {
+		TagPath tagPath = TagPath.parse(path);
+		if (tagPath.key().isEmpty()) {
+			throw NotFoundException.tag(tagPath.spelled());
+		}
+		if (!tagPath.isCanonical()) {
+			return redirect(tagPath.canonicalPath() + ((before != null) ? "?before=" + before : ""));
+		}
+		Cursor cursor = Cursor.parse(before);
+		TagView tag = this.tags.findByKey(tagPath.key()).orElse(null);
+		List<Long> tagIds = switch (tagPath.scope()) {
+			case EXACT -> (tag != null) ? List.of(tag.id()) : List.of();
+			case TREE -> (tag != null) ? this.tags.treeIds(tag.key()) : List.of();
+			case PREFIX -> this.tags.prefixIds(tagPath.key());
+		};
+		if (tagIds.isEmpty()) {
+			throw NotFoundException.tag(tagPath.key());
+		}
+		String title = "#" + ((tag != null) ? tag.display() : tagPath.key()) + ((tagPath.scope() == TagPath.Scope.PREFIX) ? "…" : "");
+		if (tagPath.feed()) {
+			FeedDescription description = new FeedDescription(title, tagPath.pagePath(), tagPath.feedPath(),
+					this.tags.lastChange(tagIds).orElseThrow());
+			return this.feeds.respond(request, description,
+					() -> this.threads.byTags(tagIds, null, ThreadQueries.FEED_SIZE).threads());
+		}
+		ModelAndView page = new ModelAndView("tag/tag");
+		page.addObject("tag", tag);
+		page.addObject("title", title);
+		page.addObject("canonicalPath", tagPath.pagePath());
+		page.addObject("feedPath", tagPath.feedPath());
+		page.addObject("page", this.threads.byTags(tagIds, cursor, ThreadQueries.PAGE_SIZE));
+		return page;
+	}
+
+	private static ModelAndView redirect(String url) {
+		RedirectView view = new RedirectView(url, true);
+		view.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+		view.setExpandUriTemplateVariables(false);
+		view.setExposeModelAttributes(false);
+		return new ModelAndView(view);
+	}
+
+}

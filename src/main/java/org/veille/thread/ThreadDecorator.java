@@ -1,0 +1,80 @@
+package org.veille.thread;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import org.veille.markup.HtmlRenderer;
+import org.veille.markup.MarkupParser;
+import org.veille.markup.RenderOptions;
+import org.veille.thread.ThreadQueries.ThreadRow;
+
+/**
+ * Completes a page of thread rows with their tags, links and rendered text, in one query per kind
+ * for the whole page, never one per thread.
+ */
+@Component
+class ThreadDecorator {
+
+	private final JdbcClient jdbc;
+
+	ThreadDecorator(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<ThreadSummary> decorate(List<ThreadRow> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Long[] ids = rows.stream().map(ThreadRow::id).toArray(Long[]::new);
+		Map<Long, List<TagChip>> tags = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select mt.message_id, t.key, t.display from message_tags mt join tags t on t.id = mt.tag_id
+				where mt.message_id = any(:ids) order by mt.message_id, mt.position
+				""").param("ids", ids).query((rs) -> {
+			tags.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+				.add(new TagChip(rs.getString(2), rs.getString(3)));
+		});
+		Map<Long, List<String>> links = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select ml.message_id, l.url from message_links ml join links l on l.id = ml.link_id
+				where ml.message_id = any(:ids) order by ml.message_id, ml.position
+				""").param("ids", ids).query((rs) -> {
+			links.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2));
+		});
+		Set<String> knownLogins = knownLogins(rows);
+		RenderOptions options = new RenderOptions(LocaleContextHolder.getLocale().getLanguage(),
+				(login) -> knownLogins.contains(login.toLowerCase(Locale.ROOT)));
+		return rows.stream()
+			.map((row) -> new ThreadSummary(row.id(), row.uuid(), row.title(),
+					HtmlRenderer.render(row.body(), options), row.login(), row.displayName(), row.createdAt(),
+					row.updatedAt(), tags.getOrDefault(row.id(), List.of()), links.getOrDefault(row.id(), List.of())))
+			.toList();
+	}
+
+	/** Which of the logins mentioned on the page exist, lower-cased, so mentions link only to real people. */
+	private Set<String> knownLogins(List<ThreadRow> rows) {
+		Set<String> mentioned = new HashSet<>();
+		for (ThreadRow row : rows) {
+			for (String login : MarkupParser.parse(row.body()).mentions()) {
+				mentioned.add(login.toLowerCase(Locale.ROOT));
+			}
+		}
+		if (mentioned.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("select lower(login) from accounts where lower(login) = any(:logins)")
+			.param("logins", mentioned.toArray(String[]::new))
+			.query(String.class)
+			.list());
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.veille.web;
+
+/**
+ * Something a URL names does not exist; {@link ErrorPageAdvice} answers it with the 404 page.
+ */
+public class NotFoundException extends RuntimeException {
+
+	private NotFoundException(String message) {
+		super(message);
+	}
+
+	public static NotFoundException message(long id) {
+		return new NotFoundException("No message " + id);
+	}
+
+	public static NotFoundException person(String login) {
+		return new NotFoundException("No person " + login);
+	}
+
+	public static NotFoundException tag(String key) {
+		return new NotFoundException("No tag " + key);
+	}
+
+}

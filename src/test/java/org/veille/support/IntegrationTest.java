@@ -1,0 +1,27 @@
+package org.veille.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The one Spring context the integration tests share: the whole application on a random port,
+ * MockMvc, and a real PostgreSQL chosen by {@link TestDatabase}. Tests make their own people and
+ * tags with unique names, so they never depend on each other's data.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "veille.database.embedded.enabled=false", "spring.thymeleaf.cache=true" })
+@AutoConfigureMockMvc
+@Import({ TestDatabaseConfiguration.class, QueryCounting.class })
+public @interface IntegrationTest {
+
+}

@@ -1,0 +1,32 @@
+package org.veille.support;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.QueryCountHolder;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Wraps the test datasource so that a test can count the SQL statements a request costs.
+ */
+public class QueryCounting implements BeanPostProcessor {
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof DataSource dataSource && !beanName.endsWith("Proxy")) {
+			return ProxyDataSourceBuilder.create(dataSource).name("veille").countQuery().build();
+		}
+		return bean;
+	}
+
+	public static void reset() {
+		QueryCountHolder.clear();
+	}
+
+	/** Statements run on this thread since the last {@link #reset()}. */
+	public static long statements() {
+		return QueryCountHolder.getGrandTotal().getTotal();
+	}
+
+}
