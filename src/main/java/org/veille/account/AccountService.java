@@ -29,6 +29,9 @@ class AccountService {
 
 	@Transactional(readOnly = true)
 	Optional<PersonView> findPerson(String login) {
+		if (!Logins.isWellFormed(login)) {
+			return Optional.empty();
+		}
 		return this.accounts.findByLogin(login)
 			.map((account) -> new PersonView(account.id(), account.login(), account.displayName(), account.bio(),
 					account.createdAt()));

@@ -18,6 +18,9 @@ class AccountUserDetailsService implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String login) {
+		if (!Logins.isWellFormed(login)) {
+			throw new UsernameNotFoundException("No account " + login);
+		}
 		return this.accounts.findByLogin(login)
 			.map((account) -> new CurrentAccount(account.id(), account.login(), account.passwordHash()))
 			.orElseThrow(() -> new UsernameNotFoundException("No account " + login));

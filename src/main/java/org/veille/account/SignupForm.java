@@ -6,19 +6,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * What the sign-up form sends. A login is what follows {@code @} in a mention, so it follows the
- * mention grammar: letters, digits, {@code . _ -}, not ending with a dot.
+ * What the sign-up form sends; {@link Logins} says what a login looks like.
  */
 record SignupForm(
 		@NotBlank(message = "{signup.login.required}") @Size(min = 2, max = 30,
-				message = "{signup.login.size}") @Pattern(regexp = LOGIN_PATTERN,
+				message = "{signup.login.size}") @Pattern(regexp = Logins.PATTERN,
 						message = "{signup.login.invalid}") String login,
 		@NotBlank(message = "{signup.email.required}") @Size(max = 254,
 				message = "{signup.email.invalid}") @Email(message = "{signup.email.invalid}") String email,
 		@NotBlank(message = "{signup.password.required}") @Size(min = 8, max = 72,
 				message = "{signup.password.size}") String password) {
-
-	static final String LOGIN_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]*(?<!\\.)$";
 
 	static SignupForm empty() {
 		return new SignupForm("", "", "");

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads what a message says (DESIGN §3): its title, hashtags, URLs and mentions. The work is
@@ -23,6 +24,9 @@ import java.util.Set;
  * </ul>
  */
 public final class MarkupParser {
+
+	private static final Pattern CONTROL_CHARACTERS = Pattern
+		.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
 	private MarkupParser() {
 	}
@@ -51,10 +55,14 @@ public final class MarkupParser {
 				List.copyOf(mentions));
 	}
 
-	/** The text as stored: {@code \r\n} and {@code \r} turned into {@code \n}, Unicode in NFC. */
+	/**
+	 * The text as stored: {@code \r\n} and {@code \r} turned into {@code \n}, Unicode in NFC, and
+	 * the invisible control characters other than tab and newline dropped (PostgreSQL cannot store
+	 * NUL, and none of them can be typed on purpose).
+	 */
 	static String normalize(String text) {
 		String lines = text.replace("\r\n", "\n").replace('\r', '\n');
-		return Normalizer.normalize(lines, Normalizer.Form.NFC);
+		return Normalizer.normalize(CONTROL_CHARACTERS.matcher(lines).replaceAll(""), Normalizer.Form.NFC);
 	}
 
 }

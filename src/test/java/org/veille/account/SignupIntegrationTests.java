@@ -122,6 +122,13 @@ class SignupIntegrationTests {
 	}
 
 	@Test
+	void shouldRefuseALoginAttemptWithCharactersNoLoginHas() throws Exception {
+		this.mvc.perform(formLogin("/login").user("nul\u0000byte").password(TestPeople.PASSWORD))
+			.andExpect(redirectedUrl("/login?error"))
+			.andExpect(unauthenticated());
+	}
+
+	@Test
 	void shouldSignOut() throws Exception {
 		MockHttpSession session = TestPeople.signUp(this.mvc, TestPeople.uniqueName("out"));
 

@@ -114,6 +114,14 @@ class PostingIntegrationTests {
 	}
 
 	@Test
+	void shouldDropInvisibleControlCharactersThatPostgresqlCannotStore() throws Exception {
+		long id = postAs(TestPeople.uniqueName("control"), "Octet\u0000 nul\u0007 #contrôle");
+
+		assertThat(this.jdbc.sql("select body from messages where id = ?").param(id).query(String.class).single())
+			.isEqualTo("Octet nul #contrôle");
+	}
+
+	@Test
 	void shouldKeepTheTextAndStoreNothingWhenTheMessageIsEmpty() throws Exception {
 		String login = TestPeople.uniqueName("empty");
 		MockHttpSession session = TestPeople.signUp(this.mvc, login);

@@ -7,7 +7,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -16,9 +15,10 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Gives the test context its database, as {@link TestDatabase} chose it.
+ * Gives the test context its database, as {@link TestDatabase} chose it. Imported by
+ * {@link IntegrationTest}; deliberately not a {@code @Configuration}, so that an application started
+ * by a test with {@code SpringApplicationBuilder} does not pick it up by component scanning.
  */
-@TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
 
 	@Bean
