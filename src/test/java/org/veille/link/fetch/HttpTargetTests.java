@@ -1,0 +1,59 @@
+package org.veille.link.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HttpTargetTests {
+
+	@Test
+	void shouldUseDefaultPortsAndRootPath() {
+		assertThat(HttpTarget.of(URI.create("http://example.org"))).isEqualTo(
+				new HttpTarget(false, "example.org", 80, "/"));
+		assertThat(HttpTarget.of(URI.create("HTTPS://Example.ORG/a?b=c#frag"))).isEqualTo(
+				new HttpTarget(true, "example.org", 443, "/a?b=c"));
+	}
+
+	@Test
+	void shouldNamePortInHostHeaderOnlyWhenNotDefault() {
+		assertThat(HttpTarget.of(URI.create("http://example.org:8080/")).hostHeader()).isEqualTo("example.org:8080");
+		assertThat(HttpTarget.of(URI.create("https://example.org:443/")).hostHeader()).isEqualTo("example.org");
+		assertThat(HttpTarget.of(URI.create("http://[2606:4700::1]/")).hostHeader()).isEqualTo("[2606:4700::1]");
+	}
+
+	@Test
+	void shouldReadHostsJavaFindsOdd() {
+		assertThat(HttpTarget.of(URI.create("http://0x7f.1:8080/x")).host()).isEqualTo("0x7f.1");
+		assertThat(HttpTarget.of(URI.create("http://0x7f.1:8080/x")).port()).isEqualTo(8080);
+		assertThat(HttpTarget.of(URI.create("http://user@under_score.example/")).host())
+				.isEqualTo("under_score.example");
+	}
+
+	@Test
+	void shouldEncodeInternationalNamesAndPaths() throws Exception {
+		HttpTarget target = HttpTarget.of(new URI("http://café.example/été?q=à"));
+
+		assertThat(target.host()).isEqualTo("xn--caf-dma.example");
+		assertThat(target.requestTarget()).isEqualTo("/%C3%A9t%C3%A9?q=%C3%A0");
+	}
+
+	@Test
+	void shouldTellAddressLiteralsFromNames() {
+		assertThat(HttpTarget.of(URI.create("https://93.184.215.14/")).isAddressLiteral()).isTrue();
+		assertThat(HttpTarget.of(URI.create("https://[::1]/")).isAddressLiteral()).isTrue();
+		assertThat(HttpTarget.of(URI.create("https://cafe.be/")).isAddressLiteral()).isFalse();
+		assertThat(HttpTarget.of(URI.create("https://example.org./")).bareHost()).isEqualTo("example.org");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = {"ftp://example.org/", "mailto:someone@example.org", "/relative", "file:///etc/passwd",
+		"http:///nohost"})
+	void shouldRefuseWhatIsNotHttp(String url) {
+		assertThatIllegalArgumentException().isThrownBy(() -> HttpTarget.of(URI.create(url)));
+	}
+}
