@@ -42,7 +42,8 @@ class SiteController {
 	}
 
 	@GetMapping({ "/sites/{host}", "/sites/{host}/**" })
-	@Nullable ModelAndView site(@RequestParam(required = false) @Nullable String before, HttpServletRequest request) {
+	@Nullable ModelAndView site(@RequestParam(required = false) @Nullable String before, ServletWebRequest webRequest) {
+		HttpServletRequest request = webRequest.getRequest();
 		String raw = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
 		SitePath sitePath = SitePath.parse(raw).orElseThrow(() -> NotFoundException.site(raw, ""));
 		if (!sitePath.canonical()) {
@@ -54,7 +55,7 @@ class SiteController {
 		if (sitePath.feed()) {
 			FeedDescription description = new FeedDescription(site.displayName(), site.pagePath(), site.feedPath(),
 					site.changedAt());
-			return this.feeds.respond(new ServletWebRequest(request), description,
+			return this.feeds.respond(webRequest, description,
 					() -> this.threads.bySitePath(site.id(), null, ThreadQueries.FEED_SIZE).threads());
 		}
 		ModelAndView page = new ModelAndView("link/site");
