@@ -136,10 +136,12 @@ class LinkFetchingIntegrationTests {
 		Posting.as(this.mvc, signUp(), "Abandoned\n" + url);
 		long linkId = link(url).id();
 
-		// An instance claims the job for a short lease, then dies without a word.
-		FetchJob abandoned = claimJobOf(linkId, Duration.ofMillis(300));
-
+		// An instance claims the job, then dies without a word; its lease runs out.
+		FetchJob abandoned = claimJobOf(linkId, Duration.ofSeconds(30));
 		startPool(FetchTesting.localProperties(this.server.port()));
+		this.jdbc.sql("update link_fetch_jobs set claimed_until = now() where link_id = :id").param("id", linkId)
+			.update();
+
 		await().atMost(WAIT).until(() -> link(url).status().equals("fetched"));
 		assertThat(link(url).title()).isEqualTo("Claimed again");
 		assertThat(this.server.requestedPaths()).containsOnlyOnce(path);
@@ -230,7 +232,7 @@ class LinkFetchingIntegrationTests {
 	}
 
 	private FetchJob claimJobOf(long linkId, Duration lease) {
-		// Other tests' jobs may be due too: claimed for the short lease, they are free again right after.
+		// Other tests' jobs may be due too: claimed here, they are free again once the lease runs out.
 		for (int i = 0; i < 10_000; i++) {
 			Optional<FetchJob> job = this.queue.claim(lease);
 			assertThat(job).as("the job of link %s is due", linkId).isPresent();
