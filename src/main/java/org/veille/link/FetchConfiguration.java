@@ -1,7 +1,6 @@
 package org.veille.link;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -10,7 +9,6 @@ import org.veille.link.fetch.PageFetcher;
 
 /** The fetcher and, unless {@code veille.fetch.enabled=false}, this instance's pool of fetch workers. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(FetchProperties.class)
 class FetchConfiguration {
 
 	@Bean
