@@ -6,19 +6,18 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 import org.veille.feed.FeedDescription;
 import org.veille.feed.ThreadFeeds;
 import org.veille.thread.ThreadQueries;
 import org.veille.web.Cursor;
 import org.veille.web.NotFoundException;
+import org.veille.web.Redirects;
 
 /**
  * Site pages and their feeds: {@code /sites/{host}}, {@code /sites/{host}/{path…}} and the same with
@@ -47,7 +46,7 @@ class SiteController {
 		String raw = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
 		SitePath sitePath = SitePath.parse(raw).orElseThrow(() -> NotFoundException.site(raw, ""));
 		if (!sitePath.canonical()) {
-			return redirect(sitePath.canonicalPath() + ((before != null) ? "?before=" + before : ""));
+			return Redirects.permanent(sitePath.canonicalPath() + ((before != null) ? "?before=" + before : ""));
 		}
 		Cursor cursor = Cursor.parse(before);
 		SiteView site = this.sites.find(sitePath.host(), sitePath.path())
@@ -61,7 +60,7 @@ class SiteController {
 		ModelAndView page = new ModelAndView("link/site");
 		page.addObject("site", site);
 		page.addObject("ancestors", ancestors(site));
-		page.addObject("pageTitle", this.sites.pageTitle(site).orElse(null));
+		page.addObject("fetchedTitle", this.sites.pageTitle(site).orElse(null));
 		page.addObject("children", this.sites.children(site));
 		page.addObject("page", this.threads.bySitePath(site.id(), cursor, ThreadQueries.PAGE_SIZE));
 		return page;
@@ -76,14 +75,6 @@ class SiteController {
 			ancestors.add(0, new SiteView(0, site.host(), path, 0, site.changedAt()));
 		}
 		return ancestors;
-	}
-
-	private static ModelAndView redirect(String url) {
-		RedirectView view = new RedirectView(url, true);
-		view.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-		view.setExpandUriTemplateVariables(false);
-		view.setExposeModelAttributes(false);
-		return new ModelAndView(view);
 	}
 
 }

@@ -196,7 +196,9 @@ class LinkCardsIntegrationTests {
 		this.mvc.perform(get("/sites/xn--caf-dma.test" + path))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("café.test")))
-			.andExpect(content().string(containsString("Le menu")));
+			.andExpect(content().string(containsString("<p class=\"site-page-title\">Le menu</p>")));
+		this.mvc.perform(get("/sites/xn--caf-dma.test"))
+			.andExpect(content().string(not(containsString("site-page-title"))));
 	}
 
 	@Test

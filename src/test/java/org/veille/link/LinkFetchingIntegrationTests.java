@@ -1,6 +1,5 @@
 package org.veille.link;
 
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +19,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.veille.link.fetch.AddressPolicy;
+import org.veille.link.fetch.FailureReason;
+import org.veille.link.fetch.FetchOutcome.Failed;
 import org.veille.link.fetch.LocalHttpServer;
 import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
@@ -146,8 +147,7 @@ class LinkFetchingIntegrationTests {
 		assertThat(link(url).title()).isEqualTo("Claimed again");
 		assertThat(this.server.requestedPaths()).containsOnlyOnce(path);
 		// Had the first instance come back, its result would no longer count.
-		assertThat(this.queue.fail(abandoned, new org.veille.link.fetch.FetchOutcome.Failed(
-				org.veille.link.fetch.FailureReason.TIMEOUT, "late"), null)).isFalse();
+		assertThat(this.queue.fail(abandoned, new Failed(FailureReason.TIMEOUT, "late"), null)).isFalse();
 		assertThat(link(url).status()).isEqualTo("fetched");
 	}
 
@@ -156,12 +156,16 @@ class LinkFetchingIntegrationTests {
 		String path = "/" + this.unique + "/flaky";
 		this.server.status(path, 503);
 		String url = this.server.uri(path).toString();
-		Posting.as(this.mvc, signUp(), "Flaky\n" + url);
+		MockHttpSession poster = signUp();
+		long id = Posting.as(this.mvc, poster, "Flaky\n" + url);
 		long linkId = link(url).id();
 		startPool(FetchTesting.localProperties(this.server.port()));
 
 		await().atMost(WAIT).until(() -> "HTTP_STATUS".equals(link(url).failureReason()));
 		assertThat(link(url).status()).isEqualTo("pending");
+		this.mvc.perform(get("/messages/" + id).session(poster))
+			.andExpect(content().string(containsString("Last attempt: The site answered with an error.")))
+			.andExpect(content().string(containsString("503")));
 		assertThat(this.jdbc.sql("""
 				select not_before > now() + interval '50 seconds' from link_fetch_jobs where link_id = :id
 				""").param("id", linkId).query(Boolean.class).single()).as("retried after a minute").isTrue();
@@ -256,10 +260,6 @@ class LinkFetchingIntegrationTests {
 
 	private LinkRow link(String url) {
 		return LinkRow.of(this.jdbc, url);
-	}
-
-	static InetAddress loopback(int last) throws java.net.UnknownHostException {
-		return InetAddress.getByAddress(new byte[] { 127, 0, 0, (byte) last });
 	}
 
 }

@@ -118,12 +118,12 @@ class SitePageIntegrationTests {
 		String few = fill(2);
 		String many = fill(30);
 
-		long forFew = statementsFor("/sites/" + few + "/path");
-		long forMany = statementsFor("/sites/" + many + "/path");
+		long forFew = QueryCounting.statementsFor(this.mvc, "/sites/" + few + "/path");
+		long forMany = QueryCounting.statementsFor(this.mvc, "/sites/" + many + "/path");
 
 		assertThat(forMany).isEqualTo(forFew);
 		assertThat(forMany).isLessThanOrEqualTo(8);
-		assertThat(statementsFor("/sites/" + many + "/feed")).isLessThanOrEqualTo(6);
+		assertThat(QueryCounting.statementsFor(this.mvc, "/sites/" + many + "/feed")).isLessThanOrEqualTo(6);
 	}
 
 	/** Posts this many threads citing pages of a new site, each with several links and tags. */
@@ -135,12 +135,6 @@ class SitePageIntegrationTests {
 					+ "/path/" + i + "/more https://other.example/" + i + "\n#un #deux" + i);
 		}
 		return host;
-	}
-
-	private long statementsFor(String path) throws Exception {
-		QueryCounting.reset();
-		this.mvc.perform(get(path)).andExpect(status().isOk());
-		return QueryCounting.statements();
 	}
 
 	private static String host() {
