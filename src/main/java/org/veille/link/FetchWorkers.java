@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +40,9 @@ class FetchWorkers implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private ExecutorService threads = Executors.newSingleThreadExecutor();
+	private @Nullable ExecutorService threads;
 
-	private ScheduledExecutorService refetcher = Executors.newSingleThreadScheduledExecutor();
+	private @Nullable ScheduledExecutorService refetcher;
 
 	FetchWorkers(FetchWorker worker, FetchQueue queue, FetchProperties properties) {
 		this.worker = worker;
@@ -56,31 +57,35 @@ class FetchWorkers implements SmartLifecycle {
 		}
 		this.running = true;
 		String name = "veille-fetch-" + pools.incrementAndGet() + "-";
-		this.threads = Executors.newFixedThreadPool(this.properties.workers(), threadFactory(name));
+		ExecutorService workers = Executors.newFixedThreadPool(this.properties.workers(), threadFactory(name));
 		for (int i = 0; i < this.properties.workers(); i++) {
-			this.threads.execute(this::work);
+			workers.execute(this::work);
 		}
-		this.refetcher = Executors.newSingleThreadScheduledExecutor(threadFactory(name + "refetch-"));
-		this.refetcher.scheduleWithFixedDelay(this::queueStaleLinks, 1, REFETCH_CHECK_MINUTES, TimeUnit.MINUTES);
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threadFactory(name + "refetch-"));
+		scheduler.scheduleWithFixedDelay(this::queueStaleLinks, 1, REFETCH_CHECK_MINUTES, TimeUnit.MINUTES);
+		this.threads = workers;
+		this.refetcher = scheduler;
 	}
 
 	@Override
 	public synchronized void stop() {
-		if (!this.running) {
+		ExecutorService workers = this.threads;
+		ScheduledExecutorService scheduler = this.refetcher;
+		if (!this.running || workers == null || scheduler == null) {
 			return;
 		}
 		this.running = false;
 		this.wakeUps.release(this.properties.workers());
-		this.refetcher.shutdownNow();
-		this.threads.shutdown();
+		scheduler.shutdownNow();
+		workers.shutdown();
 		try {
 			// A fetch ends within the total timeout; one not done by then is left to its lease.
-			if (!this.threads.awaitTermination(this.properties.totalTimeout().toMillis() * 2, TimeUnit.MILLISECONDS)) {
-				this.threads.shutdownNow();
+			if (!workers.awaitTermination(this.properties.totalTimeout().toMillis() * 2, TimeUnit.MILLISECONDS)) {
+				workers.shutdownNow();
 			}
 		}
 		catch (InterruptedException ex) {
-			this.threads.shutdownNow();
+			workers.shutdownNow();
 			Thread.currentThread().interrupt();
 		}
 	}
