@@ -175,6 +175,20 @@ class LinkCardsIntegrationTests {
 	}
 
 	@Test
+	void shouldLinkTheCardOfAShortenedLinkToWhereItLeads() throws Exception {
+		String destination = page("destination", "<title>The long address</title>");
+		String shortened = path("s");
+		this.server.redirect(shortened, 301, path("hop"));
+		this.server.redirect(path("hop"), 302, destination);
+		String url = this.server.uri(shortened).toString();
+		long id = Posting.as(this.mvc, signUp(), "Short\n" + url);
+
+		assertThat(awaitFetched(url).title()).isEqualTo("The long address");
+		this.mvc.perform(get("/messages/" + id))
+			.andExpect(content().string(containsString("<a class=\"link-title\" href=\"" + destination + "\"")));
+	}
+
+	@Test
 	void shouldRecordARedirectLoopAsTooManyRedirects() throws Exception {
 		String loop = path("loop");
 		this.server.redirect(loop, 302, loop);
