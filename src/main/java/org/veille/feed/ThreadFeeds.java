@@ -20,6 +20,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import org.veille.thread.LinkCard;
 import org.veille.thread.TagChip;
 import org.veille.thread.ThreadSummary;
 
@@ -71,8 +72,8 @@ public class ThreadFeeds {
 		entry.setUpdated(date(thread.updatedAt()));
 		entry.setAlternateLinks(List.of(link("alternate", base + thread.path(), "text/html", null)));
 		List<Link> related = new ArrayList<>();
-		for (String url : thread.links()) {
-			related.add(link("related", url, null, url));
+		for (LinkCard card : thread.links()) {
+			related.add(link("related", card.href(), null, card.heading()));
 		}
 		entry.setOtherLinks(related);
 		entry.setCategories(thread.tags().stream().map((tag) -> category(base, tag)).toList());

@@ -1,50 +1,36 @@
 package org.veille.link;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores the URLs a message cites, inside the transaction that stores the message. A URL is stored
- * once however many messages cite it.
+ * Stores the URLs a message cites, inside the transaction that stores the message: a URL is stored once however
+ * many messages cite it and however it is spelled, and a URL never fetched gets a fetch job in the same
+ * transaction. Posting never waits for the fetch: the workers pick the job up after the commit.
  */
 @Component
 public class MessageLinks {
 
-	private static final Pattern HOST = Pattern.compile("^https?://(?:[^@/?#]*@)?([^/?#:]+)",
-			Pattern.CASE_INSENSITIVE);
+	private final LinkIndex index;
 
-	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
-	MessageLinks(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	MessageLinks(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.index = new LinkIndex(jdbc);
+		this.events = events;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void attach(long messageId, List<String> urls) {
-		int position = 0;
-		for (String url : urls) {
-			long linkId = this.jdbc.sql("""
-					insert into links (url, host) values (:url, :host)
-					on conflict (url) do update set url = excluded.url
-					returning id
-					""").param("url", url).param("host", hostOf(url)).query(Long.class).single();
-			this.jdbc.sql("""
-					insert into message_links (message_id, link_id, position) values (:message, :link, :position)
-					on conflict do nothing
-					""").param("message", messageId).param("link", linkId).param("position", position++).update();
+	public void attach(long messageId, long threadId, Instant threadPublishedAt, List<String> urls) {
+		if (this.index.attach(messageId, threadId, threadPublishedAt, urls)) {
+			this.events.publishEvent(new FetchesQueued());
 		}
-	}
-
-	static String hostOf(String url) {
-		Matcher matcher = HOST.matcher(url);
-		return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : "";
 	}
 
 }

@@ -47,8 +47,13 @@ public final class UrlCleaner {
 
 	private static boolean isTracking(String parameter) {
 		int equals = parameter.indexOf('=');
-		String name = ((equals < 0) ? parameter : parameter.substring(0, equals)).toLowerCase(Locale.ROOT);
-		return name.startsWith("utm_") || TRACKING.contains(name);
+		return isTrackingName((equals < 0) ? parameter : parameter.substring(0, equals));
+	}
+
+	/** Whether a query parameter of this name only tracks readers (compared ignoring case). */
+	public static boolean isTrackingName(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		return lower.startsWith("utm_") || TRACKING.contains(lower);
 	}
 
 }

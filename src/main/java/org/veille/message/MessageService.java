@@ -42,7 +42,7 @@ class MessageService {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Message message = this.messages.save(Message.startThread(authorId, parsed, now));
 		this.messageTags.tag(message.id(), message.id(), message.createdAt(), parsed.tags());
-		this.messageLinks.attach(message.id(), parsed.urls());
+		this.messageLinks.attach(message.id(), message.id(), message.createdAt(), parsed.urls());
 		return message.id();
 	}
 

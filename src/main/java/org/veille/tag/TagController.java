@@ -4,20 +4,19 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 import org.veille.feed.FeedDescription;
 import org.veille.feed.ThreadFeeds;
 import org.veille.thread.ThreadQueries;
 import org.veille.web.Cursor;
 import org.veille.web.NotFoundException;
+import org.veille.web.Redirects;
 
 /**
  * Tag pages and tag feeds. Both live under {@code /tag/{*path}} because a tag may contain
@@ -46,7 +45,7 @@ class TagController {
 			throw NotFoundException.tag(tagPath.spelled());
 		}
 		if (!tagPath.isCanonical()) {
-			return redirect(tagPath.canonicalPath() + ((before != null) ? "?before=" + before : ""));
+			return Redirects.permanent(tagPath.canonicalPath() + ((before != null) ? "?before=" + before : ""));
 		}
 		Cursor cursor = Cursor.parse(before);
 		TagView tag = this.tags.findByKey(tagPath.key()).orElse(null);
@@ -72,14 +71,6 @@ class TagController {
 		page.addObject("feedPath", tagPath.feedPath());
 		page.addObject("page", this.threads.byTags(tagIds, cursor, ThreadQueries.PAGE_SIZE));
 		return page;
-	}
-
-	private static ModelAndView redirect(String url) {
-		RedirectView view = new RedirectView(url, true);
-		view.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-		view.setExpandUriTemplateVariables(false);
-		view.setExposeModelAttributes(false);
-		return new ModelAndView(view);
 	}
 
 }

@@ -43,12 +43,19 @@ class ThreadDecorator {
 			tags.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
 				.add(new TagChip(rs.getString(2), rs.getString(3)));
 		});
-		Map<Long, List<String>> links = new LinkedHashMap<>();
+		Map<Long, List<LinkCard>> links = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select ml.message_id, l.url from message_links ml join links l on l.id = ml.link_id
+				select ml.message_id, l.id, l.url, l.host, l.final_url, l.title, l.description, l.site_name,
+				       l.thumbnail_id, l.fetch_status, l.failure_reason, l.failure_detail, l.thumbnail_failure
+				from message_links ml join links l on l.id = ml.link_id
 				where ml.message_id = any(:ids) order by ml.message_id, ml.position
 				""").param("ids", ids).query((rs) -> {
-			links.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2));
+			links.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+				.add(new LinkCard(rs.getLong("id"), rs.getString("url"), rs.getString("host"),
+						rs.getString("final_url"), rs.getString("title"), rs.getString("description"),
+						rs.getString("site_name"), rs.getObject("thumbnail_id", Long.class),
+						rs.getString("fetch_status"), rs.getString("failure_reason"), rs.getString("failure_detail"),
+						rs.getString("thumbnail_failure")));
 		});
 		Set<String> knownLogins = knownLogins(rows);
 		RenderOptions options = new RenderOptions(LocaleContextHolder.getLocale().getLanguage(),

@@ -59,6 +59,12 @@ public class ThreadQueries {
 			order by published_at desc, thread_id desc limit :limit
 			""";
 
+	private static final String BY_SITE_PATH = """
+			select thread_id, published_at as sort_time from site_threads
+			where site_path_id = :sitePath %s
+			order by published_at desc, thread_id desc limit :limit
+			""";
+
 	private static final String BY_ANY_TAG = """
 			select thread_id, max(published_at) as sort_time from thread_tags
 			where tag_id = any(:tags)
@@ -100,6 +106,12 @@ public class ThreadQueries {
 			.formatted(keyset(before, "having (max(published_at), thread_id) < (:beforeTime, :beforeId)"));
 		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("tags", tagIds.toArray(Long[]::new)), before,
 				size);
+	}
+
+	/** The threads citing a page of a site, or of a path under it, newest first. */
+	public ThreadPage bySitePath(long sitePathId, @Nullable Cursor before, int size) {
+		String sql = BY_SITE_PATH.formatted(keyset(before, "and (published_at, thread_id) < (:beforeTime, :beforeId)"));
+		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("sitePath", sitePathId), before, size);
 	}
 
 	/** One thread's first message, unless it is missing or deleted. */

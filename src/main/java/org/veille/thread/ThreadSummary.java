@@ -7,12 +7,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One thread as a list shows it: its first message, rendered, with its author, tags and links.
+ * One thread as a list shows it: its first message, rendered, with its author, tags and link cards.
  *
  * @param html the message rendered by the markup renderer, safe to insert as is
  */
 public record ThreadSummary(long id, UUID uuid, String title, String html, String authorLogin,
-		@Nullable String authorName, Instant publishedAt, Instant updatedAt, List<TagChip> tags, List<String> links) {
+		@Nullable String authorName, Instant publishedAt, Instant updatedAt, List<TagChip> tags, List<LinkCard> links) {
 
 	public String path() {
 		return "/messages/" + this.id;

@@ -17,6 +17,14 @@ public class NotFoundException extends RuntimeException {
 		return new NotFoundException("No person " + login);
 	}
 
+	public static NotFoundException thumbnail(long id) {
+		return new NotFoundException("No thumbnail " + id);
+	}
+
+	public static NotFoundException site(String host, String path) {
+		return new NotFoundException("No site page " + host + path);
+	}
+
 	public static NotFoundException tag(String key) {
 		return new NotFoundException("No tag " + key);
 	}

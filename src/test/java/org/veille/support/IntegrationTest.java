@@ -12,14 +12,16 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The one Spring context the integration tests share: the whole application on a random port,
- * MockMvc, and a real PostgreSQL chosen by {@link TestDatabase}. Tests make their own people and
+ * MockMvc, and a real PostgreSQL chosen by {@link TestDatabase}. No fetch workers run: tests that
+ * want them start their own (see {@code org.veille.link.FetchTesting}). Tests make their own people and
  * tags with unique names, so they never depend on each other's data.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "veille.database.embedded.enabled=false", "spring.thymeleaf.cache=true" })
+		properties = { "veille.database.embedded.enabled=false", "spring.thymeleaf.cache=true",
+				"veille.fetch.enabled=false" })
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, QueryCounting.class })
 public @interface IntegrationTest {

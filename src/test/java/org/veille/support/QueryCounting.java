@@ -6,6 +6,9 @@ import net.ttddyy.dsproxy.QueryCountHolder;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * Wraps the test datasource so that a test can count the SQL statements a request costs.
@@ -22,6 +25,13 @@ public class QueryCounting implements BeanPostProcessor {
 
 	public static void reset() {
 		QueryCountHolder.clear();
+	}
+
+	/** The statements a GET of this path costs, checking that it answers 200. */
+	public static long statementsFor(MockMvc mvc, String path) throws Exception {
+		reset();
+		mvc.perform(MockMvcRequestBuilders.get(path)).andExpect(MockMvcResultMatchers.status().isOk());
+		return statements();
 	}
 
 	/** Statements run on this thread since the last {@link #reset()}. */

@@ -12,8 +12,6 @@ import org.veille.support.QueryCounting;
 import org.veille.support.TestPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A tag page and a tag feed cost the same number of SQL statements whether they show two threads
@@ -30,8 +28,8 @@ class TagPageQueryCountIntegrationTests {
 		String few = fill(2);
 		String many = fill(30);
 
-		long forFew = statementsFor("/tag/" + few);
-		long forMany = statementsFor("/tag/" + many);
+		long forFew = QueryCounting.statementsFor(this.mvc, "/tag/" + few);
+		long forMany = QueryCounting.statementsFor(this.mvc, "/tag/" + many);
 
 		assertThat(forMany).isEqualTo(forFew);
 		assertThat(forMany).isLessThanOrEqualTo(6);
@@ -42,8 +40,8 @@ class TagPageQueryCountIntegrationTests {
 		String few = fill(2);
 		String many = fill(45);
 
-		long forFew = statementsFor("/tag/" + few + "/feed");
-		long forMany = statementsFor("/tag/" + many + "/feed");
+		long forFew = QueryCounting.statementsFor(this.mvc, "/tag/" + few + "/feed");
+		long forMany = QueryCounting.statementsFor(this.mvc, "/tag/" + many + "/feed");
 
 		assertThat(forMany).isEqualTo(forFew);
 		assertThat(forMany).isLessThanOrEqualTo(7);
@@ -59,12 +57,6 @@ class TagPageQueryCountIntegrationTests {
 					+ "\n\nVu par @" + author + " #" + tag + " #autre" + i + " #encore");
 		}
 		return tag;
-	}
-
-	private long statementsFor(String path) throws Exception {
-		QueryCounting.reset();
-		this.mvc.perform(get(path)).andExpect(status().isOk());
-		return QueryCounting.statements();
 	}
 
 }

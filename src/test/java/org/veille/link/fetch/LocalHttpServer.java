@@ -20,47 +20,58 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /** A real HTTP server on 127.0.0.1 and a free port, answering exact paths with what a test tells it. */
-final class LocalHttpServer implements AutoCloseable {
+public final class LocalHttpServer implements AutoCloseable {
 
 	private final HttpServer server;
 	private final ExecutorService executor = Executors.newCachedThreadPool();
 	private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
 	private final List<Headers> requestHeaders = new CopyOnWriteArrayList<>();
+	private final List<String> requestedPaths = new CopyOnWriteArrayList<>();
 
-	private LocalHttpServer() throws IOException {
-		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+	private LocalHttpServer(InetAddress address) throws IOException {
+		server = HttpServer.create(new InetSocketAddress(address, 0), 0);
 		server.createContext("/", this::dispatch);
 		server.setExecutor(executor);
 		server.start();
 	}
 
-	static LocalHttpServer start() {
+	public static LocalHttpServer start() {
+		return start(InetAddress.getLoopbackAddress());
+	}
+
+	/** On another loopback address, such as 127.0.0.2, for tests that tell servers apart by address. */
+	public static LocalHttpServer start(InetAddress address) {
 		try {
-			return new LocalHttpServer();
+			return new LocalHttpServer(address);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	int port() {
+	public int port() {
 		return server.getAddress().getPort();
 	}
 
-	URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + port() + path);
+	public URI uri(String path) {
+		return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + path);
 	}
 
 	/** The headers of every request received, in order. */
-	List<Headers> requestHeaders() {
+	public List<Headers> requestHeaders() {
 		return requestHeaders;
 	}
 
-	void route(String path, HttpHandler handler) {
+	/** The raw path of every request received, in order. */
+	public List<String> requestedPaths() {
+		return requestedPaths;
+	}
+
+	public void route(String path, HttpHandler handler) {
 		routes.put(path, handler);
 	}
 
-	void content(String path, String contentType, byte[] body) {
+	public void content(String path, String contentType, byte[] body) {
 		route(path, exchange -> {
 			exchange.getResponseHeaders().set("Content-Type", contentType);
 			exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
@@ -70,18 +81,18 @@ final class LocalHttpServer implements AutoCloseable {
 		});
 	}
 
-	void fixture(String path, String contentType, String fixture) {
+	public void fixture(String path, String contentType, String fixture) {
 		content(path, contentType, Fixtures.bytes(fixture));
 	}
 
-	void status(String path, int status) {
+	public void status(String path, int status) {
 		route(path, exchange -> {
 			exchange.sendResponseHeaders(status, -1);
 			exchange.close();
 		});
 	}
 
-	void redirect(String path, int status, String location) {
+	public void redirect(String path, int status, String location) {
 		route(path, exchange -> {
 			exchange.getResponseHeaders().set("Location", location);
 			exchange.sendResponseHeaders(status, -1);
@@ -91,6 +102,7 @@ final class LocalHttpServer implements AutoCloseable {
 
 	private void dispatch(HttpExchange exchange) throws IOException {
 		requestHeaders.add(exchange.getRequestHeaders());
+		requestedPaths.add(exchange.getRequestURI().getRawPath());
 		try (InputStream request = exchange.getRequestBody()) {
 			request.readAllBytes();
 		}

@@ -1,0 +1,47 @@
+package org.veille.link;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import org.veille.link.fetch.PageFetcher;
+
+/** The fetcher and, unless {@code veille.fetch.enabled=false}, this instance's pool of fetch workers. */
+@Configuration(proxyBeanMethods = false)
+class FetchConfiguration {
+
+	@Bean
+	PageFetcher pageFetcher(FetchProperties properties) {
+		return new PageFetcher(properties.settings());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "veille.fetch.enabled", matchIfMissing = true)
+	FetchWorkers fetchWorkers(FetchQueue queue, PageFetcher fetcher, FetchProperties properties) {
+		return new FetchWorkers(new FetchWorker(queue, fetcher, properties), queue, properties);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "veille.fetch.enabled", matchIfMissing = true)
+	WakeWorkers wakeWorkers(FetchWorkers workers) {
+		return new WakeWorkers(workers);
+	}
+
+	/** Wakes this instance's workers once the transaction that queued jobs has committed. */
+	static class WakeWorkers {
+
+		private final FetchWorkers workers;
+
+		WakeWorkers(FetchWorkers workers) {
+			this.workers = workers;
+		}
+
+		@TransactionalEventListener
+		void onQueued(FetchesQueued event) {
+			this.workers.wake();
+		}
+
+	}
+
+}

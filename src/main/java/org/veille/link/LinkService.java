@@ -1,0 +1,93 @@
+package org.veille.link;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.veille.web.ForbiddenException;
+import org.veille.web.NotFoundException;
+
+/**
+ * What people ask of links: a refetch of their own message's links, and the threads that already cite a URL.
+ */
+@Service
+public class LinkService {
+
+	/** "Already posted" lists at most this many threads. */
+	public static final int CITING_LIMIT = 10;
+
+	private final JdbcClient jdbc;
+
+	private final FetchQueue queue;
+
+	private final ApplicationEventPublisher events;
+
+	LinkService(JdbcClient jdbc, FetchQueue queue, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.queue = queue;
+		this.events = events;
+	}
+
+	/**
+	 * Queues the links of a message for a fetch now. Only its author may ask.
+	 * @throws NotFoundException when there is no such message
+	 * @throws ForbiddenException when someone else asks
+	 */
+	@Transactional
+	public void requestRefetch(long messageId, long accountId) {
+		long authorId = this.jdbc.sql("select author_id from messages where id = :id and deleted_at is null")
+			.param("id", messageId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> NotFoundException.message(messageId));
+		if (authorId != accountId) {
+			throw new ForbiddenException("Only the author of message " + messageId + " may refetch its links");
+		}
+		if (this.queue.enqueueMessage(messageId) > 0) {
+			this.events.publishEvent(new FetchesQueued());
+		}
+	}
+
+	/** The threads citing this URL however it is spelled, newest first; none when it is not a valid URL. */
+	@Transactional(readOnly = true)
+	public List<CitingThread> threadsCiting(String url) {
+		Optional<NormalizedUrl> normalized = UrlNormalizer.normalize(url);
+		if (normalized.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, CitingThread> threads = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select t.id, t.title from links l
+				join message_links ml on ml.link_id = l.id
+				join messages m on m.id = ml.message_id
+				join messages t on t.id = coalesce(m.thread_id, m.id)
+				where l.normalized_hash = sha256(convert_to(:key, 'UTF8')) and m.deleted_at is null
+				  and t.deleted_at is null
+				order by m.created_at desc, m.id desc
+				limit :limit
+				""")
+			.param("key", normalized.get().key())
+			.param("limit", CITING_LIMIT)
+			.query((rs) -> {
+				threads.putIfAbsent(rs.getLong("id"), new CitingThread(rs.getLong("id"), rs.getString("title")));
+			});
+		return new ArrayList<>(threads.values());
+	}
+
+	/** A thread citing a URL. */
+	public record CitingThread(long id, String title) {
+
+		public String path() {
+			return "/messages/" + this.id;
+		}
+
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.veille.thread;
+
+import java.net.IDN;
+import java.net.URI;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A cited URL as a message card shows it: what the fetcher found (all of it text from a stranger's server, to
+ * escape on output), or that it is still waiting, or why it failed.
+ *
+ * @param url the URL as first cited
+ * @param host the site's host, lower-case ASCII without {@code www.}; empty for an address that is not valid
+ * @param finalUrl where the URL led after redirects, once fetched
+ * @param status {@code pending}, {@code fetched} or {@code failed}
+ * @param failureReason a {@code FailureReason} name, for the last failed attempt
+ */
+public record LinkCard(long id, String url, String host, @Nullable String finalUrl, @Nullable String title,
+		@Nullable String description, @Nullable String siteName, @Nullable Long thumbnailId, String status,
+		@Nullable String failureReason, @Nullable String failureDetail, @Nullable String thumbnailFailure) {
+
+	/** Where the card links: the page the URL led to once known, so shortened links show their destination. */
+	public String href() {
+		return (this.finalUrl != null) ? this.finalUrl : this.url;
+	}
+
+	/** The fetched title, else the URL. */
+	public String heading() {
+		return (this.title != null) ? this.title : this.url;
+	}
+
+	public boolean hasTitle() {
+		return this.title != null;
+	}
+
+	/** The host of {@link #href()} as people read it (an IDN in its own script). */
+	public String shownHost() {
+		String shown = this.host;
+		try {
+			String destination = URI.create(href()).getHost();
+			if (destination != null) {
+				shown = destination.toLowerCase(Locale.ROOT);
+			}
+			shown = IDN.toUnicode(shown.startsWith("www.") ? shown.substring(4) : shown, IDN.ALLOW_UNASSIGNED);
+		}
+		catch (IllegalArgumentException ex) {
+			// As stored, then.
+		}
+		return shown;
+	}
+
+	public @Nullable String thumbnailPath() {
+		return (this.thumbnailId != null) ? "/thumbnails/" + this.thumbnailId : null;
+	}
+
+	public @Nullable String sitePath() {
+		return this.host.isEmpty() ? null : "/sites/" + this.host;
+	}
+
+	public boolean isPending() {
+		return "pending".equals(this.status);
+	}
+
+	public boolean isFailed() {
+		return "failed".equals(this.status);
+	}
+
+	/** The message key explaining the last failure, if any. */
+	public @Nullable String failureKey() {
+		return (this.failureReason != null) ? "link.failure." + this.failureReason : null;
+	}
+
+}
