@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -22,7 +23,7 @@ class SecurityConfiguration {
 			+ " script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
@@ -34,7 +35,14 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin((login) -> login.loginPage("/login").permitAll())
+			.formLogin((login) -> login.loginPage("/login")
+				.permitAll()
+				.failureHandler((request, response, exception) -> {
+					throttle.recordFailure(String.valueOf(request.getParameter("username")), request.getRemoteAddr());
+					response.sendRedirect(request.getContextPath() + "/login?error");
+				})
+				.successHandler(new ThrottleClearingSuccessHandler(throttle)))
+			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(Customizer.withDefaults()));
