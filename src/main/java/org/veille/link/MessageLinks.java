@@ -42,6 +42,12 @@ public class MessageLinks {
 		}
 	}
 
+	/** Forgets the URLs of a message whose text changed or went away (the links stay for other messages). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void detach(long messageId) {
+		this.jdbc.sql("delete from message_links where message_id = :message").param("message", messageId).update();
+	}
+
 	static String hostOf(String url) {
 		Matcher matcher = HOST.matcher(url);
 		return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : "";
