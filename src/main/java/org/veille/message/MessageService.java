@@ -71,10 +71,9 @@ class MessageService {
 		MessageLimits.check(parsed);
 		Instant now = now();
 		lockPostsOf(authorId);
-		Optional<Message> same = sameText(authorId, null, parsed, now);
+		Optional<Posted> same = rewriteSameText(authorId, null, parsed, now);
 		if (same.isPresent()) {
-			this.threadSources.lock(same.get().id());
-			return this.editService.rewrite(same.get(), parsed, now);
+			return same.get();
 		}
 		Message message = this.messages.save(Message.startThread(authorId, parsed, now));
 		this.derivations.added(message, parsed, now);
@@ -94,6 +93,7 @@ class MessageService {
 			.filter((target) -> !target.isDeleted())
 			.map(Message::threadId)
 			.orElseThrow(() -> NotFoundException.message(targetId));
+		lockPostsOf(authorId);
 		long threadAuthorId = this.threadSources.lock(threadId).orElseThrow(() -> NotFoundException.message(targetId));
 		if (this.relations.blocks(threadAuthorId, authorId)) {
 			throw new ForbiddenException("reply.blocked");
@@ -101,10 +101,9 @@ class MessageService {
 		ParsedMessage parsed = MarkupParser.parse(text);
 		MessageLimits.check(parsed);
 		Instant now = now();
-		lockPostsOf(authorId);
-		Optional<Message> same = sameText(authorId, threadId, parsed, now);
+		Optional<Posted> same = rewriteSameText(authorId, threadId, parsed, now);
 		if (same.isPresent()) {
-			return this.editService.rewrite(same.get(), parsed, now);
+			return same.get();
 		}
 		Message reply = this.messages.save(Message.reply(authorId, threadId, parsed, now));
 		this.jdbc.sql("update messages set reply_count = reply_count + 1 where id = :thread")
@@ -116,13 +115,23 @@ class MessageService {
 
 	/**
 	 * Until the end of the transaction, this person's other posts wait: a second submit of the same
-	 * form then finds the first message instead of adding a copy.
+	 * form then finds the first message instead of adding a copy. Taken before any thread's lock, so
+	 * that two writes never wait for each other in opposite orders.
 	 */
 	private void lockPostsOf(long authorId) {
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('veille.posting'), hashtext(cast(:author as text)))")
 			.param("author", authorId)
 			.query((rs) -> {
 			});
+	}
+
+	/** Updates the person's message of the same text under the same parent, if there is one, instead of posting. */
+	private Optional<Posted> rewriteSameText(long authorId, @Nullable Long threadId, ParsedMessage parsed,
+			Instant now) {
+		return sameText(authorId, threadId, parsed, now).map((same) -> {
+			this.threadSources.lock(same.threadId());
+			return this.editService.rewrite(same, parsed, now);
+		});
 	}
 
 	/** The person's live message with this text under this parent (null: a new thread) in the last 7 days. */
