@@ -60,7 +60,7 @@ class MessageEditService {
 
 	@Transactional
 	Posted edit(long editorId, long messageId, String text) {
-		Message message = lockedLiveMessage(messageId);
+		Message message = lockedLiveMessage(messageId).message();
 		checkAuthor(message, editorId);
 		ParsedMessage parsed = MarkupParser.parse(text);
 		MessageLimits.check(parsed);
@@ -69,9 +69,9 @@ class MessageEditService {
 
 	@Transactional
 	Deleted delete(long actorId, long messageId) {
-		Message message = liveMessage(messageId);
-		long threadAuthorId = this.threadSources.lock(message.threadId())
-			.orElseThrow(() -> NotFoundException.message(messageId));
+		Locked locked = lockedLiveMessage(messageId);
+		Message message = locked.message();
+		long threadAuthorId = locked.threadAuthorId();
 		boolean allowed = message.authorId() == actorId || (!message.startsThread() && threadAuthorId == actorId);
 		if (!allowed) {
 			throw new ForbiddenException(message.startsThread() ? "delete.forbidden.thread" : "delete.forbidden.reply");
@@ -112,10 +112,17 @@ class MessageEditService {
 		return posted;
 	}
 
-	private Message lockedLiveMessage(long messageId) {
-		Message message = liveMessage(messageId);
-		this.threadSources.lock(message.threadId()).orElseThrow(() -> NotFoundException.message(messageId));
-		return message;
+	/** A live message of a live thread, read once its thread is locked, with the thread's author. */
+	private Locked lockedLiveMessage(long messageId) {
+		long threadId = this.messages.findThreadOfLive(messageId).orElseThrow(() -> NotFoundException.message(messageId));
+		long threadAuthorId = this.threadSources.lock(threadId).orElseThrow(() -> NotFoundException.message(messageId));
+		Message message = this.messages.findById(messageId)
+			.filter((found) -> !found.isDeleted())
+			.orElseThrow(() -> NotFoundException.message(messageId));
+		return new Locked(message, threadAuthorId);
+	}
+
+	private record Locked(Message message, long threadAuthorId) {
 	}
 
 	/** A message that is not deleted, in a thread that is not deleted. */

@@ -89,10 +89,7 @@ class MessageService {
 	 */
 	@Transactional
 	Posted reply(long authorId, long targetId, String text) {
-		long threadId = this.messages.findById(targetId)
-			.filter((target) -> !target.isDeleted())
-			.map(Message::threadId)
-			.orElseThrow(() -> NotFoundException.message(targetId));
+		long threadId = this.messages.findThreadOfLive(targetId).orElseThrow(() -> NotFoundException.message(targetId));
 		lockPostsOf(authorId);
 		long threadAuthorId = this.threadSources.lock(threadId).orElseThrow(() -> NotFoundException.message(targetId));
 		if (this.relations.blocks(threadAuthorId, authorId)) {

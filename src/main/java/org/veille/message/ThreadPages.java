@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,13 +38,10 @@ class ThreadPages {
 
 	private final Relations relations;
 
-	private final JdbcClient jdbc;
-
-	ThreadPages(ThreadQueries threads, StarQueries stars, Relations relations, JdbcClient jdbc) {
+	ThreadPages(ThreadQueries threads, StarQueries stars, Relations relations) {
 		this.threads = threads;
 		this.stars = stars;
 		this.relations = relations;
-		this.jdbc = jdbc;
 	}
 
 	Shown show(long id, @Nullable CurrentAccount reader) {
@@ -66,10 +62,7 @@ class ThreadPages {
 	}
 
 	private long threadOfReply(long id) {
-		return this.jdbc.sql("""
-				select r.thread_id from messages r join messages t on t.id = r.thread_id
-				where r.id = :id and r.deleted_at is null and t.deleted_at is null
-				""").param("id", id).query(Long.class).optional().orElseThrow(() -> NotFoundException.message(id));
+		return this.threads.threadOfReply(id).orElseThrow(() -> NotFoundException.message(id));
 	}
 
 	private ThreadView view(List<ThreadSummary> conversation, @Nullable CurrentAccount reader) {

@@ -1,9 +1,7 @@
 package org.veille.thread;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -72,24 +70,24 @@ public class AlertQueries {
 		if (before != null) {
 			statement = statement.param("beforeTime", Timestamps.of(before.time())).param("beforeId", before.id());
 		}
-		Map<Long, String[]> extras = new HashMap<>();
-		List<ThreadQueries.ThreadRow> rows = new ArrayList<>(statement.query((rs, rowNum) -> {
-			ThreadQueries.ThreadRow row = ThreadQueries.row(rs, rowNum);
-			extras.put(row.id(), new String[] { rs.getString("reason"), rs.getString("thread_title") });
-			return row;
-		}).list());
+		List<AlertRow> rows = new ArrayList<>(statement.query((rs, rowNum) -> new AlertRow(ThreadQueries.row(rs, rowNum),
+				AlertView.Reason.of(rs.getString("reason")), rs.getString("thread_title")))
+			.list());
 		Cursor next = null;
 		if (rows.size() > size) {
 			rows.remove(size);
-			ThreadQueries.ThreadRow last = rows.get(size - 1);
+			ThreadQueries.ThreadRow last = rows.get(size - 1).message();
 			next = new Cursor(last.sortTime(), last.id());
 		}
-		List<AlertView> alerts = this.decorator.decorate(rows)
-			.stream()
-			.map((message) -> new AlertView(message, AlertView.Reason.of(extras.get(message.id())[0]),
-					extras.get(message.id())[1]))
-			.toList();
+		List<ThreadSummary> messages = this.decorator.decorate(rows.stream().map(AlertRow::message).toList());
+		List<AlertView> alerts = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			alerts.add(new AlertView(messages.get(i), rows.get(i).reason(), rows.get(i).threadTitle()));
+		}
 		return new AlertPage(alerts, next);
+	}
+
+	private record AlertRow(ThreadQueries.ThreadRow message, AlertView.Reason reason, String threadTitle) {
 	}
 
 }

@@ -180,6 +180,14 @@ public class ThreadQueries {
 		return this.decorator.decorate(rows).stream().findFirst();
 	}
 
+	/** The thread of a live reply in a live thread; empty for anything else. */
+	public Optional<Long> threadOfReply(long replyId) {
+		return this.jdbc.sql("""
+				select r.thread_id from messages r join messages t on t.id = r.thread_id
+				where r.id = :id and r.deleted_at is null and t.deleted_at is null
+				""").param("id", replyId).query(Long.class).optional();
+	}
+
 	/** A live thread's first message followed by all its live replies, oldest first. */
 	public List<ThreadSummary> conversation(long threadId) {
 		List<ThreadRow> rows = this.jdbc.sql(MESSAGE_COLUMNS + """
