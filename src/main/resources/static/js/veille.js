@@ -44,8 +44,9 @@
 
   function render(box, preview) {
     box.replaceChildren();
+    // A tag typed for the first time has no page yet: tags are named, not linked.
     section(box, box.dataset.labelTags, preview.tags.map(function (tag) {
-      return link(tag.path, '#' + tag.display);
+      return element('span', 'tag-chip', '#' + tag.display);
     }));
     section(box, box.dataset.labelMentions, preview.mentions.map(function (mention) {
       if (mention.path) {

@@ -38,7 +38,8 @@ class ConversationBrowserTests {
 		String newTagKey = "reponse_" + newTag.substring("Réponse_".length()).toLowerCase(Locale.ROOT);
 
 		signUp(alice);
-		browser.type(By.id("text"), "Un article à discuter\nhttps://example.org/discussion\n\nQu’en pensez-vous ?");
+		String article = "https://example.org/discussion/" + alice;
+		browser.type(By.id("text"), "Un article à discuter\n" + article + "\n\nQu’en pensez-vous ?");
 		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("form.post-form button[type=submit]")));
 		String threadPath = browser.currentPath();
 		assertThat(threadPath).matches("/messages/\\d+");
@@ -49,10 +50,13 @@ class ConversationBrowserTests {
 		browser.clickAndWaitForNextPage(browser.find(By.xpath("//button[normalize-space()='Follow']")));
 		assertThat(browser.find(By.cssSelector(".notices .notice")).getText()).contains("You follow @" + alice);
 		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("a.when[href='" + threadPath + "']")));
-		browser.type(By.id("text"), "Très juste, j’ajoute #" + newTag + " pour @" + alice);
+		browser.type(By.id("text"), "Très juste, j’ajoute #" + newTag + " pour @" + alice + " (" + article + ")");
 		WebElement preview = browser.waitForVisible(By.id("text-preview"));
 		browser.waitFor(ExpectedConditions.textToBePresentInElement(preview, "#" + newTag));
 		assertThat(preview.findElement(By.linkText("@" + alice)).getDomAttribute("href")).isEqualTo("/people/" + alice);
+		assertThat(preview.getText()).contains(article + " — already posted in Un article à discuter");
+		assertThat(preview.findElement(By.linkText("Un article à discuter")).getDomAttribute("href"))
+			.isEqualTo(threadPath);
 		browser.screenshot(Browser.screenshots().resolve("reply-preview.png"));
 		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("form.reply-form button[type=submit]")));
 		assertThat(browser.currentPath()).isEqualTo(threadPath);
