@@ -135,6 +135,8 @@ class FollowIntegrationTests {
 		assertThat(this.jdbc.sql("select count(*) from messages where thread_id = ?").param(thread).query(Long.class)
 			.single()).isZero();
 		assertThat(follows(blockerLogin)).as("blocking stops following").isZero();
+		assertThat(Posting.page(this.mvc, blocker, "/people")).contains("People I block")
+			.contains("href=\"/people/" + blockedLogin + "\"");
 		this.mvc.perform(post("/people/" + blockedLogin + "/follow").session(blocker).with(csrf()))
 			.andExpect(flash().attribute("problem", "follow.blocking"));
 		assertThat(follows(blockerLogin)).isZero();
