@@ -37,6 +37,10 @@ class Account {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	/** Kept by SQL ({@link PersonFeeds}); read here for the person's feeds. */
+	@Column(name = "changed_at", nullable = false, updatable = false)
+	private Instant changedAt;
+
 	@SuppressWarnings("NullAway.Init")
 	protected Account() {
 		// for JPA
@@ -47,6 +51,7 @@ class Account {
 		this.email = email;
 		this.passwordHash = passwordHash;
 		this.createdAt = createdAt;
+		this.changedAt = createdAt;
 	}
 
 	static Account register(String login, String email, String passwordHash, Instant now) {
@@ -78,6 +83,10 @@ class Account {
 
 	Instant createdAt() {
 		return this.createdAt;
+	}
+
+	Instant changedAt() {
+		return this.changedAt;
 	}
 
 }

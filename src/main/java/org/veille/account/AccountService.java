@@ -34,7 +34,7 @@ class AccountService {
 		}
 		return this.accounts.findByLogin(login)
 			.map((account) -> new PersonView(account.id(), account.login(), account.displayName(), account.bio(),
-					account.createdAt()));
+					account.createdAt(), account.changedAt()));
 	}
 
 	@Transactional

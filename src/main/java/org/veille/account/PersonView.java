@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A person as their page shows them.
  */
-record PersonView(long id, String login, @Nullable String displayName, @Nullable String bio, Instant joinedAt) {
+record PersonView(long id, String login, @Nullable String displayName, @Nullable String bio, Instant joinedAt,
+		Instant changedAt) {
 
 	public String shownName() {
 		return (this.displayName != null && !this.displayName.isBlank()) ? this.displayName : this.login;
@@ -15,6 +16,10 @@ record PersonView(long id, String login, @Nullable String displayName, @Nullable
 
 	public String path() {
 		return "/people/" + this.login;
+	}
+
+	public String onlyPath() {
+		return path() + "/only";
 	}
 
 }

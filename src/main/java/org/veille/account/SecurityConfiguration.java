@@ -27,7 +27,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
-			.requestMatchers("/post")
+			.requestMatchers("/post", "/people", "/alerts", "/messages/*/edit")
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/**")
 			.permitAll()

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
@@ -12,6 +13,8 @@ import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.synd.SyndPerson;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -31,23 +34,40 @@ import org.veille.thread.ThreadSummary;
 @Component
 public class ThreadFeeds {
 
+	/** The Atom Threading Extensions (RFC 4685). */
+	private static final Namespace THREADING = Namespace.getNamespace("thr", "http://purl.org/syndication/thread/1.0");
+
 	/**
 	 * The view for this feed, or null when the request's {@code If-None-Match} or
 	 * {@code If-Modified-Since} shows the reader's copy is current (the 304 is then already set).
 	 * @param threads supplies the threads only when the feed must be written
 	 */
 	public @Nullable ModelAndView respond(ServletWebRequest request, FeedDescription description,
-			java.util.function.Supplier<List<ThreadSummary>> threads) {
+			Supplier<List<ThreadSummary>> threads) {
+		return respond(request, description, threads, null);
+	}
+
+	/**
+	 * The same for the feed of a thread's replies: each entry says which thread it answers
+	 * ({@code thr:in-reply-to}, RFC 4685).
+	 */
+	public @Nullable ModelAndView respondWithReplies(ServletWebRequest request, FeedDescription description,
+			ThreadSummary thread, Supplier<List<ThreadSummary>> replies) {
+		return respond(request, description, replies, thread);
+	}
+
+	private @Nullable ModelAndView respond(ServletWebRequest request, FeedDescription description,
+			Supplier<List<ThreadSummary>> threads, @Nullable ThreadSummary inReplyTo) {
 		String etag = "W/\"" + Integer.toHexString(description.selfPath().hashCode()) + "-"
 				+ description.lastChange().toEpochMilli() + "\"";
 		if (request.checkNotModified(etag, description.lastChange().toEpochMilli())) {
 			return null;
 		}
 		request.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
-		return new ModelAndView(new AtomFeedView(feed(description, threads.get())));
+		return new ModelAndView(new AtomFeedView(feed(description, threads.get(), inReplyTo)));
 	}
 
-	private Feed feed(FeedDescription description, List<ThreadSummary> threads) {
+	private Feed feed(FeedDescription description, List<ThreadSummary> threads, @Nullable ThreadSummary inReplyTo) {
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 		Feed feed = new Feed("atom_1.0");
 		feed.setId(base + description.selfPath());
@@ -56,11 +76,11 @@ public class ThreadFeeds {
 		feed.setAlternateLinks(List.of(link("alternate", base + description.pagePath(), "text/html", null)));
 		feed.setOtherLinks(List.of(link("self", base + description.selfPath(), AtomFeedView.CONTENT_TYPE, null)));
 		feed.setGenerator(generator());
-		feed.setEntries(threads.stream().map((thread) -> entry(base, thread)).toList());
+		feed.setEntries(threads.stream().map((thread) -> entry(base, thread, inReplyTo)).toList());
 		return feed;
 	}
 
-	private static Entry entry(String base, ThreadSummary thread) {
+	private static Entry entry(String base, ThreadSummary thread, @Nullable ThreadSummary inReplyTo) {
 		Entry entry = new Entry();
 		entry.setId("urn:uuid:" + thread.uuid());
 		entry.setTitle(thread.title());
@@ -69,7 +89,7 @@ public class ThreadFeeds {
 		author.setUri(base + thread.authorPath());
 		entry.setAuthors(List.<SyndPerson>of(author));
 		entry.setPublished(date(thread.publishedAt()));
-		entry.setUpdated(date(thread.updatedAt()));
+		entry.setUpdated(date(thread.entryUpdatedAt()));
 		entry.setAlternateLinks(List.of(link("alternate", base + thread.path(), "text/html", null)));
 		List<Link> related = new ArrayList<>();
 		for (LinkCard card : thread.links()) {
@@ -81,7 +101,18 @@ public class ThreadFeeds {
 		content.setType("html");
 		content.setValue(thread.html());
 		entry.setContents(List.of(content));
+		if (inReplyTo != null) {
+			entry.setForeignMarkup(List.of(inReplyTo(base, inReplyTo)));
+		}
 		return entry;
+	}
+
+	private static Element inReplyTo(String base, ThreadSummary thread) {
+		Element element = new Element("in-reply-to", THREADING);
+		element.setAttribute("ref", "urn:uuid:" + thread.uuid());
+		element.setAttribute("href", base + thread.path());
+		element.setAttribute("type", "text/html");
+		return element;
 	}
 
 	private static Category category(String base, TagChip tag) {

@@ -71,6 +71,34 @@ class LinkIndex {
 		return queued;
 	}
 
+	/** Removes a message's links and recomputes which site paths list its thread, and since when. */
+	void detach(long messageId, long threadId) {
+		this.jdbc.sql("delete from message_links where message_id = :message").param("message", messageId).update();
+		this.jdbc.sql("""
+				with removed as (delete from site_threads where thread_id = :thread returning site_path_id)
+				update site_paths s set thread_count = s.thread_count - 1 from removed where s.id = removed.site_path_id
+				""").param("thread", threadId).update();
+		Map<Long, Instant> since = new TreeMap<>();
+		this.jdbc.sql("""
+				select l.url, m.created_at from messages m
+				join message_links ml on ml.message_id = m.id join links l on l.id = ml.link_id
+				where (m.id = :thread or m.thread_id = :thread) and m.deleted_at is null
+				  and exists (select 1 from messages t where t.id = :thread and t.deleted_at is null)
+				order by m.created_at
+				""").param("thread", threadId).query((rs) -> {
+			Instant citedAt = Timestamps.read(rs, "created_at");
+			UrlNormalizer.normalize(rs.getString("url"))
+				.ifPresent((url) -> upsertSitePaths(url).values().forEach((id) -> since.putIfAbsent(id, citedAt)));
+		});
+		since.forEach((sitePathId, citedAt) -> this.jdbc.sql("""
+				with added as (
+				    insert into site_threads (site_path_id, thread_id, published_at) values (:site, :thread, :published)
+				    on conflict do nothing
+				    returning site_path_id)
+				update site_paths s set thread_count = s.thread_count + 1 from added where s.id = added.site_path_id
+				""").param("site", sitePathId).param("thread", threadId).param("published", Timestamps.of(citedAt)).update());
+	}
+
 	/** The ids of the site and the path prefixes of this URL, by path. */
 	private Map<String, Long> upsertSitePaths(NormalizedUrl url) {
 		List<String> prefixes = url.sitePrefixes();

@@ -48,7 +48,7 @@ public class LinkService {
 			.optional()
 			.orElseThrow(() -> NotFoundException.message(messageId));
 		if (authorId != accountId) {
-			throw new ForbiddenException("Only the author of message " + messageId + " may refetch its links");
+			throw new ForbiddenException("link.refetch.forbidden");
 		}
 		if (this.queue.enqueueMessage(messageId) > 0) {
 			this.events.publishEvent(new FetchesQueued());

@@ -33,4 +33,13 @@ public class MessageLinks {
 		}
 	}
 
+	/**
+	 * Forgets the URLs of a message whose text changed or went away (the links stay for other
+	 * messages), then lists the thread again under the sites its live messages still cite.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void detach(long messageId, long threadId) {
+		this.index.detach(messageId, threadId);
+	}
+
 }

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.veille.account.CurrentAccount;
+import org.veille.web.Notices;
 
 /** The poster's "fetch the previews again" button on a message page. */
 @Controller
@@ -21,7 +22,7 @@ class RefetchController {
 	@PostMapping("/messages/{id}/refetch")
 	String refetch(@PathVariable long id, @AuthenticationPrincipal CurrentAccount me, RedirectAttributes redirect) {
 		this.links.requestRefetch(id, me.id());
-		redirect.addFlashAttribute("notice", "link.refetch.queued");
+		Notices.notice(redirect, "link.refetch.queued");
 		return "redirect:/messages/" + id;
 	}
 

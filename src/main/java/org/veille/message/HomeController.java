@@ -2,31 +2,48 @@ package org.veille.message;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
 
+import org.veille.account.CurrentAccount;
+import org.veille.feed.FeedDescription;
+import org.veille.feed.ThreadFeeds;
 import org.veille.thread.ThreadQueries;
 import org.veille.web.Cursor;
 
 /**
- * The home page and {@code /all}: the latest threads of the site, with the posting form for
- * signed-in people.
+ * The home page (the latest threads for visitors, the home stream and the posting form for people
+ * signed in) and {@code /all}, every thread, with its feed.
  */
 @Controller
 class HomeController {
 
+	static final String ALL_FEED = "/all/feed";
+
 	private final ThreadQueries threads;
 
-	HomeController(ThreadQueries threads) {
+	private final ThreadFeeds feeds;
+
+	HomeController(ThreadQueries threads, ThreadFeeds feeds) {
 		this.threads = threads;
+		this.feeds = feeds;
 	}
 
 	@GetMapping("/")
-	String home(@RequestParam(required = false) @Nullable String before, Model model) {
+	String home(@RequestParam(required = false) @Nullable String before,
+			@AuthenticationPrincipal @Nullable CurrentAccount me, Model model) {
+		Cursor cursor = Cursor.parse(before);
+		if (me == null) {
+			model.addAttribute("page", this.threads.latest(cursor, ThreadQueries.PAGE_SIZE));
+			return "home";
+		}
 		model.addAttribute("postForm", PostForm.empty(PostForm.FROM_HOME));
-		model.addAttribute("page", this.threads.latest(Cursor.parse(before), ThreadQueries.PAGE_SIZE));
+		model.addAttribute("page", this.threads.home(me.id(), cursor, ThreadQueries.PAGE_SIZE));
 		return "home";
 	}
 
@@ -34,6 +51,13 @@ class HomeController {
 	String all(@RequestParam(required = false) @Nullable String before, Model model) {
 		model.addAttribute("page", this.threads.latest(Cursor.parse(before), ThreadQueries.PAGE_SIZE));
 		return "all";
+	}
+
+	@GetMapping(ALL_FEED)
+	@Nullable ModelAndView allFeed(ServletWebRequest request) {
+		FeedDescription description = new FeedDescription("Veille", "/all", ALL_FEED, this.threads.lastThreadChange());
+		return this.feeds.respond(request, description,
+				() -> this.threads.latest(null, ThreadQueries.FEED_SIZE).threads());
 	}
 
 }

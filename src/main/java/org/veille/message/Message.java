@@ -50,22 +50,45 @@ class Message {
 	@Column(name = "deleted_at")
 	private @Nullable Instant deletedAt;
 
+	/** Kept by SQL once the message is stored (replies and stars move it): see thread.ThreadSources. */
+	@Column(name = "activity_at", nullable = false, updatable = false)
+	private Instant activityAt;
+
 	@SuppressWarnings("NullAway.Init")
 	protected Message() {
 		// for JPA
 	}
 
-	private Message(long authorId, ParsedMessage parsed, Instant now) {
+	private Message(long authorId, @Nullable Long threadId, ParsedMessage parsed, Instant now) {
 		this.uuid = UUID.randomUUID();
 		this.authorId = authorId;
+		this.threadId = threadId;
 		this.body = parsed.text();
 		this.title = parsed.title();
 		this.createdAt = now;
 		this.updatedAt = now;
+		this.activityAt = now;
 	}
 
 	static Message startThread(long authorId, ParsedMessage parsed, Instant now) {
-		return new Message(authorId, parsed, now);
+		return new Message(authorId, null, parsed, now);
+	}
+
+	static Message reply(long authorId, long threadId, ParsedMessage parsed, Instant now) {
+		return new Message(authorId, threadId, parsed, now);
+	}
+
+	/** Replaces the text; the caller derives tags, links and mentions from it again. */
+	void editText(ParsedMessage parsed, Instant now) {
+		this.body = parsed.text();
+		this.title = parsed.title();
+		this.updatedAt = now;
+	}
+
+	/** Deletes softly: the text is kept, every page stops showing it. */
+	void delete(Instant now) {
+		this.deletedAt = now;
+		this.updatedAt = now;
 	}
 
 	long id() {
@@ -73,6 +96,27 @@ class Message {
 			throw new IllegalStateException("Message not saved yet");
 		}
 		return this.id;
+	}
+
+	/** The thread's first message: this one's id when it starts the thread. */
+	long threadId() {
+		return (this.threadId != null) ? this.threadId : id();
+	}
+
+	boolean startsThread() {
+		return this.threadId == null;
+	}
+
+	long authorId() {
+		return this.authorId;
+	}
+
+	String body() {
+		return this.body;
+	}
+
+	boolean isDeleted() {
+		return this.deletedAt != null;
 	}
 
 	Instant createdAt() {

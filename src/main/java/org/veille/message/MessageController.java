@@ -1,28 +1,41 @@
 package org.veille.message;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
-import org.veille.thread.ThreadQueries;
-import org.veille.thread.ThreadSummary;
-import org.veille.web.NotFoundException;
+import org.veille.account.CurrentAccount;
 
+/**
+ * A thread's page; the address of a reply leads to its thread, at the reply.
+ */
 @Controller
 class MessageController {
 
-	private final ThreadQueries threads;
+	private final ThreadPages threadPages;
 
-	MessageController(ThreadQueries threads) {
-		this.threads = threads;
+	MessageController(ThreadPages threadPages) {
+		this.threadPages = threadPages;
 	}
 
 	@GetMapping("/messages/{id}")
-	String thread(@PathVariable long id, Model model) {
-		ThreadSummary thread = this.threads.thread(id).orElseThrow(() -> NotFoundException.message(id));
-		model.addAttribute("thread", thread);
-		return "message/thread";
+	ModelAndView thread(@PathVariable long id, @AuthenticationPrincipal @Nullable CurrentAccount me) {
+		ThreadPages.Shown shown = this.threadPages.show(id, me);
+		if (shown instanceof ThreadPages.MovedReply moved) {
+			RedirectView redirect = new RedirectView(moved.path(), true);
+			redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+			redirect.setExposeModelAttributes(false);
+			return new ModelAndView(redirect);
+		}
+		ThreadView view = ((ThreadPages.Page) shown).view();
+		return new ModelAndView("message/thread").addObject("view", view)
+			.addObject("replyForm", ReplyForm.empty());
 	}
 
 }

@@ -1,49 +1,156 @@
 package org.veille.message;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.veille.link.MessageLinks;
+import org.veille.account.PersonFeeds;
+import org.veille.database.Timestamps;
+import org.veille.follow.Relations;
 import org.veille.markup.MarkupParser;
 import org.veille.markup.ParsedMessage;
-import org.veille.tag.MessageTags;
+import org.veille.thread.ThreadSources;
+import org.veille.web.ForbiddenException;
+import org.veille.web.NotFoundException;
 
 /**
- * The write path of DESIGN §1: parse once, then store the text and everything derived from it in
- * one transaction.
+ * The write path of DESIGN §1 for new messages, threads and replies: parse once, then store the
+ * text and everything derived from it in one transaction. The same text posted again by the same
+ * person under the same parent within {@link #SAME_TEXT_WINDOW} updates the first message instead
+ * (a double submit included: a person's posts are serialized by an advisory lock).
  */
 @Service
 class MessageService {
 
+	static final Duration SAME_TEXT_WINDOW = Duration.ofDays(7);
+
+	/** What {@code btrim(body, E' \t\n')} removes: two texts that differ only so are the same. */
+	private static final Pattern EDGE_WHITESPACE = Pattern.compile("^[ \\t\\n]+|[ \\t\\n]+$");
+
 	private final MessageRepository messages;
 
-	private final MessageTags messageTags;
+	private final MessageDerivations derivations;
 
-	private final MessageLinks messageLinks;
+	private final MessageEditService editService;
+
+	private final ThreadSources threadSources;
+
+	private final Relations relations;
+
+	private final PersonFeeds personFeeds;
+
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	MessageService(MessageRepository messages, MessageTags messageTags, MessageLinks messageLinks, Clock clock) {
+	MessageService(MessageRepository messages, MessageDerivations derivations, MessageEditService editService,
+			ThreadSources threadSources, Relations relations, PersonFeeds personFeeds, JdbcClient jdbc, Clock clock) {
 		this.messages = messages;
-		this.messageTags = messageTags;
-		this.messageLinks = messageLinks;
+		this.derivations = derivations;
+		this.editService = editService;
+		this.threadSources = threadSources;
+		this.relations = relations;
+		this.personFeeds = personFeeds;
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
-	/** Starts a thread with this text and returns its id; throws {@link MessageRejectedException} over a limit. */
+	/** Starts a thread with this text; throws {@link MessageRejectedException} over a limit. */
 	@Transactional
-	long startThread(long authorId, String text) {
+	Posted startThread(long authorId, String text) {
 		ParsedMessage parsed = MarkupParser.parse(text);
 		MessageLimits.check(parsed);
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Instant now = now();
+		lockPostsOf(authorId);
+		Optional<Posted> same = rewriteSameText(authorId, null, parsed, now);
+		if (same.isPresent()) {
+			return same.get();
+		}
 		Message message = this.messages.save(Message.startThread(authorId, parsed, now));
-		this.messageTags.tag(message.id(), message.id(), message.createdAt(), parsed.tags());
-		this.messageLinks.attach(message.id(), message.id(), message.createdAt(), parsed.urls());
-		return message.id();
+		this.derivations.added(message, parsed, now);
+		this.personFeeds.changed(authorId, now);
+		return new Posted(message.id(), message.id());
+	}
+
+	/**
+	 * Replies in the thread of {@code targetId} (a thread, or one of its replies: threads are flat).
+	 * @throws NotFoundException when there is no such live message
+	 * @throws ForbiddenException when the thread's author blocks the replier
+	 * @throws MessageRejectedException over a limit
+	 */
+	@Transactional
+	Posted reply(long authorId, long targetId, String text) {
+		long threadId = this.messages.findThreadOfLive(targetId).orElseThrow(() -> NotFoundException.message(targetId));
+		lockPostsOf(authorId);
+		long threadAuthorId = this.threadSources.lock(threadId).orElseThrow(() -> NotFoundException.message(targetId));
+		if (this.relations.blocks(threadAuthorId, authorId)) {
+			throw new ForbiddenException("reply.blocked");
+		}
+		ParsedMessage parsed = MarkupParser.parse(text);
+		MessageLimits.check(parsed);
+		Instant now = now();
+		Optional<Posted> same = rewriteSameText(authorId, threadId, parsed, now);
+		if (same.isPresent()) {
+			return same.get();
+		}
+		Message reply = this.messages.save(Message.reply(authorId, threadId, parsed, now));
+		this.jdbc.sql("update messages set reply_count = reply_count + 1 where id = :thread")
+			.param("thread", threadId)
+			.update();
+		this.derivations.added(reply, parsed, now);
+		return new Posted(reply.id(), threadId);
+	}
+
+	/**
+	 * Until the end of the transaction, this person's other posts wait: a second submit of the same
+	 * form then finds the first message instead of adding a copy. Taken before any thread's lock, so
+	 * that two writes never wait for each other in opposite orders.
+	 */
+	private void lockPostsOf(long authorId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('veille.posting'), hashtext(cast(:author as text)))")
+			.param("author", authorId)
+			.query((rs) -> {
+			});
+	}
+
+	/** Updates the person's message of the same text under the same parent, if there is one, instead of posting. */
+	private Optional<Posted> rewriteSameText(long authorId, @Nullable Long threadId, ParsedMessage parsed,
+			Instant now) {
+		return sameText(authorId, threadId, parsed, now).map((same) -> {
+			this.threadSources.lock(same.threadId());
+			return this.editService.rewrite(same, parsed, now);
+		});
+	}
+
+	/** The person's live message with this text under this parent (null: a new thread) in the last 7 days. */
+	private Optional<Message> sameText(long authorId, @Nullable Long threadId, ParsedMessage parsed, Instant now) {
+		String parent = (threadId != null) ? "thread_id = :thread" : "thread_id is null";
+		JdbcClient.StatementSpec query = this.jdbc.sql("""
+				select id from messages
+				where author_id = :author and %s and deleted_at is null and created_at > :since
+				  and btrim(body, E' \\t\\n') = :text
+				order by created_at, id limit 1
+				""".formatted(parent))
+			.param("author", authorId)
+			.param("since", Timestamps.of(now.minus(SAME_TEXT_WINDOW)))
+			.param("text", EDGE_WHITESPACE.matcher(parsed.text()).replaceAll(""));
+		if (threadId != null) {
+			query = query.param("thread", threadId);
+		}
+		return query.query(Long.class).optional().flatMap(this.messages::findById);
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 }

@@ -43,15 +43,14 @@ class PostController {
 			@AuthenticationPrincipal CurrentAccount me, Model model) {
 		if (!result.hasErrors()) {
 			try {
-				long id = this.messageService.startThread(me.id(), postForm.text());
-				return "redirect:/messages/" + id;
+				return "redirect:" + this.messageService.startThread(me.id(), postForm.text()).path();
 			}
 			catch (MessageRejectedException ex) {
 				result.rejectValue("text", ex.messageKey(), ex.arguments(), ex.messageKey());
 			}
 		}
 		if (postForm.fromHome()) {
-			model.addAttribute("page", this.threads.latest(null, ThreadQueries.PAGE_SIZE));
+			model.addAttribute("page", this.threads.home(me.id(), null, ThreadQueries.PAGE_SIZE));
 			return "home";
 		}
 		return "message/post";

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,8 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 
+import org.veille.account.CurrentAccount;
 import org.veille.feed.FeedDescription;
 import org.veille.feed.ThreadFeeds;
+import org.veille.follow.Relations;
 import org.veille.thread.ThreadQueries;
 import org.veille.web.Cursor;
 import org.veille.web.NotFoundException;
@@ -31,15 +35,18 @@ class TagController {
 
 	private final ThreadFeeds feeds;
 
-	TagController(TagQueries tags, ThreadQueries threads, ThreadFeeds feeds) {
+	private final Relations relations;
+
+	TagController(TagQueries tags, ThreadQueries threads, ThreadFeeds feeds, Relations relations) {
 		this.tags = tags;
 		this.threads = threads;
 		this.feeds = feeds;
+		this.relations = relations;
 	}
 
 	@GetMapping("/tag/{*path}")
 	@Nullable ModelAndView tag(@PathVariable String path, @RequestParam(required = false) @Nullable String before,
-			ServletWebRequest request) {
+			@AuthenticationPrincipal @Nullable CurrentAccount me, ServletWebRequest request) {
 		TagPath tagPath = TagPath.parse(path);
 		if (tagPath.key().isEmpty()) {
 			throw NotFoundException.tag(tagPath.spelled());
@@ -70,6 +77,7 @@ class TagController {
 		page.addObject("canonicalPath", tagPath.pagePath());
 		page.addObject("feedPath", tagPath.feedPath());
 		page.addObject("page", this.threads.byTags(tagIds, cursor, ThreadQueries.PAGE_SIZE));
+		page.addObject("following", me != null && tag != null && this.relations.followsTag(me.id(), tag.id()));
 		return page;
 	}
 

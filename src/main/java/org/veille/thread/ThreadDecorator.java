@@ -35,11 +35,23 @@ class ThreadDecorator {
 			return List.of();
 		}
 		Long[] ids = rows.stream().map(ThreadRow::id).toArray(Long[]::new);
+		Long[] threads = rows.stream().filter((row) -> !row.isReply()).map(ThreadRow::id).toArray(Long[]::new);
+		Long[] replies = rows.stream().filter(ThreadRow::isReply).map(ThreadRow::id).toArray(Long[]::new);
 		Map<Long, List<TagChip>> tags = new LinkedHashMap<>();
+		// A first message shows the tags of its whole thread: its own in the order typed, then those
+		// that only replies brought, in the order they came. A reply shows its own.
 		this.jdbc.sql("""
-				select mt.message_id, t.key, t.display from message_tags mt join tags t on t.id = mt.tag_id
-				where mt.message_id = any(:ids) order by mt.message_id, mt.position
-				""").param("ids", ids).query((rs) -> {
+				select tt.thread_id as message_id, t.key, t.display, coalesce(mt.position, 2147483647) as position,
+				       tt.published_at
+				from thread_tags tt join tags t on t.id = tt.tag_id
+				left join message_tags mt on mt.message_id = tt.thread_id and mt.tag_id = tt.tag_id
+				where tt.thread_id = any(:threads)
+				union all
+				select mt.message_id, t.key, t.display, mt.position, null
+				from message_tags mt join tags t on t.id = mt.tag_id
+				where mt.message_id = any(:replies)
+				order by message_id, position, published_at, key
+				""").param("threads", threads).param("replies", replies).query((rs) -> {
 			tags.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
 				.add(new TagChip(rs.getString(2), rs.getString(3)));
 		});
@@ -61,9 +73,10 @@ class ThreadDecorator {
 		RenderOptions options = new RenderOptions(LocaleContextHolder.getLocale().getLanguage(),
 				(login) -> knownLogins.contains(login.toLowerCase(Locale.ROOT)));
 		return rows.stream()
-			.map((row) -> new ThreadSummary(row.id(), row.uuid(), row.title(),
+			.map((row) -> new ThreadSummary(row.id(), row.threadId(), row.uuid(), row.title(),
 					HtmlRenderer.render(row.body(), options), row.login(), row.displayName(), row.createdAt(),
-					row.updatedAt(), tags.getOrDefault(row.id(), List.of()), links.getOrDefault(row.id(), List.of())))
+					row.updatedAt(), tags.getOrDefault(row.id(), List.of()), links.getOrDefault(row.id(), List.of()),
+					row.replyCount(), row.starCount(), row.starredBy(), row.sortTime()))
 			.toList();
 	}
 

@@ -30,10 +30,11 @@ public class ThreadQueries {
 
 	public static final int FEED_SIZE = 40;
 
+	/** Wraps a query of (thread_id, sort_time, starred_by) rows with what a card shows. */
 	private static final String PAGE_QUERY = """
 			with page as (%s)
-			select m.id, m.uuid, m.title, m.body, m.created_at, m.updated_at, a.login, a.display_name,
-			       page.sort_time
+			select m.id, coalesce(m.thread_id, m.id) as parent_id, m.uuid, m.title, m.body, m.created_at,
+			       m.updated_at, m.reply_count, m.star_count, a.login, a.display_name, page.sort_time, page.starred_by
 			from page
 			join messages m on m.id = page.thread_id
 			join accounts a on a.id = m.author_id
@@ -42,34 +43,88 @@ public class ThreadQueries {
 			""";
 
 	private static final String LATEST = """
-			select id as thread_id, created_at as sort_time from messages
+			select id as thread_id, created_at as sort_time, null::text as starred_by from messages
 			where thread_id is null and deleted_at is null %s
 			order by created_at desc, id desc limit :limit
 			""";
 
 	private static final String BY_AUTHOR = """
-			select id as thread_id, created_at as sort_time from messages
+			select id as thread_id, created_at as sort_time, null::text as starred_by from messages
 			where author_id = :author and thread_id is null and deleted_at is null %s
 			order by created_at desc, id desc limit :limit
 			""";
 
+	/** A person's threads and stars, each walked on its own index, then merged. */
+	private static final String BY_AUTHOR_WITH_STARS = """
+			select thread_id, sort_time, starred_by from (
+			    (select id as thread_id, created_at as sort_time, null::text as starred_by from messages
+			     where author_id = :author and thread_id is null and deleted_at is null %1$s
+			     order by created_at desc, id desc limit :limit)
+			    union all
+			    (select s.thread_id, s.starred_at as sort_time, cast(:login as text) as starred_by
+			     from stars s join messages m on m.id = s.thread_id
+			     where s.account_id = :author and m.deleted_at is null %2$s
+			     order by s.starred_at desc, s.thread_id desc limit :limit)
+			) entries
+			order by sort_time desc, thread_id desc limit :limit
+			""";
+
 	private static final String BY_TAG = """
-			select thread_id, published_at as sort_time from thread_tags
+			select thread_id, published_at as sort_time, null::text as starred_by from thread_tags
 			where tag_id = :tag %s
 			order by published_at desc, thread_id desc limit :limit
 			""";
 
 	private static final String BY_SITE_PATH = """
-			select thread_id, published_at as sort_time from site_threads
+			select thread_id, published_at as sort_time, null::text as starred_by from site_threads
 			where site_path_id = :sitePath %s
 			order by published_at desc, thread_id desc limit :limit
 			""";
 
 	private static final String BY_ANY_TAG = """
-			select thread_id, max(published_at) as sort_time from thread_tags
+			select thread_id, max(published_at) as sort_time, null::text as starred_by from thread_tags
 			where tag_id = any(:tags)
 			group by thread_id %s
 			order by sort_time desc, thread_id desc limit :limit
+			""";
+
+	/**
+	 * The home stream (DESIGN §5): each reason the reader has for seeing a thread is one walk of
+	 * thread_sources newest activity first, limited to a page; the walks are merged and cut to a page.
+	 * So a page costs (reasons × page size) index entries, whatever the size of the site.
+	 */
+	private static final String HOME = """
+			select thread_id, max(activity_at) as sort_time, null::text as starred_by from (
+			    select e.thread_id, e.activity_at
+			    from (
+			        select kind, cast(:me as text) as key
+			        from unnest(array['author', 'starrer', 'mention', 'replier']) kind
+			        union all
+			        select kind, f.followee_id::text from person_follows f
+			        cross join unnest(array['author', 'starrer']) kind
+			        where f.follower_id = :me
+			        union all
+			        select 'tag', f.tag_id::text from tag_follows f where f.account_id = :me
+			        union all
+			        select 'site', f.site from site_follows f where f.account_id = :me
+			    ) source
+			    cross join lateral (
+			        select ts.thread_id, ts.activity_at from thread_sources ts
+			        where ts.kind = source.kind and ts.key = source.key
+			          and not exists (select 1 from blocks b where b.blocker_id = :me and b.blocked_id = ts.author_id)
+			          %s
+			        order by ts.activity_at desc, ts.thread_id desc limit :limit
+			    ) e
+			) entries
+			group by thread_id
+			order by sort_time desc, thread_id desc limit :limit
+			""";
+
+	private static final String MESSAGE_COLUMNS = """
+			select m.id, coalesce(m.thread_id, m.id) as parent_id, m.uuid, m.title, m.body, m.created_at,
+			       m.updated_at, m.reply_count, m.star_count, a.login, a.display_name, m.created_at as sort_time,
+			       null::text as starred_by
+			from messages m join accounts a on a.id = m.author_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -83,14 +138,22 @@ public class ThreadQueries {
 
 	/** Every thread of the site, newest first. */
 	public ThreadPage latest(@Nullable Cursor before, int size) {
-		String sql = LATEST.formatted(keyset(before, "and (created_at, id) < (:beforeTime, :beforeId)"));
+		String sql = LATEST.formatted(keyset(before, "created_at", "id"));
 		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)), before, size);
 	}
 
 	/** The threads a person started, newest first. */
 	public ThreadPage byAuthor(long authorId, @Nullable Cursor before, int size) {
-		String sql = BY_AUTHOR.formatted(keyset(before, "and (created_at, id) < (:beforeTime, :beforeId)"));
+		String sql = BY_AUTHOR.formatted(keyset(before, "created_at", "id"));
 		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("author", authorId), before, size);
+	}
+
+	/** The threads a person started or starred, newest first by the time they did so. */
+	public ThreadPage byAuthorWithStars(long authorId, String login, @Nullable Cursor before, int size) {
+		String sql = BY_AUTHOR_WITH_STARS.formatted(keyset(before, "created_at", "id"),
+				keyset(before, "s.starred_at", "s.thread_id"));
+		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("author", authorId).param("login", login), before,
+				size);
 	}
 
 	/** The threads carrying any of these tags, newest first. */
@@ -99,30 +162,79 @@ public class ThreadQueries {
 			return new ThreadPage(List.of(), null);
 		}
 		if (tagIds.size() == 1) {
-			String sql = BY_TAG.formatted(keyset(before, "and (published_at, thread_id) < (:beforeTime, :beforeId)"));
+			String sql = BY_TAG.formatted(keyset(before, "published_at", "thread_id"));
 			return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("tag", tagIds.get(0)), before, size);
 		}
-		String sql = BY_ANY_TAG
-			.formatted(keyset(before, "having (max(published_at), thread_id) < (:beforeTime, :beforeId)"));
+		String sql = BY_ANY_TAG.formatted(keyset(before, "having", "max(published_at)", "thread_id"));
 		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("tags", tagIds.toArray(Long[]::new)), before,
 				size);
 	}
 
 	/** The threads citing a page of a site, or of a path under it, newest first. */
 	public ThreadPage bySitePath(long sitePathId, @Nullable Cursor before, int size) {
-		String sql = BY_SITE_PATH.formatted(keyset(before, "and (published_at, thread_id) < (:beforeTime, :beforeId)"));
+		String sql = BY_SITE_PATH.formatted(keyset(before, "published_at", "thread_id"));
 		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("sitePath", sitePathId), before, size);
+	}
+
+	/** A person's home stream, newest activity first (DESIGN §5, docs/architecture.md). */
+	public ThreadPage home(long readerId, @Nullable Cursor before, int size) {
+		String sql = HOME.formatted(keyset(before, "ts.activity_at", "ts.thread_id"));
+		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("me", readerId), before, size);
 	}
 
 	/** One thread's first message, unless it is missing or deleted. */
 	public Optional<ThreadSummary> thread(long id) {
-		List<ThreadRow> rows = this.jdbc.sql("""
-				select m.id, m.uuid, m.title, m.body, m.created_at, m.updated_at, a.login, a.display_name,
-				       m.created_at as sort_time
-				from messages m join accounts a on a.id = m.author_id
-				where m.id = :id and m.thread_id is null and m.deleted_at is null
-				""").param("id", id).query(ThreadQueries::row).list();
+		List<ThreadRow> rows = this.jdbc
+			.sql(MESSAGE_COLUMNS + "where m.id = :id and m.thread_id is null and m.deleted_at is null")
+			.param("id", id)
+			.query(ThreadQueries::row)
+			.list();
 		return this.decorator.decorate(rows).stream().findFirst();
+	}
+
+	/** The thread of a live reply in a live thread; empty for anything else. */
+	public Optional<Long> threadOfReply(long replyId) {
+		return this.jdbc.sql("""
+				select r.thread_id from messages r join messages t on t.id = r.thread_id
+				where r.id = :id and r.deleted_at is null and t.deleted_at is null
+				""").param("id", replyId).query(Long.class).optional();
+	}
+
+	/** A live thread's first message followed by all its live replies, oldest first. */
+	public List<ThreadSummary> conversation(long threadId) {
+		List<ThreadRow> rows = this.jdbc.sql(MESSAGE_COLUMNS + """
+				where (m.id = :thread and m.thread_id is null or m.thread_id = :thread) and m.deleted_at is null
+				  and exists (select 1 from messages t where t.id = :thread and t.deleted_at is null)
+				order by m.thread_id nulls first, m.created_at, m.id
+				""").param("thread", threadId).query(ThreadQueries::row).list();
+		return this.decorator.decorate(rows);
+	}
+
+	/** The latest replies of a live thread, newest first, for its feed. */
+	public List<ThreadSummary> latestReplies(long threadId, int size) {
+		List<ThreadRow> rows = this.jdbc.sql(MESSAGE_COLUMNS + """
+				where m.thread_id = :thread and m.deleted_at is null
+				order by m.created_at desc, m.id desc limit :limit
+				""").param("thread", threadId).param("limit", size).query(ThreadQueries::row).list();
+		return this.decorator.decorate(rows);
+	}
+
+	/** When a thread was last started, edited or deleted anywhere: the {@code /all} feed's last change. */
+	public Instant lastThreadChange() {
+		return this.jdbc.sql("select max(updated_at) from messages where thread_id is null")
+			.query((rs, rowNum) -> (rs.getObject(1) != null) ? Timestamps.read(rs, "max") : Instant.EPOCH)
+			.single();
+	}
+
+	/** When a live thread or one of its replies last changed (posted, edited, deleted): its feed's last change. */
+	public Optional<Instant> lastChangeOfThread(long threadId) {
+		return this.jdbc.sql("""
+				select max(m.updated_at) from messages t join messages m on m.id = t.id or m.thread_id = t.id
+				where t.id = :thread and t.thread_id is null and t.deleted_at is null
+				""")
+			.param("thread", threadId)
+			.query((rs, rowNum) -> (rs.getObject(1) != null) ? Timestamps.read(rs, "max") : null)
+			.optional();
 	}
 
 	private ThreadPage page(JdbcClient.StatementSpec statement, @Nullable Cursor before, int size) {
@@ -141,18 +253,32 @@ public class ThreadQueries {
 		return new ThreadPage(this.decorator.decorate(rows), next);
 	}
 
-	private static String keyset(@Nullable Cursor before, String condition) {
-		return (before != null) ? condition : "";
+	/** The keyset condition "after the cursor, newest first" on these columns, or nothing on a first page. */
+	private static String keyset(@Nullable Cursor before, String timeColumn, String idColumn) {
+		return keyset(before, "and", timeColumn, idColumn);
 	}
 
-	private static ThreadRow row(ResultSet rs, int rowNum) throws SQLException {
-		return new ThreadRow(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("title"),
-				rs.getString("body"), Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"),
-				rs.getString("login"), rs.getString("display_name"), Timestamps.read(rs, "sort_time"));
+	private static String keyset(@Nullable Cursor before, String keyword, String timeColumn, String idColumn) {
+		return (before != null)
+				? keyword + " (" + timeColumn + ", " + idColumn + ") < (:beforeTime, :beforeId)" : "";
 	}
 
-	record ThreadRow(long id, UUID uuid, String title, String body, Instant createdAt, Instant updatedAt,
-			String login, @Nullable String displayName, Instant sortTime) {
+	static ThreadRow row(ResultSet rs, int rowNum) throws SQLException {
+		return new ThreadRow(rs.getLong("id"), rs.getLong("parent_id"), rs.getObject("uuid", UUID.class),
+				rs.getString("title"), rs.getString("body"), Timestamps.read(rs, "created_at"),
+				Timestamps.read(rs, "updated_at"), rs.getString("login"), rs.getString("display_name"),
+				rs.getInt("reply_count"), rs.getInt("star_count"), rs.getString("starred_by"),
+				Timestamps.read(rs, "sort_time"));
+	}
+
+	record ThreadRow(long id, long threadId, UUID uuid, String title, String body, Instant createdAt,
+			Instant updatedAt, String login, @Nullable String displayName, int replyCount, int starCount,
+			@Nullable String starredBy, Instant sortTime) {
+
+		boolean isReply() {
+			return this.id != this.threadId;
+		}
+
 	}
 
 }

@@ -4,10 +4,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Turns the exceptions that mean "your request names nothing", "you may not" or "your request is
- * garbled" into the site's 404, 403 and 400 pages. Everything else goes through Spring Boot's error handling.
+ * Turns the exceptions that mean "your request names nothing", "your request is garbled" or "you
+ * may not do this" into the site's 404, 400 and 403 pages. Everything else goes through Spring Boot's error handling.
  */
 @ControllerAdvice
 class ErrorPageAdvice {
@@ -20,8 +21,8 @@ class ErrorPageAdvice {
 
 	@ExceptionHandler(ForbiddenException.class)
 	@ResponseStatus(HttpStatus.FORBIDDEN)
-	String forbidden() {
-		return "error/403";
+	ModelAndView forbidden(ForbiddenException ex) {
+		return new ModelAndView("error/403").addObject("reason", ex.reasonKey());
 	}
 
 	@ExceptionHandler(BadRequestException.class)

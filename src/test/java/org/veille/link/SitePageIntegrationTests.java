@@ -69,6 +69,30 @@ class SitePageIntegrationTests {
 	}
 
 	@Test
+	void shouldFollowEditsAndDeletionsOfTheMessagesCitingASite() throws Exception {
+		String host = host();
+		MockHttpSession session = TestPeople.signUp(this.mvc, TestPeople.uniqueName("edits"));
+		long thread = Posting.as(this.mvc, session, "Cited\nhttps://" + host + "/a/page");
+		long reply = Posting.reply(this.mvc, session, thread, "Also https://" + host + "/b/other");
+
+		Posting.edit(this.mvc, session, thread, "Cited no more");
+		this.mvc.perform(get("/sites/" + host + "/a")).andExpect(content().string(not(containsString("id=\"m" + thread + "\""))));
+		this.mvc.perform(get("/sites/" + host + "/b")).andExpect(content().string(containsString("id=\"m" + thread + "\"")));
+		assertThat(threadCount(host, "")).isEqualTo(1);
+
+		Posting.delete(this.mvc, session, reply);
+		assertThat(threadCount(host, "")).isZero();
+		assertThat(threadCount(host, "/b")).isZero();
+	}
+
+	private int threadCount(String host, String path) {
+		return this.jdbc.sql("select thread_count from site_paths where host = ? and path = ?")
+			.params(host, path)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Test
 	void shouldRedirectOtherSpellingsOfASiteToItsCanonicalPage() throws Exception {
 		String host = host();
 		Posting.as(this.mvc, TestPeople.signUp(this.mvc, TestPeople.uniqueName("site")),

@@ -168,7 +168,7 @@ class PostingIntegrationTests {
 
 		this.mvc.perform(post("/post").session(session).with(csrf()).param("text", "").param("origin", "home"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Latest threads")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Your stream")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Write something before posting.")));
 	}
 

@@ -1,0 +1,54 @@
+package org.veille.account;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+import org.veille.feed.FeedDescription;
+import org.veille.feed.ThreadFeeds;
+import org.veille.thread.ThreadQueries;
+
+/**
+ * A person's feeds: their threads and stars, or their threads only, answering conditional GETs from
+ * {@code accounts.changed_at}.
+ */
+@Controller
+class PersonFeedController {
+
+	private final PersonPages personPages;
+
+	private final ThreadFeeds feeds;
+
+	PersonFeedController(PersonPages personPages, ThreadFeeds feeds) {
+		this.personPages = personPages;
+		this.feeds = feeds;
+	}
+
+	@GetMapping("/people/{login}/feed")
+	@Nullable ModelAndView feed(@PathVariable String login, ServletWebRequest request) {
+		return respond(login, false, request);
+	}
+
+	@GetMapping("/people/{login}/only/feed")
+	@Nullable ModelAndView threadsOnlyFeed(@PathVariable String login, ServletWebRequest request) {
+		return respond(login, true, request);
+	}
+
+	private @Nullable ModelAndView respond(String login, boolean onlyThreads, ServletWebRequest request) {
+		PersonView person = this.personPages.person(login);
+		String pagePath = onlyThreads ? person.onlyPath() : person.path();
+		if (!person.login().equals(login)) {
+			return new ModelAndView(new RedirectView(pagePath + "/feed", true));
+		}
+		FeedDescription description = new FeedDescription(person.shownName() + " — Veille", pagePath,
+				pagePath + "/feed", person.changedAt());
+		return this.feeds.respond(request, description,
+				() -> this.personPages.entries(person, onlyThreads, null, ThreadQueries.FEED_SIZE).threads());
+	}
+
+}

@@ -1,0 +1,81 @@
+package org.veille.alert;
+
+import java.time.Instant;
+import java.util.Collection;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.veille.database.Timestamps;
+
+/**
+ * Pushes alerts when a message is written, inside its transaction: to the people it mentions, and,
+ * for a reply, to everyone who took part in the thread before. Blocks are applied when alerts are
+ * read, so unblocking someone brings their alerts back.
+ */
+@Component
+public class Alerts {
+
+	private final JdbcClient jdbc;
+
+	Alerts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Alerts for a new or edited message (an edit re-derives them from its new text).
+	 * @param threadId the thread's first message; the message itself when it starts the thread
+	 * @param mentioned the accounts the message mentions
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void push(long messageId, long threadId, long authorId, Instant createdAt, Collection<Long> mentioned) {
+		withdraw(messageId);
+		if (!mentioned.isEmpty()) {
+			this.jdbc.sql("""
+					insert into alerts (account_id, message_id, author_id, reason, created_at)
+					select account_id, :message, :author, 'mention', :at
+					from unnest(cast(:mentioned as bigint[])) account_id where account_id <> :author
+					on conflict do nothing
+					""")
+				.param("message", messageId)
+				.param("author", authorId)
+				.param("at", Timestamps.of(createdAt))
+				.param("mentioned", mentioned.toArray(Long[]::new))
+				.update();
+		}
+		if (messageId != threadId) {
+			this.jdbc.sql("""
+					insert into alerts (account_id, message_id, author_id, reason, created_at)
+					select account_id, :message, :author, 'reply', :at from (
+					    select author_id as account_id from messages where id = :thread
+					    union
+					    select author_id from messages where thread_id = :thread and deleted_at is null
+					) participants
+					where account_id <> :author
+					on conflict do nothing
+					""")
+				.param("message", messageId)
+				.param("thread", threadId)
+				.param("author", authorId)
+				.param("at", Timestamps.of(createdAt))
+				.update();
+		}
+	}
+
+	/** The message was deleted: nobody is alerted of it any more. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void withdraw(long messageId) {
+		this.jdbc.sql("delete from alerts where message_id = :message").param("message", messageId).update();
+	}
+
+	/** The thread was deleted: nobody is alerted of any of its messages any more. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void withdrawThread(long threadId) {
+		this.jdbc.sql("""
+				delete from alerts where message_id in (select id from messages where id = :thread or thread_id = :thread)
+				""").param("thread", threadId).update();
+	}
+
+}

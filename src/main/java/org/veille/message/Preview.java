@@ -1,0 +1,25 @@
+package org.veille.message;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a text being typed says, as the posting form shows it under the text box: its tags, its
+ * mentions (and whether each names someone), its links (and the threads that already cite each).
+ */
+record Preview(List<Tag> tags, List<Mention> mentions, List<Link> links) {
+
+	record Tag(String display, String path) {
+	}
+
+	record Mention(String login, @Nullable String path) {
+	}
+
+	record Link(String url, List<PostedThread> postedIn) {
+	}
+
+	record PostedThread(String title, String path) {
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.veille.tag;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.veille.database.Timestamps;
+
+/**
+ * The tags of a thread (DESIGN §4): those of its first message and of all its live replies, in
+ * {@code thread_tags}, with each tag's {@code thread_count} kept right. A thread is listed under a
+ * tag from the time the tag came to it: its start, or the first reply that brought the tag.
+ */
+@Component
+public class ThreadTags {
+
+	private final JdbcClient jdbc;
+
+	ThreadTags(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A new message of the thread (its first, or a reply) brought these tags at this time. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void add(long threadId, List<Long> tagIds, Instant at) {
+		if (tagIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				with added as (
+				    insert into thread_tags (tag_id, thread_id, published_at)
+				    select tag_id, :thread, :at from unnest(cast(:tags as bigint[])) tag_id
+				    on conflict do nothing
+				    returning tag_id)
+				update tags set thread_count = thread_count + 1, changed_at = greatest(changed_at, :at)
+				where id in (select tag_id from added)
+				""")
+			.param("thread", threadId)
+			.param("tags", tagIds.toArray(Long[]::new))
+			.param("at", Timestamps.of(at))
+			.update();
+	}
+
+	/**
+	 * Derives the thread's tags again from its live messages after an edit or a deletion: tags no
+	 * message carries any more leave the thread, tags new to it join it, counters follow. A deleted
+	 * thread keeps no tag.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recompute(long threadId, Instant now) {
+		this.jdbc.sql("""
+				with wanted as (
+				    select mt.tag_id, min(m.created_at) as since
+				    from messages t
+				    join messages m on (m.id = t.id or m.thread_id = t.id) and m.deleted_at is null
+				    join message_tags mt on mt.message_id = m.id
+				    where t.id = :thread and t.deleted_at is null
+				    group by mt.tag_id),
+				removed as (
+				    delete from thread_tags tt
+				    where tt.thread_id = :thread and not exists (select 1 from wanted w where w.tag_id = tt.tag_id)
+				    returning tt.tag_id),
+				kept as (
+				    insert into thread_tags (tag_id, thread_id, published_at)
+				    select tag_id, :thread, since from wanted
+				    on conflict (tag_id, thread_id) do update set published_at = excluded.published_at
+				    where thread_tags.published_at <> excluded.published_at
+				    returning tag_id, (xmax = 0) as inserted)
+				update tags t set
+				    thread_count = t.thread_count
+				        + (select count(*) from kept k where k.tag_id = t.id and k.inserted)
+				        - (select count(*) from removed r where r.tag_id = t.id),
+				    changed_at = greatest(t.changed_at, :now)
+				where t.id in (select tag_id from removed union select tag_id from kept)
+				""").param("thread", threadId).param("now", Timestamps.of(now)).update();
+	}
+
+}

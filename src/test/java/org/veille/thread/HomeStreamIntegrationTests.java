@@ -1,0 +1,124 @@
+package org.veille.thread;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.veille.support.IntegrationTest;
+import org.veille.support.Posting;
+import org.veille.support.Social;
+import org.veille.support.TestPeople;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The home stream of DESIGN §5: threads started or starred by me or people I follow, threads that
+ * mention me, carry a tag I follow, cite a site I follow, or that I replied to; minus people I
+ * block; newest activity first, by keyset pages.
+ */
+@IntegrationTest
+class HomeStreamIntegrationTests {
+
+	private static final Pattern NEXT = Pattern.compile("rel=\"next\" href=\"[^\"]*before=([^\"&]+)\"");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void shouldHoldEachKindOfThreadAndNoneFromABlockedPerson() throws Exception {
+		String mine = TestPeople.uniqueName("reader");
+		String followeeLogin = TestPeople.uniqueName("followee");
+		String blockedLogin = TestPeople.uniqueName("blocked");
+		MockHttpSession me = TestPeople.signUp(this.mvc, mine);
+		MockHttpSession followee = TestPeople.signUp(this.mvc, followeeLogin);
+		MockHttpSession stranger = TestPeople.signUp(this.mvc, TestPeople.uniqueName("stranger"));
+		MockHttpSession blocked = TestPeople.signUp(this.mvc, blockedLogin);
+		String tag = TestPeople.uniqueName("suivi").toLowerCase();
+		String host = TestPeople.uniqueName("site").toLowerCase().replace('_', '-') + ".example";
+		Social.follow(this.mvc, me, followeeLogin);
+		Social.followSite(this.mvc, me, host + "/blog");
+
+		long startedByMe = Posting.as(this.mvc, me, "Mon fil");
+		long startedByFollowee = Posting.as(this.mvc, followee, "Le fil de quelqu’un que je suis");
+		long starredByFollowee = Posting.as(this.mvc, stranger, "Partagé par quelqu’un que je suis");
+		Social.star(this.mvc, followee, starredByFollowee);
+		long starredByMe = Posting.as(this.mvc, stranger, "Partagé par moi");
+		Social.star(this.mvc, me, starredByMe);
+		long mentionsMe = Posting.as(this.mvc, stranger, "Bonjour @" + mine);
+		long mentionsMeInAReply = Posting.as(this.mvc, stranger, "Une question");
+		Posting.reply(this.mvc, stranger, mentionsMeInAReply, "Qu’en pense @" + mine + " ?");
+		long tagged = Posting.as(this.mvc, stranger, "Un fil tagué #" + tag);
+		Social.followTag(this.mvc, me, tag);
+		long taggedByAReply = Posting.as(this.mvc, stranger, "Tagué plus tard");
+		Posting.reply(this.mvc, stranger, taggedByAReply, "Ajout #" + tag);
+		long citesSite = Posting.as(this.mvc, stranger, "Un billet\nhttps://www." + host + "/blog/2026/billet");
+		long citesOtherPath = Posting.as(this.mvc, stranger, "Autre chose\nhttps://" + host + "/blogroll");
+		long repliedTo = Posting.as(this.mvc, stranger, "Un fil auquel je réponds");
+		Posting.reply(this.mvc, me, repliedTo, "Ma réponse");
+		long unrelated = Posting.as(this.mvc, stranger, "Rien à voir");
+		long blockedTagged = Posting.as(this.mvc, blocked, "Bloqué mais tagué #" + tag + " pour @" + mine);
+		long blockedRepliedTo = Posting.as(this.mvc, blocked, "Bloqué, et j’y avais répondu");
+		Posting.reply(this.mvc, me, blockedRepliedTo, "Avant le blocage");
+		Social.block(this.mvc, me, blockedLogin);
+
+		List<Long> stream = Posting.cardIds(Posting.page(this.mvc, me, "/"));
+
+		assertThat(stream).containsExactly(repliedTo, citesSite, taggedByAReply, tagged, mentionsMeInAReply, mentionsMe,
+				starredByMe, starredByFollowee, startedByFollowee, startedByMe);
+		assertThat(stream).doesNotContain(citesOtherPath, unrelated, blockedTagged, blockedRepliedTo);
+	}
+
+	@Test
+	void shouldPlaceAThreadStarredByAFolloweeAtTheTimeOfTheStar() throws Exception {
+		String followeeLogin = TestPeople.uniqueName("sharer");
+		MockHttpSession me = TestPeople.signUp(this.mvc, TestPeople.uniqueName("reader"));
+		MockHttpSession followee = TestPeople.signUp(this.mvc, followeeLogin);
+		MockHttpSession stranger = TestPeople.signUp(this.mvc, TestPeople.uniqueName("stranger"));
+		Social.follow(this.mvc, me, followeeLogin);
+		long old = Posting.as(this.mvc, stranger, "Un vieux fil retrouvé");
+		long before = Posting.as(this.mvc, followee, "Écrit avant le partage");
+		Social.star(this.mvc, followee, old);
+		long after = Posting.as(this.mvc, followee, "Écrit après le partage");
+
+		assertThat(Posting.cardIds(Posting.page(this.mvc, me, "/"))).containsExactly(after, old, before);
+	}
+
+	@Test
+	void shouldWalkTheStreamByPagesNewestActivityFirst() throws Exception {
+		String followeeLogin = TestPeople.uniqueName("prolific");
+		MockHttpSession me = TestPeople.signUp(this.mvc, TestPeople.uniqueName("reader"));
+		MockHttpSession followee = TestPeople.signUp(this.mvc, followeeLogin);
+		Social.follow(this.mvc, me, followeeLogin);
+		List<Long> posted = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			posted.add(Posting.as(this.mvc, followee, "Fil numéro " + i));
+		}
+		Posting.reply(this.mvc, followee, posted.get(0), "Le premier fil reprend vie");
+		Collections.reverse(posted);
+		posted.add(0, posted.remove(posted.size() - 1));
+
+		String first = Posting.page(this.mvc, me, "/");
+		String second = Posting.page(this.mvc, me, "/?before=" + next(first));
+
+		List<Long> shown = new ArrayList<>(Posting.cardIds(first));
+		assertThat(shown).hasSize(25);
+		shown.addAll(Posting.cardIds(second));
+		assertThat(shown).isEqualTo(posted);
+		assertThat(NEXT.matcher(second).find()).isFalse();
+	}
+
+	private static String next(String html) {
+		Matcher matcher = NEXT.matcher(html);
+		assertThat(matcher.find()).as("a link to the next page").isTrue();
+		return matcher.group(1);
+	}
+
+}
