@@ -3,7 +3,6 @@ package org.veille.transfer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 
 import org.veille.transfer.ImportFormatException.Problem;
@@ -64,7 +63,7 @@ public final class BookmarkImport {
 		if (bom != null) {
 			in.skipNBytes(bom.length());
 		}
-		return new TextInput(new InputStreamReader(in, TextCharsets.strictDecoder(charset)), charset);
+		return new TextInput(in, charset);
 	}
 
 	private static Charset xmlCharset(byte[] head) throws ImportFormatException {

@@ -2,6 +2,8 @@ package org.veille.transfer;
 
 import java.io.IOException;
 
+import javax.xml.stream.XMLStreamException;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,15 +24,21 @@ final class ImportFailure extends IOException {
 
 	/** The import failure somewhere in the causes of {@code thrown}, if any. */
 	static @Nullable ImportFormatException find(Throwable thrown) {
-		for (@Nullable Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+		int depth = 0;
+		for (@Nullable Throwable cause = thrown; cause != null && depth < 16; cause = causeOf(cause), depth++) {
 			if (cause instanceof ImportFailure failure) {
 				return failure.failure();
 			}
-			if (cause.getCause() == cause) {
-				break;
-			}
 		}
 		return null;
+	}
+
+	/** The cause, including the nested exception of the JDK's XML parser, which does not set the cause. */
+	private static @Nullable Throwable causeOf(Throwable thrown) {
+		if (thrown.getCause() != null) {
+			return thrown.getCause();
+		}
+		return (thrown instanceof XMLStreamException xml) ? xml.getNestedException() : null;
 	}
 
 }

@@ -186,7 +186,7 @@ final class PinboardJsonReader {
 		TokenStreamLocation location = ex.getLocation();
 		long line = (location != null) ? Math.max(0, location.getLineNr()) : 0;
 		long column = (location != null) ? Math.max(0, location.getColumnNr()) : 0;
-		if (ex instanceof UnexpectedEndOfInputException) {
+		if (ex instanceof UnexpectedEndOfInputException || String.valueOf(ex.getOriginalMessage()).contains("end-of-input")) {
 			return ImportFormatException.at(Problem.TRUNCATED,
 					"the file ends in the middle of the JSON (" + ex.getOriginalMessage() + "): it was cut short", line,
 					column);

@@ -1,24 +1,37 @@
 package org.veille.transfer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 
 import org.veille.transfer.ImportFormatException.Problem;
 
 /**
- * Decoded text read once, front to back, through a small buffer, knowing the line and column of the next character
- * and whether the end was reached. A NUL character (binary data) and bytes invalid in the charset stop the reading
- * with an {@link ImportFailure} that says where.
+ * Bytes decoded into text, read once, front to back, through small buffers, knowing the line and column of the next
+ * character and whether the end was reached. A NUL character (binary data) and bytes invalid in the charset stop the
+ * reading with an {@link ImportFailure} that says where: the characters before an invalid byte are read first, so
+ * the position is exact.
  */
 final class TextInput extends Reader {
 
 	private static final int BUFFER_SIZE = 8192;
 
-	private final Reader in;
+	private final InputStream in;
 
 	private final Charset charset;
+
+	private final CharsetDecoder decoder;
+
+	private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_SIZE).flip();
+
+	private boolean bytesEnded;
+
+	private boolean invalidBytesAhead;
 
 	private final char[] buffer = new char[BUFFER_SIZE];
 
@@ -34,10 +47,11 @@ final class TextInput extends Reader {
 
 	private boolean afterCarriageReturn;
 
-	/** @param charset the charset {@code in} decodes, named in error messages */
-	TextInput(Reader in, Charset charset) {
+	/** Reads {@code in} from where it stands, without closing it. */
+	TextInput(InputStream in, Charset charset) {
 		this.in = in;
 		this.charset = charset;
+		this.decoder = TextCharsets.strictDecoder(charset);
 	}
 
 	/** The next character without consuming it, or -1 at the end. */
@@ -90,7 +104,7 @@ final class TextInput extends Reader {
 		return this.ended;
 	}
 
-	/** Does not close the underlying reader: its stream belongs to the caller. */
+	/** Does not close the underlying stream: it belongs to the caller. */
 	@Override
 	public void close() {
 	}
@@ -122,25 +136,52 @@ final class TextInput extends Reader {
 		if (this.ended) {
 			return false;
 		}
-		int count;
-		try {
-			count = this.in.read(this.buffer, 0, this.buffer.length);
-			while (count == 0) {
-				count = this.in.read(this.buffer, 0, this.buffer.length);
+		while (true) {
+			if (this.invalidBytesAhead) {
+				throw invalidBytes();
 			}
+			CharBuffer out = CharBuffer.wrap(this.buffer);
+			CoderResult result = this.decoder.decode(this.bytes, out, this.bytesEnded);
+			if (result.isError()) {
+				if (out.position() == 0) {
+					throw invalidBytes();
+				}
+				// hand over the characters before the invalid bytes; the next fill fails
+				this.invalidBytesAhead = true;
+			}
+			else if (result.isUnderflow() && out.position() == 0) {
+				if (!this.bytesEnded) {
+					readBytes();
+					continue;
+				}
+				this.decoder.flush(out);
+				if (out.position() == 0) {
+					this.ended = true;
+					return false;
+				}
+			}
+			this.position = 0;
+			this.limit = out.position();
+			return true;
 		}
-		catch (CharacterCodingException ex) {
-			throw new ImportFailure(ImportFormatException.at(Problem.ENCODING,
-					"bytes that are not valid " + this.charset.name() + " text; save the file as UTF-8 and try again",
-					this.line, this.column));
-		}
+	}
+
+	private void readBytes() throws IOException {
+		this.bytes.compact();
+		int count = this.in.read(this.bytes.array(), this.bytes.position(), this.bytes.remaining());
 		if (count < 0) {
-			this.ended = true;
-			return false;
+			this.bytesEnded = true;
 		}
-		this.position = 0;
-		this.limit = count;
-		return true;
+		else {
+			this.bytes.position(this.bytes.position() + count);
+		}
+		this.bytes.flip();
+	}
+
+	private ImportFailure invalidBytes() {
+		return new ImportFailure(ImportFormatException.at(Problem.ENCODING,
+				"bytes that are not valid " + this.charset.name() + " text; save the file as UTF-8 and try again",
+				this.line, this.column));
 	}
 
 }
