@@ -1,7 +1,9 @@
 package org.veille.transfer;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,12 +31,14 @@ final class MessageTexts {
 
 	static final char WORD_JOINER = '\u2060';
 
+	private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
 	private MessageTexts() {
 	}
 
 	static String compose(@Nullable String url, String title, @Nullable String description, List<String> hashtags) {
 		StringBuilder text = new StringBuilder();
-		String titleLine = title.strip().replaceAll("\\s+", " ");
+		String titleLine = asStored(title).strip().replaceAll("\\s+", " ");
 		if (!titleLine.isEmpty() && !titleLine.equals(url)) {
 			text.append(asWords(titleLine)).append('\n');
 		}
@@ -42,7 +46,7 @@ final class MessageTexts {
 			text.append(url).append('\n');
 		}
 		if (description != null && !description.isBlank()) {
-			String quote = description.strip().replace('\u275D', '\u201C').replace('\u275E', '\u201D');
+			String quote = asStored(description).strip().replace('\u275D', '\u201C').replace('\u275E', '\u201D');
 			text.append('\n').append('\u275D').append(asWords(quote)).append('\u275E').append('\n');
 		}
 		if (!hashtags.isEmpty()) {
@@ -52,6 +56,16 @@ final class MessageTexts {
 			}
 		}
 		return text.toString().strip();
+	}
+
+	/**
+	 * The text as Veille will store it (line ends as {@code \n}, invisible control characters dropped, Unicode in
+	 * NFC), so that what is escaped here is what the message parser will see: {@code g} followed by a combining
+	 * accent becomes one letter, which changes what a URL may follow.
+	 */
+	static String asStored(String text) {
+		String lines = text.replace("\r\n", "\n").replace('\r', '\n');
+		return Normalizer.normalize(CONTROL_CHARACTERS.matcher(lines).replaceAll(""), Normalizer.Form.NFC);
 	}
 
 	/**
