@@ -42,7 +42,7 @@ final class Hashtags {
 		if (text.isEmpty()) {
 			return null;
 		}
-		if (isWholeTag(text)) {
+		if (isPlainBody(text) || isWholeTag(text)) {
 			return text;
 		}
 		String withGroups = joinWords(text, true);
@@ -78,6 +78,23 @@ final class Hashtags {
 			}
 		}
 		return bodies;
+	}
+
+	/**
+	 * Whether {@code text} is made of body characters only, with a letter or digit: then it is a whole tag (no
+	 * {@code [}, {@code :} or joiner that the parser could read otherwise), and checking it costs no parsing.
+	 */
+	private static boolean isPlainBody(String text) {
+		boolean letterOrDigit = false;
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			if (!isBodyChar(c)) {
+				return false;
+			}
+			letterOrDigit |= Character.isLetterOrDigit(c);
+			i += Character.charCount(c);
+		}
+		return letterOrDigit;
 	}
 
 	private static boolean isWholeTag(String body) {

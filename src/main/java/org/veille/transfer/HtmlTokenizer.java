@@ -138,11 +138,7 @@ final class HtmlTokenizer {
 		if (this.textRun == 0) {
 			this.textRunLine = this.line;
 		}
-		int c = this.in.peek();
-		while (c >= 0 && c != '<' && this.text.length() < TEXT_CHUNK) {
-			this.text.append((char) this.in.read());
-			c = this.in.peek();
-		}
+		this.in.readUntil('<', this.text, TEXT_CHUNK);
 		this.textRun += this.text.length();
 		if (this.textRun > Limits.MAX_RUN_CHARS) {
 			throw ImportFormatException.at(Problem.TOO_LARGE,

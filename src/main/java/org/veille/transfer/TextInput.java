@@ -89,6 +89,32 @@ final class TextInput extends Reader {
 		return count;
 	}
 
+	/**
+	 * Reads characters into {@code text} up to {@code stop} (not consumed), the end, or {@code max} characters in
+	 * {@code text}; returns how many were read. Faster than one {@link #read()} a character.
+	 */
+	int readUntil(char stop, StringBuilder text, int max) throws IOException {
+		int count = 0;
+		while (text.length() < max) {
+			if (this.position == this.limit && !fill()) {
+				break;
+			}
+			int end = this.position;
+			int last = Math.min(this.limit, this.position + (max - text.length()));
+			while (end < last && this.buffer[end] != stop) {
+				advance(this.buffer[end]);
+				end++;
+			}
+			text.append(this.buffer, this.position, end - this.position);
+			count += end - this.position;
+			this.position = end;
+			if (end < last) {
+				break;
+			}
+		}
+		return count;
+	}
+
 	/** The line of the next character, from 1. */
 	long line() {
 		return this.line;

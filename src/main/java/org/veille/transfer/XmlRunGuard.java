@@ -29,8 +29,13 @@ final class XmlRunGuard extends FilterReader {
 
 	private long run;
 
-	/** The last characters seen, enough to recognise the longest opening or closing. */
-	private final StringBuilder recent = new StringBuilder(CDATA_OPEN.length());
+	/** How many characters of {@code <![CDATA[} or {@code <!--} were just seen, from the {@code <}. */
+	private int opening;
+
+	/** The last two characters seen, for the closings {@code -->} and {@code ]]>}. */
+	private char previous;
+
+	private char beforePrevious;
 
 	XmlRunGuard(TextInput input) {
 		super(input);
@@ -56,63 +61,71 @@ final class XmlRunGuard extends FilterReader {
 	}
 
 	private void see(char c) throws ImportFailure {
-		remember(c);
 		switch (this.state) {
 			case TEXT -> {
 				if (c == '<') {
 					this.state = State.MARKUP;
 					this.run = 0;
+					this.opening = 1;
 				}
 			}
-			case MARKUP -> {
-				if (endsWith(CDATA_OPEN)) {
-					this.state = State.CDATA;
-				}
-				else if (endsWith(COMMENT_OPEN)) {
-					this.state = State.COMMENT;
-				}
-				else if (c == '>') {
-					this.state = State.TEXT;
-					this.run = 0;
-				}
-			}
-			case COMMENT -> {
-				if (endsWith("-->")) {
-					this.state = State.TEXT;
-					this.run = 0;
-				}
-			}
-			case CDATA -> {
-				if (endsWith("]]>")) {
-					this.state = State.TEXT;
-					this.run = 0;
-				}
-			}
+			case MARKUP -> markup(c);
+			case COMMENT -> closeOn('-', c);
+			case CDATA -> closeOn(']', c);
 			default -> throw new IllegalStateException(this.state.name());
 		}
+		this.beforePrevious = this.previous;
+		this.previous = c;
 		if (++this.run > Limits.MAX_RUN_CHARS) {
-			String what = switch (this.state) {
-				case TEXT -> "text";
-				case MARKUP -> "a tag";
-				case COMMENT -> "a comment";
-				case CDATA -> "a CDATA section";
-			};
-			throw new ImportFailure(ImportFormatException.at(Problem.TOO_LARGE, "more than " + Limits.MAX_RUN_CHARS
-					+ " characters of " + what + " in one piece: no Seenthis export holds a message that long",
-					this.input.line(), this.input.column()));
+			throw tooLarge();
 		}
 	}
 
-	private void remember(char c) {
-		if (this.recent.length() == CDATA_OPEN.length()) {
-			this.recent.deleteCharAt(0);
+	private void markup(char c) {
+		if (this.opening > 0 && this.opening < CDATA_OPEN.length() && CDATA_OPEN.charAt(this.opening) == c) {
+			this.opening++;
+			if (this.opening == CDATA_OPEN.length()) {
+				this.state = State.CDATA;
+			}
+			else if (this.opening == COMMENT_OPEN.length() && c == '-') {
+				this.state = State.COMMENT;
+			}
+			return;
 		}
-		this.recent.append(c);
+		if (this.opening == 2 && c == '-') {
+			this.opening = 3;
+			return;
+		}
+		if (this.opening == 3 && c == '-') {
+			this.state = State.COMMENT;
+			this.opening = 0;
+			return;
+		}
+		this.opening = 0;
+		if (c == '>') {
+			this.state = State.TEXT;
+			this.run = 0;
+		}
 	}
 
-	private boolean endsWith(String marker) {
-		int length = this.recent.length();
-		return length >= marker.length() && this.recent.indexOf(marker, length - marker.length()) >= 0;
+	/** Ends a comment or CDATA section at {@code -->} or {@code ]]>}. */
+	private void closeOn(char doubled, char c) {
+		if (c == '>' && this.previous == doubled && this.beforePrevious == doubled) {
+			this.state = State.TEXT;
+			this.run = 0;
+		}
+	}
+
+	private ImportFailure tooLarge() {
+		String what = switch (this.state) {
+			case TEXT -> "text";
+			case MARKUP -> "a tag";
+			case COMMENT -> "a comment";
+			case CDATA -> "a CDATA section";
+		};
+		return new ImportFailure(ImportFormatException.at(Problem.TOO_LARGE, "more than " + Limits.MAX_RUN_CHARS
+				+ " characters of " + what + " in one piece: no Seenthis export holds a message that long",
+				this.input.line(), this.input.column()));
 	}
 
 }

@@ -221,4 +221,23 @@ class SeenthisXmlReaderTests {
 		assertThat(input.bytesRead()).isLessThan(4L << 20);
 	}
 
+	@Test
+	void shouldStopAtAGiantCommentWithBoundedMemory() {
+		GeneratedInput input = new GeneratedInput("<messages><!-- ", '<', 25L << 20, " --></messages>");
+
+		assertThatExceptionOfType(ImportFormatException.class)
+			.isThrownBy(() -> Imports.read(input, ImportOptions.defaults()))
+			.satisfies((ex) -> assertThat(ex.detail()).startsWith("more than 2097152 characters of a comment"));
+		assertThat(input.bytesRead()).isLessThan(4L << 20);
+	}
+
+	@Test
+	void shouldReadCommentsAndCdataWithMarkupInside() throws Exception {
+		String file = "<messages><!-- <message> in a comment --><message id=\"1\"><text><![CDATA[<b>not markup</b>"
+				+ " -- ]] > https://example.org/]]></text></message><!----></messages>";
+
+		assertThat(Imports.read(file).bookmarks()).extracting(Bookmark::text)
+			.containsExactly("<b>not markup</b> -- ]] > https://example.org/");
+	}
+
 }
