@@ -45,7 +45,8 @@ public record Bookmark(@Nullable String url, String title, @Nullable String desc
 	/**
 	 * The text of the message this bookmark becomes: {@link #text()} when the source is a Seenthis message, else the
 	 * title line, the URL, the description as a ❝ ❞ quote and the hashtags (see {@link MessageTexts}). Read with
-	 * {@link org.veille.markup.MarkupParser}, it gives exactly {@link #hashtags()} as tags, and no mention.
+	 * {@link org.veille.markup.MarkupParser}, it gives exactly {@link #hashtags()} as tags, and, unless it is a
+	 * Seenthis message's own text, no mention.
 	 */
 	public String messageText() {
 		if (this.text != null) {

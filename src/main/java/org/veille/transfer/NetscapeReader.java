@@ -41,6 +41,8 @@ final class NetscapeReader {
 
 	private static final Set<String> ENDS_ENTRY = Set.of("DT", "DL", "H1", "H3", "HR");
 
+	private static final int MAX_DEPTH = 256;
+
 	private static final Pattern LINKDING_NOTES = Pattern.compile("\\[linkding-notes\\](.*?)\\[/linkding-notes\\]",
 			Pattern.DOTALL);
 
@@ -146,6 +148,9 @@ final class NetscapeReader {
 
 	private void startTag(String name) throws ImportFormatException {
 		Entry current = this.entry;
+		if (this.inFolderName && (name.equals("A") || ENDS_ENTRY.contains(name))) {
+			endFolderName();
+		}
 		if (name.equals("A")) {
 			finishEntry();
 			this.entry = new Entry(this.tokens);
@@ -161,6 +166,10 @@ final class NetscapeReader {
 		else if (ENDS_ENTRY.contains(name)) {
 			finishEntry();
 			if (name.equals("DL")) {
+				if (this.folders.size() >= MAX_DEPTH) {
+					throw ImportFormatException.at(Problem.MALFORMED, "folders nested more than " + MAX_DEPTH + " deep",
+							this.tokens.line(), this.tokens.column());
+				}
 				this.folders.add(new Folder(this.folderName, this.folderIsRoot, this.tokens.line()));
 				this.folderName = null;
 				this.folderIsRoot = false;
@@ -190,9 +199,7 @@ final class NetscapeReader {
 			}
 			case "H3" -> {
 				if (this.inFolderName) {
-					this.inFolderName = false;
-					String text = oneLine(HtmlTokenizer.decode(this.folderNameText.toString()));
-					this.folderName = (this.folderNameText.isTooLong() || text.isEmpty()) ? null : text;
+					endFolderName();
 				}
 			}
 			case "DL" -> {
@@ -211,6 +218,12 @@ final class NetscapeReader {
 				// closing tags of text styles, </DT>, </P>: nothing to do
 			}
 		}
+	}
+
+	private void endFolderName() {
+		this.inFolderName = false;
+		String text = oneLine(HtmlTokenizer.decode(this.folderNameText.toString()));
+		this.folderName = (this.folderNameText.isTooLong() || text.isEmpty()) ? null : text;
 	}
 
 	private void text(CharSequence chunk) {
@@ -240,12 +253,12 @@ final class NetscapeReader {
 		}
 		String title = oneLine(HtmlTokenizer.decode(done.title.toString()));
 		if (done.href == null || done.href.isBlank()) {
-			skip(done, Reason.NO_ADDRESS, title);
+			skip(done, Reason.NO_ADDRESS, SkippedBookmark.shorten(title));
 			return;
 		}
 		String url = WebAddresses.normalize(done.href);
 		if (url == null) {
-			skip(done, Reason.NOT_A_WEB_ADDRESS, WebAddresses.excerpt(done.href));
+			skip(done, Reason.NOT_A_WEB_ADDRESS, SkippedBookmark.shorten(done.href));
 			return;
 		}
 		List<String> tags = new ArrayList<>();

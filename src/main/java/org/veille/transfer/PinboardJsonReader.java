@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.veille.transfer.ImportFormatException.Problem;
@@ -44,6 +45,10 @@ final class PinboardJsonReader {
 			.maxNestingDepth(32)
 			.build())
 		.build();
+
+	private static final Set<String> FIELDS = Set.of("href", "description", "extended", "tags", "time", "shared", "hash");
+
+	private static final int MAX_TAGS = 1000;
 
 	private final BookmarkSink sink;
 
@@ -133,13 +138,16 @@ final class PinboardJsonReader {
 			if (value == JsonToken.START_ARRAY && name.equals("tags")) {
 				while (parser.nextToken() != JsonToken.END_ARRAY) {
 					String tag = parser.getValueAsString();
-					if (tag != null) {
+					if (tag != null && tagList.size() < MAX_TAGS) {
 						tagList.add(tag);
+					}
+					else if (tag != null) {
+						tooLong = "tags";
 					}
 					parser.skipChildren();
 				}
 			}
-			else if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+			else if (FIELDS.contains(name) && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
 				String text = parser.getValueAsString();
 				if (text != null && text.length() > Limits.MAX_FIELD_CHARS) {
 					tooLong = name;
@@ -153,18 +161,19 @@ final class PinboardJsonReader {
 			}
 		}
 		if (tooLong != null) {
-			skip(start, Reason.TOO_LONG, tooLong + " longer than " + Limits.MAX_FIELD_CHARS + " characters");
+			skip(start, Reason.TOO_LONG, tooLong.equals("tags") && tagList.size() >= MAX_TAGS
+					? "more than " + MAX_TAGS + " tags" : tooLong + " longer than " + Limits.MAX_FIELD_CHARS + " characters");
 			return;
 		}
 		String title = fields.getOrDefault("description", "").replaceAll("\\s+", " ").strip();
 		String href = fields.get("href");
 		if (href == null || href.isBlank()) {
-			skip(start, Reason.NO_ADDRESS, title);
+			skip(start, Reason.NO_ADDRESS, SkippedBookmark.shorten(title));
 			return;
 		}
 		String url = WebAddresses.normalize(href);
 		if (url == null) {
-			skip(start, Reason.NOT_A_WEB_ADDRESS, WebAddresses.excerpt(href));
+			skip(start, Reason.NOT_A_WEB_ADDRESS, SkippedBookmark.shorten(href));
 			return;
 		}
 		String tags = fields.get("tags");
@@ -186,7 +195,8 @@ final class PinboardJsonReader {
 		TokenStreamLocation location = ex.getLocation();
 		long line = (location != null) ? Math.max(0, location.getLineNr()) : 0;
 		long column = (location != null) ? Math.max(0, location.getColumnNr()) : 0;
-		if (ex instanceof UnexpectedEndOfInputException || String.valueOf(ex.getOriginalMessage()).contains("end-of-input")) {
+		if (ex instanceof UnexpectedEndOfInputException
+				|| String.valueOf(ex.getOriginalMessage()).contains("end-of-input")) {
 			return ImportFormatException.at(Problem.TRUNCATED,
 					"the file ends in the middle of the JSON (" + ex.getOriginalMessage() + "): it was cut short", line,
 					column);

@@ -39,6 +39,12 @@ public record SkippedBookmark(long line, long column, Reason reason, String deta
 
 	}
 
+	/** {@code text} cut to 80 characters, for {@link #detail()}. */
+	static String shorten(String text) {
+		String stripped = text.strip();
+		return (stripped.length() > 80) ? stripped.substring(0, 80) + "\u2026" : stripped;
+	}
+
 	/** An English sentence for logs, such as {@code Line 12: not an http or https address (place:sort=8)}. */
 	public String message() {
 		String where = (this.line > 0) ? "Line " + this.line + ": " : "";

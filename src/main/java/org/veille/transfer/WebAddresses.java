@@ -48,12 +48,6 @@ final class WebAddresses {
 		return (clean != null) ? clean.toString() : address;
 	}
 
-	/** A short form of an address that was refused, for the list of skipped entries. */
-	static String excerpt(String raw) {
-		String address = raw.strip();
-		return (address.length() > 80) ? address.substring(0, 80) + "\u2026" : address;
-	}
-
 	private static int schemeLength(String address) {
 		String lower = address.substring(0, Math.min(8, address.length())).toLowerCase(Locale.ROOT);
 		if (lower.startsWith("https://")) {

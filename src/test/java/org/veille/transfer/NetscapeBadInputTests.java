@@ -133,4 +133,15 @@ class NetscapeBadInputTests {
 		assertThat(input.bytesRead()).isLessThan(3L << 20);
 	}
 
+	@Test
+	void shouldRefuseFoldersNestedBeyondReason() {
+		String file = HEAD + "<DL><p>\n".repeat(300);
+
+		assertThatExceptionOfType(ImportFormatException.class).isThrownBy(() -> Imports.read(file))
+			.satisfies((ex) -> {
+				assertThat(ex.problem()).isEqualTo(Problem.MALFORMED);
+				assertThat(ex.detail()).isEqualTo("folders nested more than 256 deep");
+			});
+	}
+
 }

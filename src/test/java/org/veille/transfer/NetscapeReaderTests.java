@@ -238,4 +238,13 @@ class NetscapeReaderTests {
 		assertThat(last.addedAt()).isEqualTo(Instant.ofEpochSecond(1_600_000_000L + 4999 * 60L));
 	}
 
+	@Test
+	void shouldEndAnUnclosedFolderNameAtTheNextList() throws Exception {
+		String file = "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><H3>Unclosed folder\n<DL><p>\n"
+				+ "<DT><A HREF=\"https://example.org/\">Inside</A>\n</DL><p>\n</DL><p>\n";
+
+		assertThat(Imports.read(file).bookmarks()).extracting(Bookmark::tags)
+			.containsExactly(java.util.List.of("Unclosed folder"));
+	}
+
 }

@@ -134,4 +134,20 @@ class PinboardJsonReaderTests {
 			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo(Problem.TOO_LARGE));
 	}
 
+	@Test
+	void shouldSkipAPostWithTagsBeyondReasonAndIgnoreUnknownFields() throws Exception {
+		StringBuilder tags = new StringBuilder();
+		for (int i = 0; i < 1500; i++) {
+			tags.append(i == 0 ? "" : ",").append("\"t").append(i).append('"');
+		}
+		String file = "[{\"href\": \"https://example.org/a\", \"tags\": [" + tags + "]},"
+				+ " {\"href\": \"https://example.org/b\", \"unknown\": \"" + "z".repeat(100_000) + "\", \"x1\": 1}]";
+
+		Imports.Result result = Imports.read(file);
+
+		assertThat(result.urls()).containsExactly("https://example.org/b");
+		assertThat(result.skipped()).extracting(SkippedBookmark::reason, SkippedBookmark::detail)
+			.containsExactly(tuple(Reason.TOO_LONG, "more than 1000 tags"));
+	}
+
 }
