@@ -54,7 +54,8 @@ class BookmarkTests {
 		assertThat(parsed.mentions()).isEmpty();
 		assertThat(parsed.urls()).containsExactly("https://example.org/issues/42", "https://example.org/docs#install");
 		assertThat(parsed.title()).isEqualTo("Issue #\u206042 by @\u2060alice");
-		assertThat(text).contains("❝See https://example.org/docs#install and #\u2060ops “quoted”\n\u2060```\nnot code❞");
+		assertThat(text)
+			.contains("❝See https://example.org/docs#install and #\u2060ops “quoted”\n\u2060```\nnot code❞");
 	}
 
 	@ParameterizedTest(name = "[{index}] {0} -> {1}")

@@ -139,7 +139,8 @@ class ExportWritersTests {
 
 	@Test
 	void shouldReplaceCharactersXmlCannotHold() {
-		assertThat(SeenthisXmlExportWriter.xmlSafe("a\u0001b\uD800c\uD83D\uDE00d\uFFFF")).isEqualTo("a\uFFFDb\uFFFDc\uD83D\uDE00d\uFFFD");
+		assertThat(SeenthisXmlExportWriter.xmlSafe("a\u0001b\uD800c\uD83D\uDE00d\uFFFF"))
+			.isEqualTo("a\uFFFDb\uFFFDc\uD83D\uDE00d\uFFFD");
 	}
 
 	@Test

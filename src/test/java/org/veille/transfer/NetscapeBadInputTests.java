@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
@@ -66,16 +67,11 @@ class NetscapeBadInputTests {
 
 	@Test
 	void shouldRefuseANulCharacterFarIntoTheFile() throws Exception {
-		ByteArrayOutputStream file = new ByteArrayOutputStream();
-		file.write(HEAD.getBytes(StandardCharsets.UTF_8));
-		for (int i = 0; i < 2000; i++) {
-			file.write(("<DT><A HREF=\"https://example.org/" + i + "\">Link " + i + "</A>\n")
-				.getBytes(StandardCharsets.UTF_8));
-		}
-		file.write("<DT><A HREF=\"https://example.org/x\">Bro\u0000ken</A>\n</DL><p>\n".getBytes(StandardCharsets.UTF_8));
+		byte[] file = afterTwoThousandLinks("<DT><A HREF=\"https://example.org/x\">Bro\u0000ken</A>\n</DL><p>\n"
+			.getBytes(StandardCharsets.UTF_8));
 
 		assertThatExceptionOfType(ImportFormatException.class)
-			.isThrownBy(() -> Imports.read(file.toByteArray(), ImportOptions.defaults()))
+			.isThrownBy(() -> Imports.read(file, ImportOptions.defaults()))
 			.satisfies((ex) -> {
 				assertThat(ex.problem()).isEqualTo(Problem.BINARY);
 				assertThat(ex.line()).isEqualTo(2004);
@@ -85,16 +81,11 @@ class NetscapeBadInputTests {
 
 	@Test
 	void shouldRefuseBytesInvalidInTheDeclaredCharsetFarIntoTheFile() throws Exception {
-		ByteArrayOutputStream file = new ByteArrayOutputStream();
-		file.write(HEAD.getBytes(StandardCharsets.UTF_8));
-		for (int i = 0; i < 2000; i++) {
-			file.write(("<DT><A HREF=\"https://example.org/" + i + "\">Lien " + i + "</A>\n")
-				.getBytes(StandardCharsets.UTF_8));
-		}
-		file.write("<DT><A HREF=\"https://example.org/x\">Caf\u00e9</A>\n</DL><p>\n".getBytes(StandardCharsets.ISO_8859_1));
+		byte[] file = afterTwoThousandLinks("<DT><A HREF=\"https://example.org/x\">Caf\u00e9</A>\n</DL><p>\n"
+			.getBytes(StandardCharsets.ISO_8859_1));
 
 		assertThatExceptionOfType(ImportFormatException.class)
-			.isThrownBy(() -> Imports.read(file.toByteArray(), ImportOptions.defaults()))
+			.isThrownBy(() -> Imports.read(file, ImportOptions.defaults()))
 			.satisfies((ex) -> {
 				assertThat(ex.problem()).isEqualTo(Problem.ENCODING);
 				assertThat(ex.detail()).startsWith("bytes that are not valid UTF-8 text");
@@ -142,6 +133,18 @@ class NetscapeBadInputTests {
 				assertThat(ex.problem()).isEqualTo(Problem.MALFORMED);
 				assertThat(ex.detail()).isEqualTo("folders nested more than 256 deep");
 			});
+	}
+
+	/** A valid file of 2,000 links (far beyond the bytes format detection looks at), then {@code end}. */
+	private static byte[] afterTwoThousandLinks(byte[] end) throws IOException {
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		file.write(HEAD.getBytes(StandardCharsets.UTF_8));
+		for (int i = 0; i < 2000; i++) {
+			file.write(("<DT><A HREF=\"https://example.org/" + i + "\">Link " + i + "</A>\n")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		file.write(end);
+		return file.toByteArray();
 	}
 
 }

@@ -28,8 +28,8 @@ import org.veille.transfer.SkippedBookmark;
  * figures into docs/transfer.md with the machine and the date.
  *
  * <pre>
- * ./mvnw -q -o test-compile
- * java -cp "target/classes:target/test-classes:$(./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" \
+ * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * java -cp "target/classes:target/test-classes:$(cat target/classpath.txt)" \
  *     org.veille.transfer.bench.TransferBenchmark [count]
  * </pre>
  */
@@ -60,10 +60,10 @@ public final class TransferBenchmark {
 		finally {
 			try (var files = Files.list(directory)) {
 				for (Path file : files.toList()) {
-					if (System.getProperty("keep") == null) Files.delete(file);
+					Files.delete(file);
 				}
 			}
-			if (System.getProperty("keep") == null) Files.delete(directory);
+			Files.delete(directory);
 		}
 	}
 
