@@ -205,6 +205,10 @@ final class PinboardJsonReader {
 			return ImportFormatException.at(Problem.TOO_LARGE,
 					"a JSON value far longer than any bookmark (" + ex.getOriginalMessage() + ")", line, column);
 		}
+		if (String.valueOf(ex.getOriginalMessage()).startsWith("Invalid UTF-")) {
+			return ImportFormatException.at(Problem.ENCODING, "bytes that are not valid UTF-8 text ("
+					+ ex.getOriginalMessage() + "); JSON files are UTF-8", line, column);
+		}
 		return ImportFormatException.at(Problem.MALFORMED, "invalid JSON: " + ex.getOriginalMessage(), line, column);
 	}
 

@@ -127,14 +127,6 @@ final class SeenthisXmlReader {
 		catch (XMLStreamException ex) {
 			throw failureOf(ex);
 		}
-		catch (IllegalStateException ex) {
-			// the JDK's parser wraps some I/O failures this way
-			ImportFormatException failure = ImportFailure.find(ex);
-			if (failure != null) {
-				throw failure;
-			}
-			throw ex;
-		}
 		finally {
 			closeQuietly(xml);
 		}

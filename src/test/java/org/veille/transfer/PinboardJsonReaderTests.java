@@ -150,4 +150,17 @@ class PinboardJsonReaderTests {
 			.containsExactly(tuple(Reason.TOO_LONG, "more than 1000 tags"));
 	}
 
+	@Test
+	void shouldRefuseBytesThatAreNotUtf8() {
+		byte[] latin1 = "[{\"href\": \"https://example.org/\",\n \"description\": \"Caf\u00e9\"}]"
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+		assertThatExceptionOfType(ImportFormatException.class)
+			.isThrownBy(() -> Imports.read(latin1, ImportOptions.defaults()))
+			.satisfies((ex) -> {
+				assertThat(ex.problem()).isEqualTo(Problem.ENCODING);
+				assertThat(ex.line()).isEqualTo(2);
+			});
+	}
+
 }
