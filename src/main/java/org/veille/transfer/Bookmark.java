@@ -1,0 +1,58 @@
+package org.veille.transfer;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One entry of an import file, ready to become a message of the person importing it.
+ *
+ * @param url the http or https address, with blanks and the characters that would end a link in a message
+ * percent-encoded; null only for a Seenthis message that cites no link
+ * @param title the title on one line, possibly empty
+ * @param description the description or note, its lines kept; null when there is none
+ * @param tags the tags as the source spells them, in order; only those that can be written as a hashtag, the first
+ * of each hashtag key kept (so {@code Web design} and {@code web_design} are one)
+ * @param addedAt when it was bookmarked or posted; null when the source does not say
+ * @param isPrivate whether the source marks it private (Veille has no private messages: the import decides)
+ * @param sourceId the entry's identifier in the source (a Pinboard hash, a Seenthis message id), to recognise it on a
+ * second import; null when the source has none
+ * @param text for a message from a Seenthis export, its text as written, which is already Veille markup (with the
+ * tags listed in the export but missing from the text added at the end); null for bookmarks
+ */
+public record Bookmark(@Nullable String url, String title, @Nullable String description, List<String> tags,
+		@Nullable Instant addedAt, boolean isPrivate, @Nullable String sourceId, @Nullable String text) {
+
+	public Bookmark {
+		tags = Hashtags.distinct(tags);
+	}
+
+	/** A bookmark from a bookmark file: no message text of its own. */
+	public static Bookmark of(String url, String title, @Nullable String description, List<String> tags,
+			@Nullable Instant addedAt, boolean isPrivate, @Nullable String sourceId) {
+		return new Bookmark(url, title, description, tags, addedAt, isPrivate, sourceId, null);
+	}
+
+	/**
+	 * The tags as Veille hashtag bodies (without {@code #}), in the order of {@link #tags()}: {@code web design}
+	 * gives {@code web_design}.
+	 */
+	public List<String> hashtags() {
+		return Hashtags.bodiesOf(this.tags);
+	}
+
+	/**
+	 * The text of the message this bookmark becomes: {@link #text()} when the source is a Seenthis message, else the
+	 * title line, the URL, the description as a ❝ ❞ quote and the hashtags (see {@link MessageTexts}). Read with
+	 * {@link org.veille.markup.MarkupParser}, it gives exactly {@link #hashtags()} as tags, and, unless it is a
+	 * Seenthis message's own text, no mention.
+	 */
+	public String messageText() {
+		if (this.text != null) {
+			return this.text;
+		}
+		return MessageTexts.compose(this.url, this.title, this.description, hashtags());
+	}
+
+}

@@ -1,0 +1,64 @@
+package org.veille.transfer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The web address of a bookmark as Veille keeps it: an http or https URL with a host, trimmed, with blanks, control
+ * characters and the characters that end a URL in a message ({@code < > " ` ❝ ❞}) percent-encoded, so that the whole
+ * address stays one link in the message text.
+ */
+final class WebAddresses {
+
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+	private static final String ENDS_URL_IN_MESSAGES = "<>\"`\u275D\u275E";
+
+	private WebAddresses() {
+	}
+
+	/** The address, or null if it is not an http or https address with a host. */
+	static @Nullable String normalize(String raw) {
+		String address = raw.strip();
+		int hostStart = schemeLength(address);
+		if (hostStart == 0 || hostStart == address.length()) {
+			return null;
+		}
+		char host = address.charAt(hostStart);
+		if (!Character.isLetterOrDigit(host) && host != '[') {
+			return null;
+		}
+		StringBuilder clean = null;
+		for (int i = 0; i < address.length(); i++) {
+			char c = address.charAt(i);
+			if (needsEncoding(c)) {
+				if (clean == null) {
+					clean = new StringBuilder(address.length() + 16).append(address, 0, i);
+				}
+				for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+					clean.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+				}
+			}
+			else if (clean != null) {
+				clean.append(c);
+			}
+		}
+		return (clean != null) ? clean.toString() : address;
+	}
+
+	private static int schemeLength(String address) {
+		String lower = address.substring(0, Math.min(8, address.length())).toLowerCase(Locale.ROOT);
+		if (lower.startsWith("https://")) {
+			return 8;
+		}
+		return lower.startsWith("http://") ? 7 : 0;
+	}
+
+	private static boolean needsEncoding(char c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+				|| ENDS_URL_IN_MESSAGES.indexOf(c) >= 0;
+	}
+
+}
