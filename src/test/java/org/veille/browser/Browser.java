@@ -59,9 +59,28 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 			"--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
 			"--disable-component-update", "--disable-sync", "--lang=en-US");
 
+	/** A phone's width, in CSS pixels. */
+	public static final int PHONE_WIDTH = 360;
+
+	private final boolean javaScript;
+
 	private ChromeDriver driver;
 
 	private Path profile;
+
+	/** A browser with JavaScript, as most people have. */
+	public Browser() {
+		this(true);
+	}
+
+	private Browser(boolean javaScript) {
+		this.javaScript = javaScript;
+	}
+
+	/** A browser with JavaScript turned off: every page must work in it too. */
+	public static Browser withoutJavaScript() {
+		return new Browser(false);
+	}
 
 	/** Starts Chromium; does nothing if it is running already. */
 	public synchronized Browser start() {
@@ -80,6 +99,9 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 		options.setBinary(chromium);
 		options.addArguments(ARGUMENTS);
 		options.addArguments("--user-data-dir=" + this.profile, "--window-size=1280,900");
+		if (!this.javaScript) {
+			options.addArguments("--blink-settings=scriptEnabled=false");
+		}
 		// The pages speak the reader's language (Accept-Language): the tests read the English ones.
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
 		// Given both the driver and the browser binary, Selenium does not call Selenium Manager.
@@ -126,10 +148,36 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 		driver().get(url);
 	}
 
-	/** Forgets every cookie, so the next page is seen signed out, and leaves the current page. */
+	/**
+	 * Forgets every cookie, so the next page is seen signed out, leaves the current page, and goes back
+	 * to a wide screen in the light theme.
+	 */
 	public void reset() {
 		driver().executeCdpCommand("Network.clearBrowserCookies", Map.of());
 		driver().get("about:blank");
+		driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		darkTheme(false);
+	}
+
+	/** Emulates the system's dark (or light) theme: {@code prefers-color-scheme}. */
+	public void darkTheme(boolean dark) {
+		driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+				List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+	}
+
+	/** Emulates a screen this many CSS pixels wide (a phone at {@link #PHONE_WIDTH}), touch and all. */
+	public void width(int width) {
+		boolean phone = width < 600;
+		driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+				phone ? 740 : 900, "deviceScaleFactor", 1, "mobile", phone));
+	}
+
+	/** Whether the page is wider than the window: a horizontal scroll bar. */
+	public boolean scrollsSideways() {
+		Object result = driver().executeScript(
+				"return document.documentElement.scrollWidth > window.innerWidth"
+						+ " || document.body.scrollWidth > window.innerWidth;");
+		return Boolean.TRUE.equals(result);
 	}
 
 	public WebElement find(By by) {
