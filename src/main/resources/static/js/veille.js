@@ -215,6 +215,7 @@
     tools.appendChild(button);
     tools.appendChild(element('span', 'hint', label('QuoteHint')));
     textarea.insertAdjacentElement('afterend', tools);
+    suggestWhileTyping(textarea, tools);
 
     textarea.addEventListener('keydown', function (event) {
       // Shift+Tab leaves the box as usual when nothing is selected: the keyboard path stays open.
@@ -244,6 +245,128 @@
         store.setItem(key, textarea.value);
       } else {
         store.removeItem(key);
+      }
+    });
+  }
+
+  /**
+   * Under the box, suggests existing tags after # and logins after @ (two letters at least); arrows
+   * choose, Enter or Tab take, Escape closes. The list is an ARIA listbox tied to the text box.
+   */
+  function suggestWhileTyping(textarea, anchor) {
+    if (!window.fetch) {
+      return;
+    }
+    var list = element('ul', 'suggestions');
+    list.id = textarea.id + '-suggestions';
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', label('Suggestions'));
+    list.hidden = true;
+    anchor.insertAdjacentElement('beforebegin', list);
+    textarea.setAttribute('aria-autocomplete', 'list');
+    textarea.setAttribute('aria-controls', list.id);
+    var timer = null;
+    var word = null;
+    var active = -1;
+
+    function close() {
+      list.hidden = true;
+      list.replaceChildren();
+      active = -1;
+      textarea.removeAttribute('aria-activedescendant');
+    }
+
+    function highlight(index) {
+      var options = list.querySelectorAll('[role=option]');
+      active = index;
+      options.forEach(function (option, i) {
+        option.setAttribute('aria-selected', String(i === index));
+      });
+      if (options[index]) {
+        textarea.setAttribute('aria-activedescendant', options[index].id);
+      }
+    }
+
+    function take(value) {
+      var caret = textarea.selectionStart;
+      var before = textarea.value.slice(0, caret - word.typed.length);
+      var after = textarea.value.slice(caret);
+      var inserted = value + (after.charAt(0) === ' ' ? '' : ' ');
+      textarea.value = before + inserted + after;
+      textarea.setSelectionRange(before.length + inserted.length, before.length + inserted.length);
+      close();
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+      textarea.focus();
+    }
+
+    function show(suggestions) {
+      close();
+      suggestions.forEach(function (suggestion, index) {
+        var option = element('li', null, word.sigil + suggestion.value);
+        option.id = list.id + '-' + index;
+        option.setAttribute('role', 'option');
+        option.dataset.value = suggestion.value;
+        if (suggestion.label) {
+          option.appendChild(element('span', 'suggestion-label', ' ' + suggestion.label));
+        }
+        option.addEventListener('mousedown', function (event) {
+          event.preventDefault();
+          take(suggestion.value);
+        });
+        list.appendChild(option);
+      });
+      if (suggestions.length) {
+        list.hidden = false;
+      }
+    }
+
+    function lookUp() {
+      var match = /(^|[\s(])([#@])([^\s#@,;:!?()]{2,100})$/.exec(textarea.value.slice(0, textarea.selectionStart));
+      if (!match) {
+        word = null;
+        close();
+        return;
+      }
+      word = { sigil: match[2], typed: match[3] };
+      var endpoint = match[2] === '#' ? document.body.dataset.completeTags : document.body.dataset.completePeople;
+      var asked = word;
+      fetch(endpoint + '?q=' + encodeURIComponent(match[3]), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (response) {
+          return response.ok ? response.json() : [];
+        })
+        .then(function (suggestions) {
+          if (word === asked) {
+            show(suggestions);
+          }
+        })
+        .catch(close);
+    }
+
+    textarea.addEventListener('input', function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(lookUp, 150);
+    });
+    textarea.addEventListener('blur', function () {
+      window.setTimeout(close, 100);
+    });
+    textarea.addEventListener('keydown', function (event) {
+      if (list.hidden) {
+        return;
+      }
+      var count = list.childElementCount;
+      if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        highlight((active + 1) % count);
+      } else if (event.key === 'ArrowUp') {
+        event.preventDefault();
+        highlight((active - 1 + count) % count);
+      } else if ((event.key === 'Enter' || event.key === 'Tab') && !event.ctrlKey && !event.metaKey && !event.shiftKey && active >= 0) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        take(list.children[active].dataset.value);
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        close();
       }
     });
   }

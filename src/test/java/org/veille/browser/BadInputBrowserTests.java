@@ -45,7 +45,7 @@ class BadInputBrowserTests {
 		WebElement page = browser.find(By.tagName("html"));
 		// Two clicks in a row, faster than any page load.
 		browser.driver().executeScript("var b = document.querySelector('form.post-form button[type=submit]'); b.click(); b.click();");
-		browser.waitFor(ExpectedConditions.stalenessOf(page));
+		browser.waitForLeaving(page);
 		browser.waitFor(ExpectedConditions.urlMatches("/messages/\\d+$"));
 
 		this.pages.open("/people/" + login);

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -205,8 +207,30 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 	public void clickAndWaitForNextPage(WebElement element) {
 		WebElement oldPage = driver().findElement(By.tagName("html"));
 		element.click();
-		waitFor(ExpectedConditions.stalenessOf(oldPage));
+		waitForLeaving(oldPage);
 		waitFor(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+	}
+
+	/**
+	 * Waits until the element's page is gone. Chromium sometimes answers a question about a node of the
+	 * page being replaced with "does not belong to the document": gone too.
+	 */
+	public void waitForLeaving(WebElement oldPage) {
+		waitFor((driver) -> {
+			try {
+				oldPage.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	/** Replaces the text of a field by what a person types. */

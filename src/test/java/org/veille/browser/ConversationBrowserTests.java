@@ -47,8 +47,9 @@ class ConversationBrowserTests {
 		browser.reset();
 		signUp(bruno);
 		browser.open(url("/people/" + alice));
-		browser.clickAndWaitForNextPage(browser.find(By.xpath("//button[normalize-space()='Follow']")));
-		assertThat(browser.find(By.cssSelector(".notices .notice")).getText()).contains("You follow @" + alice);
+		browser.find(By.xpath("//button[normalize-space()='Follow']")).click();
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notices .notice"),
+				"You follow @" + alice));
 		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("a.when[href='" + threadPath + "']")));
 		browser.type(By.id("text"), "Très juste, j’ajoute #" + newTag + " pour @" + alice + " (" + article + ")");
 		WebElement preview = browser.waitForVisible(By.id("text-preview"));
@@ -58,11 +59,13 @@ class ConversationBrowserTests {
 		assertThat(preview.findElement(By.linkText("Un article à discuter")).getDomAttribute("href"))
 			.isEqualTo(threadPath);
 		browser.screenshot(Browser.screenshots().resolve("reply-preview.png"));
-		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("form.reply-form button[type=submit]")));
+		// The script sends the reply and the star without leaving the page.
+		browser.find(By.cssSelector("form.reply-form button[type=submit]")).click();
+		browser.waitForVisible(By.cssSelector("article.reply"));
 		assertThat(browser.currentPath()).isEqualTo(threadPath);
 		assertThat(browser.findAll(By.cssSelector("article.reply"))).hasSize(1);
-		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("button.star-button")));
-		assertThat(browser.find(By.cssSelector(".star-count")).getText()).isEqualTo("★ One star");
+		browser.find(By.cssSelector("button.star-button")).click();
+		browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(".star-count"), "★ One star"));
 
 		browser.reset();
 		signIn(alice);

@@ -66,7 +66,7 @@ class JourneyBrowserTests {
 		text.sendKeys(Keys.END, "\nÀ lire. #" + tag);
 		WebElement form = browser.find(By.tagName("html"));
 		text.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-		browser.waitFor(ExpectedConditions.stalenessOf(form));
+		browser.waitForLeaving(form);
 		browser.waitFor(ExpectedConditions.urlMatches("/messages/\\d+$"));
 		String threadPath = browser.currentPath();
 		assertThat(browser.find(By.cssSelector("article.card blockquote")).getText()).contains("Un passage choisi");
@@ -149,7 +149,7 @@ class JourneyBrowserTests {
 		WebElement page = browser.find(By.tagName("html"));
 		browser.find(By.xpath("//button[normalize-space()='Delete this thread']")).click();
 		browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
-		browser.waitFor(ExpectedConditions.stalenessOf(page));
+		browser.waitForLeaving(page);
 		assertThat(browser.waitForVisible(By.cssSelector(".notices .notice")).getText()).contains("Your thread is deleted");
 		this.pages.open("/messages/" + id);
 		assertThat(browser.find(By.cssSelector("main h1")).getText()).isEqualTo("Not found");
@@ -230,6 +230,31 @@ class JourneyBrowserTests {
 		assertThat(notice.getText()).contains("New messages");
 		browser.clickAndWaitForNextPage(notice.findElement(By.tagName("a")));
 		assertThat(browser.find(By.cssSelector(".stream article.card .message-body")).getText()).startsWith("Un fil tout neuf");
+	}
+
+	@Test
+	void shouldSuggestTagsAndLoginsWhileTyping() throws Exception {
+		String friend = TestPeople.uniqueName("suggested");
+		String tag = "Suggestion_" + TestPeople.uniqueName("s");
+		MockHttpSession them = TestPeople.signUp(this.mvc, friend);
+		Posting.as(this.mvc, them, "Un fil pour la suggestion #" + tag);
+		String login = TestPeople.uniqueName("typist");
+		TestPeople.signUp(this.mvc, login);
+		this.pages.signIn(login);
+
+		WebElement box = browser.waitForVisible(By.id("text"));
+		box.sendKeys("Pour #" + tag.substring(0, tag.length() - 2));
+		WebElement option = browser.waitForVisible(By.cssSelector("#text-suggestions [role=option]"));
+		assertThat(option.getText()).startsWith("#" + tag);
+		assertThat(box.getDomAttribute("aria-controls")).isEqualTo("text-suggestions");
+		box.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+		assertThat(box.getDomProperty("value")).isEqualTo("Pour #" + tag + " ");
+
+		box.sendKeys("et @" + friend.substring(0, friend.length() - 3));
+		browser.waitForVisible(By.cssSelector("#text-suggestions [role=option]"));
+		box.sendKeys(Keys.ARROW_DOWN, Keys.TAB);
+		assertThat(box.getDomProperty("value")).isEqualTo("Pour #" + tag + " et @" + friend + " ");
+		assertThat(browser.find(By.id("text-suggestions")).isDisplayed()).isFalse();
 	}
 
 }
