@@ -85,17 +85,18 @@ class AccessibilityBrowserTests {
 		signedIn.put("alerts", "/alerts");
 		signedIn.put("people", "/people");
 
+		Pages pages = new Pages(browser, this.port);
 		browser.darkTheme(dark);
-		check(signedOut, theme);
-		signIn(this.reader);
-		check(signedIn, theme);
+		check(pages, signedOut, theme);
+		pages.signIn(this.reader);
+		check(pages, signedIn, theme);
 	}
 
-	private void check(Map<String, String> pages, String theme) {
+	private void check(Pages pages, Map<String, String> paths, String theme) {
 		for (int width : new int[] { 1280, Browser.PHONE_WIDTH }) {
 			browser.width(width);
-			pages.forEach((name, path) -> {
-				browser.open(url(path));
+			paths.forEach((name, path) -> {
+				pages.open(path);
 				browser.waitForVisible(By.tagName("main"));
 				if (width != Browser.PHONE_WIDTH) {
 					// The same markup at both widths: axe once per theme; the phone checks the layout.
@@ -105,18 +106,6 @@ class AccessibilityBrowserTests {
 				browser.screenshot(Browser.screenshots().resolve("pages").resolve(name + "-" + theme + "-" + width + ".png"));
 			});
 		}
-	}
-
-	private void signIn(String login) {
-		browser.open(url("/login"));
-		browser.type(By.id("username"), login);
-		browser.type(By.id("password"), TestPeople.PASSWORD);
-		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("form.stacked button[type=submit]")));
-		assertThat(browser.waitForVisible(By.cssSelector(".site-nav a.me")).getText()).isEqualTo("@" + login);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }
