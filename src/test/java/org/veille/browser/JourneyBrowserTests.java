@@ -257,4 +257,32 @@ class JourneyBrowserTests {
 		assertThat(browser.find(By.id("text-suggestions")).isDisplayed()).isFalse();
 	}
 
+	@Test
+	void shouldReachTheContentAndPostWithTheKeyboardAlone() throws Exception {
+		String login = TestPeople.uniqueName("keyboard");
+		TestPeople.signUp(this.mvc, login);
+		this.pages.signIn(login);
+
+		org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser.driver());
+		keys.sendKeys(Keys.TAB).perform();
+		WebElement skip = browser.driver().switchTo().activeElement();
+		assertThat(skip.getDomAttribute("class")).isEqualTo("skip-link");
+		assertThat(skip.isDisplayed()).isTrue();
+		assertThat(skip.getRect().getX()).as("the skip link shows when focused").isGreaterThanOrEqualTo(0);
+		assertThat(skip.getCssValue("outline-style")).as("focus is visible").isEqualTo("solid");
+		keys.sendKeys(Keys.ENTER).perform();
+		browser.waitFor(ExpectedConditions.urlContains("#content"));
+
+		// From the main content, the first control is the message box.
+		keys.sendKeys(Keys.TAB).perform();
+		WebElement box = browser.driver().switchTo().activeElement();
+		assertThat(box.getDomAttribute("id")).isEqualTo("text");
+		WebElement page = browser.find(By.tagName("html"));
+		keys.sendKeys("Écrit au clavier seulement\nhttps://example.org/clavier/" + login).perform();
+		keys.keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+		browser.waitForLeaving(page);
+		browser.waitFor(ExpectedConditions.urlMatches("/messages/\\d+$"));
+		assertThat(browser.find(By.cssSelector("article.card .message-body")).getText()).startsWith("Écrit au clavier seulement");
+	}
+
 }
