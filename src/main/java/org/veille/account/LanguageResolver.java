@@ -21,10 +21,10 @@ import org.springframework.web.servlet.LocaleResolver;
  * the account's setting applies; saving the setting writes it into the cookie.
  */
 @Component("localeResolver")
-public class LanguageResolver implements LocaleResolver {
+class LanguageResolver implements LocaleResolver {
 
 	/** The languages of the interface, the default first. */
-	public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
+	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
 
 	static final String PARAMETER = "lang";
 

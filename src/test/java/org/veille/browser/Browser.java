@@ -151,10 +151,13 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 	}
 
 	/**
-	 * Forgets every cookie, so the next page is seen signed out, leaves the current page, and goes back
-	 * to a wide screen in the light theme.
+	 * Forgets every cookie, so the next page is seen signed out, and the drafts the page kept in its
+	 * storage, leaves the current page, and goes back to a wide screen in the light theme.
 	 */
 	public void reset() {
+		if (driver().getCurrentUrl().startsWith("http")) {
+			driver().executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+		}
 		driver().executeCdpCommand("Network.clearBrowserCookies", Map.of());
 		driver().get("about:blank");
 		driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
