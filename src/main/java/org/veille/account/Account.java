@@ -81,6 +81,26 @@ class Account {
 		return this.bio;
 	}
 
+	String email() {
+		return this.email;
+	}
+
+	@Nullable String language() {
+		return this.language;
+	}
+
+	/** What the person says about themselves on the settings page; blank values are stored as none. */
+	void changeProfile(@Nullable String displayName, @Nullable String bio, String email, @Nullable String language) {
+		this.displayName = blankToNull(displayName);
+		this.bio = blankToNull(bio);
+		this.email = email.trim();
+		this.language = blankToNull(language);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
 	Instant createdAt() {
 		return this.createdAt;
 	}

@@ -9,6 +9,8 @@ interface AccountRepository extends Repository<Account, Long> {
 
 	Account save(Account account);
 
+	Optional<Account> findById(long id);
+
 	/** Logins are unique whatever their case, as the index {@code accounts_login_key} says. */
 	@Query("select a from Account a where lower(a.login) = lower(:login)")
 	Optional<Account> findByLogin(String login);

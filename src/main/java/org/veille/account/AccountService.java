@@ -62,4 +62,23 @@ class AccountService {
 		}
 	}
 
+	@Transactional(readOnly = true)
+	SettingsForm settings(long accountId) {
+		return SettingsForm.of(account(accountId));
+	}
+
+	/** Saves the profile; an e-mail another account uses is refused on its field. */
+	@Transactional
+	void changeSettings(long accountId, SettingsForm form) {
+		Account account = account(accountId);
+		if (!account.email().equalsIgnoreCase(form.email().trim()) && this.accounts.existsByEmail(form.email().trim())) {
+			throw SignupRejectedException.emailTaken();
+		}
+		account.changeProfile(form.displayName(), form.bio(), form.email(), form.language());
+	}
+
+	private Account account(long accountId) {
+		return this.accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account " + accountId));
+	}
+
 }

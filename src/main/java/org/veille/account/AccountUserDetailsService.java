@@ -22,7 +22,8 @@ class AccountUserDetailsService implements UserDetailsService {
 			throw new UsernameNotFoundException("No account " + login);
 		}
 		return this.accounts.findByLogin(login)
-			.map((account) -> new CurrentAccount(account.id(), account.login(), account.passwordHash()))
+			.map((account) -> new CurrentAccount(account.id(), account.login(), account.passwordHash(),
+					account.language()))
 			.orElseThrow(() -> new UsernameNotFoundException("No account " + login));
 	}
 

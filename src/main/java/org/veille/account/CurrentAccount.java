@@ -2,6 +2,8 @@ package org.veille.account;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -12,9 +14,21 @@ public class CurrentAccount extends User {
 
 	private final long id;
 
+	private final @Nullable String language;
+
 	CurrentAccount(long id, String login, String passwordHash) {
+		this(id, login, passwordHash, null);
+	}
+
+	CurrentAccount(long id, String login, String passwordHash, @Nullable String language) {
 		super(login, passwordHash, List.of(new SimpleGrantedAuthority("ROLE_USER")));
 		this.id = id;
+		this.language = language;
+	}
+
+	/** The language chosen on the settings page when the person signed in, or null: the browser's. */
+	public @Nullable String language() {
+		return this.language;
 	}
 
 	public long id() {

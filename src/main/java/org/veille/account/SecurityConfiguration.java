@@ -23,11 +23,11 @@ class SecurityConfiguration {
 			+ " script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, LanguageResolver languages) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
-			.requestMatchers("/post", "/people", "/alerts", "/messages/*/edit")
+			.requestMatchers("/post", "/people", "/alerts", "/messages/*/edit", "/settings")
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/**")
 			.permitAll()
@@ -41,7 +41,7 @@ class SecurityConfiguration {
 					throttle.recordFailure(String.valueOf(request.getParameter("username")), request.getRemoteAddr());
 					response.sendRedirect(request.getContextPath() + "/login?error");
 				})
-				.successHandler(new ThrottleClearingSuccessHandler(throttle)))
+				.successHandler(new ThrottleClearingSuccessHandler(throttle, languages)))
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

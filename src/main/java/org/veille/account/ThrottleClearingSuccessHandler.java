@@ -10,21 +10,25 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
- * After a successful sign-in, forgets the client's failures on that login, then goes where the
- * person was heading (the bookmarklet's pre-filled form, say).
+ * After a successful sign-in, forgets the client's failures on that login, lets the account's language apply,
+ * then goes where the person was heading (the bookmarklet's pre-filled form, say).
  */
 class ThrottleClearingSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	private final LoginThrottle throttle;
 
-	ThrottleClearingSuccessHandler(LoginThrottle throttle) {
+	private final LanguageResolver languages;
+
+	ThrottleClearingSuccessHandler(LoginThrottle throttle, LanguageResolver languages) {
 		this.throttle = throttle;
+		this.languages = languages;
 	}
 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws ServletException, IOException {
 		this.throttle.recordSuccess(authentication.getName(), request.getRemoteAddr());
+		this.languages.forget(request, response);
 		super.onAuthenticationSuccess(request, response, authentication);
 	}
 

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -59,9 +61,28 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 			"--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
 			"--disable-component-update", "--disable-sync", "--lang=en-US");
 
+	/** A phone's width, in CSS pixels. */
+	public static final int PHONE_WIDTH = 360;
+
+	private final boolean javaScript;
+
 	private ChromeDriver driver;
 
 	private Path profile;
+
+	/** A browser with JavaScript, as most people have. */
+	public Browser() {
+		this(true);
+	}
+
+	private Browser(boolean javaScript) {
+		this.javaScript = javaScript;
+	}
+
+	/** A browser with JavaScript turned off: every page must work in it too. */
+	public static Browser withoutJavaScript() {
+		return new Browser(false);
+	}
 
 	/** Starts Chromium; does nothing if it is running already. */
 	public synchronized Browser start() {
@@ -80,6 +101,9 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 		options.setBinary(chromium);
 		options.addArguments(ARGUMENTS);
 		options.addArguments("--user-data-dir=" + this.profile, "--window-size=1280,900");
+		if (!this.javaScript) {
+			options.addArguments("--blink-settings=scriptEnabled=false");
+		}
 		// The pages speak the reader's language (Accept-Language): the tests read the English ones.
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
 		// Given both the driver and the browser binary, Selenium does not call Selenium Manager.
@@ -126,10 +150,39 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 		driver().get(url);
 	}
 
-	/** Forgets every cookie, so the next page is seen signed out, and leaves the current page. */
+	/**
+	 * Forgets every cookie, so the next page is seen signed out, and the drafts the page kept in its
+	 * storage, leaves the current page, and goes back to a wide screen in the light theme.
+	 */
 	public void reset() {
+		if (driver().getCurrentUrl().startsWith("http")) {
+			driver().executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+		}
 		driver().executeCdpCommand("Network.clearBrowserCookies", Map.of());
 		driver().get("about:blank");
+		driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		darkTheme(false);
+	}
+
+	/** Emulates the system's dark (or light) theme: {@code prefers-color-scheme}. */
+	public void darkTheme(boolean dark) {
+		driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+				List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+	}
+
+	/** Emulates a screen this many CSS pixels wide (a phone at {@link #PHONE_WIDTH}), touch and all. */
+	public void width(int width) {
+		boolean phone = width < 600;
+		driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+				phone ? 740 : 900, "deviceScaleFactor", 1, "mobile", phone));
+	}
+
+	/** Whether the page is wider than the window: a horizontal scroll bar. */
+	public boolean scrollsSideways() {
+		Object result = driver().executeScript(
+				"return document.documentElement.scrollWidth > window.innerWidth"
+						+ " || document.body.scrollWidth > window.innerWidth;");
+		return Boolean.TRUE.equals(result);
 	}
 
 	public WebElement find(By by) {
@@ -157,8 +210,30 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 	public void clickAndWaitForNextPage(WebElement element) {
 		WebElement oldPage = driver().findElement(By.tagName("html"));
 		element.click();
-		waitFor(ExpectedConditions.stalenessOf(oldPage));
+		waitForLeaving(oldPage);
 		waitFor(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+	}
+
+	/**
+	 * Waits until the element's page is gone. Chromium sometimes answers a question about a node of the
+	 * page being replaced with "does not belong to the document": gone too.
+	 */
+	public void waitForLeaving(WebElement oldPage) {
+		waitFor((driver) -> {
+			try {
+				oldPage.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	/** Replaces the text of a field by what a person types. */

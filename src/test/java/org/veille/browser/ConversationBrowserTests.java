@@ -32,12 +32,13 @@ class ConversationBrowserTests {
 
 	@Test
 	void shouldLetTwoPeopleTalkUnderAThread() {
+		Pages pages = new Pages(browser, this.port);
 		String alice = TestPeople.uniqueName("alice");
 		String bruno = TestPeople.uniqueName("bruno");
 		String newTag = "Réponse_" + TestPeople.uniqueName("tag");
 		String newTagKey = "reponse_" + newTag.substring("Réponse_".length()).toLowerCase(Locale.ROOT);
 
-		signUp(alice);
+		pages.signUp(alice);
 		String article = "https://example.org/discussion/" + alice;
 		browser.type(By.id("text"), "Un article à discuter\n" + article + "\n\nQu’en pensez-vous ?");
 		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("form.post-form button[type=submit]")));
@@ -45,10 +46,11 @@ class ConversationBrowserTests {
 		assertThat(threadPath).matches("/messages/\\d+");
 
 		browser.reset();
-		signUp(bruno);
-		browser.open(url("/people/" + alice));
-		browser.clickAndWaitForNextPage(browser.find(By.xpath("//button[normalize-space()='Follow']")));
-		assertThat(browser.find(By.cssSelector(".notices .notice")).getText()).contains("You follow @" + alice);
+		pages.signUp(bruno);
+		pages.open("/people/" + alice);
+		browser.find(By.xpath("//button[normalize-space()='Follow']")).click();
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notices .notice"),
+				"You follow @" + alice));
 		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("a.when[href='" + threadPath + "']")));
 		browser.type(By.id("text"), "Très juste, j’ajoute #" + newTag + " pour @" + alice + " (" + article + ")");
 		WebElement preview = browser.waitForVisible(By.id("text-preview"));
@@ -58,20 +60,22 @@ class ConversationBrowserTests {
 		assertThat(preview.findElement(By.linkText("Un article à discuter")).getDomAttribute("href"))
 			.isEqualTo(threadPath);
 		browser.screenshot(Browser.screenshots().resolve("reply-preview.png"));
-		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("form.reply-form button[type=submit]")));
+		// The script sends the reply and the star without leaving the page.
+		browser.find(By.cssSelector("form.reply-form button[type=submit]")).click();
+		browser.waitForVisible(By.cssSelector("article.reply"));
 		assertThat(browser.currentPath()).isEqualTo(threadPath);
 		assertThat(browser.findAll(By.cssSelector("article.reply"))).hasSize(1);
-		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("button.star-button")));
-		assertThat(browser.find(By.cssSelector(".star-count")).getText()).isEqualTo("★ One star");
+		browser.find(By.cssSelector("button.star-button")).click();
+		browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(".star-count"), "★ One star"));
 
 		browser.reset();
-		signIn(alice);
+		pages.signIn(alice);
 		browser.clickAndWaitForNextPage(browser.find(By.linkText("Alerts")));
 		WebElement alert = browser.find(By.cssSelector(".alert"));
 		assertThat(alert.getText()).contains("Très juste").contains(bruno);
 		browser.screenshot(Browser.screenshots().resolve("alerts.png"));
 
-		browser.open(url("/tag/" + newTagKey));
+		pages.open("/tag/" + newTagKey);
 		assertThat(browser.find(By.cssSelector("main h1")).getText()).isEqualTo("#" + newTag);
 		WebElement card = browser.find(By.id("m" + threadPath.substring("/messages/".length())));
 		assertThat(card.getText()).contains("Un article à discuter").contains("one reply").contains("★ 1");
@@ -81,27 +85,6 @@ class ConversationBrowserTests {
 		assertThat(browser.find(By.cssSelector(".starrers")).getText()).contains(bruno);
 		assertThat(browser.findAll(By.cssSelector("button.star-button"))).as("no star for one's own thread").isEmpty();
 		browser.screenshot(Browser.screenshots().resolve("thread.png"));
-	}
-
-	private void signUp(String login) {
-		browser.open(url("/signup"));
-		browser.type(By.id("login"), login);
-		browser.type(By.id("email"), login + "@example.org");
-		browser.type(By.id("password"), TestPeople.PASSWORD);
-		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("form.stacked button[type=submit]")));
-		assertThat(browser.waitForVisible(By.cssSelector(".site-nav a.me")).getText()).isEqualTo("@" + login);
-	}
-
-	private void signIn(String login) {
-		browser.open(url("/login"));
-		browser.type(By.id("username"), login);
-		browser.type(By.id("password"), TestPeople.PASSWORD);
-		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("form.stacked button[type=submit]")));
-		assertThat(browser.waitForVisible(By.cssSelector(".site-nav a.me")).getText()).isEqualTo("@" + login);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -45,7 +45,7 @@ class PagesInBothLanguagesIntegrationTests {
 		Social.followSite(this.mvc, me, "example.org");
 
 		for (String path : List.of("/", "/all", "/messages/" + thread, "/messages/" + reply + "/edit", "/people",
-				"/people/" + theirs, "/people/" + mine + "/only", "/alerts", "/tag/" + theirs.toLowerCase())) {
+				"/people/" + theirs, "/people/" + mine + "/only", "/alerts", "/settings", "/tag/" + theirs.toLowerCase())) {
 			String html = this.mvc.perform(get(path).session(me).header("Accept-Language", language))
 				.andExpect(status().isOk())
 				.andReturn()

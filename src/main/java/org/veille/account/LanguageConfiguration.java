@@ -1,0 +1,20 @@
+package org.veille.account;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** The language switch: any page given {@code ?lang=fr} or {@code ?lang=en} remembers the choice. */
+@Configuration(proxyBeanMethods = false)
+class LanguageConfiguration implements WebMvcConfigurer {
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		interceptor.setParamName(LanguageResolver.PARAMETER);
+		interceptor.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(interceptor);
+	}
+
+}

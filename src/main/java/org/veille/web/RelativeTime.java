@@ -1,0 +1,71 @@
+package org.veille.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates as people read them, in the page's language: "3 hours ago", "il y a 3 heures", and past a month
+ * the day itself. Templates call it as {@code ${@relativeTime.ago(instant)}}; {@link #exact} gives the
+ * full date and time for the {@code title} of the {@code <time>} element.
+ */
+@Component("relativeTime")
+public class RelativeTime {
+
+	private static final Duration MONTH = Duration.ofDays(30);
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	RelativeTime(MessageSource messages, Clock clock) {
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** How long ago, in words; a date in the future (a clock skew) reads as "just now". */
+	public String ago(Instant instant) {
+		Locale locale = LocaleContextHolder.getLocale();
+		Duration elapsed = Duration.between(instant, this.clock.instant());
+		if (elapsed.compareTo(Duration.ofMinutes(1)) < 0) {
+			return message("time.now", locale);
+		}
+		if (elapsed.compareTo(Duration.ofHours(1)) < 0) {
+			return message("time.minutes", locale, elapsed.toMinutes());
+		}
+		if (elapsed.compareTo(Duration.ofDays(1)) < 0) {
+			return message("time.hours", locale, elapsed.toHours());
+		}
+		if (elapsed.compareTo(MONTH) < 0) {
+			return message("time.days", locale, elapsed.toDays());
+		}
+		return DateTimeFormatter.ofPattern(message("time.date-pattern", locale), locale)
+			.withZone(ZoneOffset.UTC)
+			.format(instant);
+	}
+
+	/** The machine-readable form for {@code <time datetime>}: ISO 8601 in UTC ({@code 2026-03-01T08:30:00Z}). */
+	public String iso(Instant instant) {
+		return instant.toString();
+	}
+
+	/** The day and time in full, in UTC, for a tooltip. */
+	public String exact(Instant instant) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return DateTimeFormatter.ofPattern(message("time.exact-pattern", locale), locale)
+			.withZone(ZoneOffset.UTC)
+			.format(instant);
+	}
+
+	private String message(String key, Locale locale, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
+	}
+
+}

@@ -1,0 +1,111 @@
+package org.veille.browser;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.veille.support.IntegrationTest;
+import org.veille.support.Posting;
+import org.veille.support.Social;
+import org.veille.support.TestPeople;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * axe-core on every main page, signed out and signed in, in the light and the dark theme, on a wide
+ * screen and a phone: no serious or critical violation, and no page wider than the phone. The pages are
+ * filled (a thread with a quote, tags, a link, replies and a star) so that every part is checked.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessibilityBrowserTests {
+
+	@RegisterExtension
+	static final Browser browser = new Browser();
+
+	@Autowired
+	private MockMvc mvc;
+
+	@LocalServerPort
+	private int port;
+
+	private String reader;
+
+	private String writer;
+
+	private String tag;
+
+	private long thread;
+
+	@BeforeAll
+	void fillThePages() throws Exception {
+		this.reader = TestPeople.uniqueName("reader");
+		this.writer = TestPeople.uniqueName("writer");
+		this.tag = "Accessible_" + TestPeople.uniqueName("t");
+		MockHttpSession me = TestPeople.signUp(this.mvc, this.reader);
+		MockHttpSession them = TestPeople.signUp(this.mvc, this.writer);
+		this.thread = Posting.as(this.mvc, them, "Des pages lisibles par tous\nhttps://example.org/a11y/" + this.writer
+				+ "\n\n❝Un extrait assez long pour se lire comme une citation, avec ses nuances.❞\n\nMon avis. #"
+				+ this.tag + " #" + this.tag + "/enfant");
+		Posting.reply(this.mvc, me, this.thread, "Une réponse qui mentionne @" + this.writer);
+		Social.star(this.mvc, me, this.thread);
+		Social.follow(this.mvc, me, this.writer);
+		Social.followTag(this.mvc, me, this.tag);
+	}
+
+	@ParameterizedTest(name = "dark theme: {0}")
+	@ValueSource(booleans = { false, true })
+	void shouldFindNoSeriousViolationOnAnyMainPage(boolean dark) {
+		String theme = dark ? "dark" : "light";
+		Map<String, String> signedOut = new LinkedHashMap<>();
+		signedOut.put("home-signed-out", "/");
+		signedOut.put("signup", "/signup");
+		signedOut.put("login", "/login");
+		signedOut.put("thread-signed-out", "/messages/" + this.thread);
+		Map<String, String> signedIn = new LinkedHashMap<>();
+		signedIn.put("home", "/");
+		signedIn.put("thread", "/messages/" + this.thread);
+		signedIn.put("tag", "/tag/" + this.tag.toLowerCase(Locale.ROOT));
+		signedIn.put("person", "/people/" + this.writer);
+		signedIn.put("post", "/post?title=Un+titre&url=https%3A%2F%2Fexample.org%2Fx&selection=Un+passage");
+		signedIn.put("settings", "/settings");
+		signedIn.put("all", "/all");
+		signedIn.put("alerts", "/alerts");
+		signedIn.put("people", "/people");
+
+		Pages pages = new Pages(browser, this.port);
+		browser.darkTheme(dark);
+		check(pages, signedOut, theme);
+		pages.signIn(this.reader);
+		check(pages, signedIn, theme);
+	}
+
+	private void check(Pages pages, Map<String, String> paths, String theme) {
+		for (int width : new int[] { 1280, Browser.PHONE_WIDTH }) {
+			browser.width(width);
+			paths.forEach((name, path) -> {
+				pages.open(path);
+				browser.waitForVisible(By.tagName("main"));
+				if (width != Browser.PHONE_WIDTH) {
+					// The same markup at both widths: axe once per theme; the phone checks the layout.
+					Accessibility.assertNoSeriousViolation(browser, name + " (" + theme + ")");
+				}
+				assertThat(browser.scrollsSideways()).as(name + " at " + width + " px scrolls sideways").isFalse();
+				browser.screenshot(Browser.screenshots().resolve("pages").resolve(name + "-" + theme + "-" + width + ".png"));
+			});
+		}
+	}
+
+}
