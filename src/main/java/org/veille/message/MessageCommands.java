@@ -1,0 +1,75 @@
+package org.veille.message;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The write path of {@link MessageService} and {@link MessageEditService} for callers outside this
+ * package (the posting API): same limits, same derivations, same rules of who may do what.
+ */
+@Service
+public class MessageCommands {
+
+	/** A message written: its id, its thread, and whether this call created it. */
+	public record Written(long id, long threadId, boolean created) {
+	}
+
+	private final MessageService messageService;
+
+	private final MessageEditService editService;
+
+	private final JdbcClient jdbc;
+
+	MessageCommands(MessageService messageService, MessageEditService editService, JdbcClient jdbc) {
+		this.messageService = messageService;
+		this.editService = editService;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Posts a thread, or a reply when {@code inReplyTo} is set, under this UUID (a random one when
+	 * null); sent again with the same UUID, it creates nothing and answers the first message.
+	 * @throws MessageRejectedException over a limit
+	 * @throws UuidTakenException when the UUID is someone else's message's
+	 * @throws org.veille.web.NotFoundException when the message replied to does not exist
+	 * @throws org.veille.web.ForbiddenException when its thread's author blocks the person
+	 */
+	@Transactional
+	public Written post(long authorId, String text, @Nullable Long inReplyTo, @Nullable UUID uuid) {
+		boolean existed = uuid != null && messageIdOf(uuid).isPresent();
+		UUID chosen = (uuid != null) ? uuid : UUID.randomUUID();
+		Posted posted = (inReplyTo == null) ? this.messageService.startThread(authorId, text, chosen)
+				: this.messageService.reply(authorId, inReplyTo, text, chosen);
+		return new Written(posted.id(), posted.threadId(), !existed && uuid(posted.id()).equals(chosen));
+	}
+
+	/** Replaces the text of one's own message. */
+	@Transactional
+	public Written edit(long editorId, long messageId, String text) {
+		Posted posted = this.editService.edit(editorId, messageId, text);
+		return new Written(posted.id(), posted.threadId(), false);
+	}
+
+	/** Deletes a message as the web page does (see {@link MessageEditService#delete}). */
+	@Transactional
+	public void delete(long actorId, long messageId) {
+		this.editService.delete(actorId, messageId);
+	}
+
+	/** The id of the message stored under this UUID, deleted or not. */
+	@Transactional(readOnly = true)
+	public Optional<Long> messageIdOf(UUID uuid) {
+		return this.jdbc.sql("select id from messages where uuid = :uuid").param("uuid", uuid).query(Long.class).optional();
+	}
+
+	private UUID uuid(long messageId) {
+		return this.jdbc.sql("select uuid from messages where id = :id").param("id", messageId).query(UUID.class).single();
+	}
+
+}
