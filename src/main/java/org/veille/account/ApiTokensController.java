@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.veille.web.Notices;
 
@@ -21,13 +22,23 @@ class ApiTokensController {
 
 	private final ApiTokens tokens;
 
-	ApiTokensController(ApiTokens tokens) {
+	private final HomeFeedTokens homeFeedTokens;
+
+	ApiTokensController(ApiTokens tokens, HomeFeedTokens homeFeedTokens) {
 		this.tokens = tokens;
+		this.homeFeedTokens = homeFeedTokens;
 	}
 
 	@GetMapping("/settings/api")
 	String page(@AuthenticationPrincipal CurrentAccount me, Model model) {
+		Object homeFeedPath = model.asMap().get("homeFeedPath");
+		if (homeFeedPath != null) {
+			model.addAttribute("homeFeedUrl",
+					ServletUriComponentsBuilder.fromCurrentContextPath().path(homeFeedPath.toString()).toUriString());
+		}
 		model.addAttribute("tokens", this.tokens.list(me.id()));
+		model.addAttribute("hasHomeFeed", this.homeFeedTokens.exists(me.id()));
+		model.addAttribute("hasHomeFeed", this.homeFeedTokens.exists(me.id()));
 		return "account/api-tokens";
 	}
 
@@ -49,6 +60,7 @@ class ApiTokensController {
 			return "redirect:/settings/api";
 		}
 		model.addAttribute("tokens", this.tokens.list(me.id()));
+		model.addAttribute("hasHomeFeed", this.homeFeedTokens.exists(me.id()));
 		return "account/api-tokens";
 	}
 
