@@ -31,6 +31,11 @@ class LinkIndex {
 
 	/** @return whether a fetch job was queued */
 	boolean attach(long messageId, long threadId, Instant threadPublishedAt, List<String> urls) {
+		return attach(messageId, threadId, threadPublishedAt, urls, true);
+	}
+
+	/** @param enrich whether to queue a fetch for a link never fetched */
+	boolean attach(long messageId, long threadId, Instant threadPublishedAt, List<String> urls, boolean enrich) {
 		boolean queued = false;
 		Set<Long> sitePathIds = new LinkedHashSet<>();
 		int position = 0;
@@ -42,7 +47,9 @@ class LinkIndex {
 				sitePathIds.addAll(sitePaths.values());
 				Long pageId = normalized.get().isWholeSitePath() ? sitePaths.get(normalized.get().sitePath()) : null;
 				linkId = upsertLink(url, normalized.get(), pageId);
-				queued |= enqueueIfNeverFetched(linkId);
+				if (enrich) {
+					queued |= enqueueIfNeverFetched(linkId);
+				}
 			}
 			else {
 				linkId = upsertInvalidLink(url);

@@ -28,7 +28,16 @@ public class MessageLinks {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void attach(long messageId, long threadId, Instant threadPublishedAt, List<String> urls) {
-		if (this.index.attach(messageId, threadId, threadPublishedAt, urls)) {
+		attach(messageId, threadId, threadPublishedAt, urls, true);
+	}
+
+	/**
+	 * The same; with {@code enrich} false, no fetch is queued for links never fetched (an import
+	 * whose owner skips enrichment): their cards show the bare address.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void attach(long messageId, long threadId, Instant threadPublishedAt, List<String> urls, boolean enrich) {
+		if (this.index.attach(messageId, threadId, threadPublishedAt, urls, enrich)) {
 			this.events.publishEvent(new FetchesQueued());
 		}
 	}
