@@ -68,7 +68,7 @@ class SecurityConfiguration {
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/**")
 			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/signup", "/login")
+			.requestMatchers(HttpMethod.POST, "/signup", "/login", "/websub/hub")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
@@ -81,6 +81,8 @@ class SecurityConfiguration {
 				.successHandler(new ThrottleClearingSuccessHandler(throttle)))
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/"))
+			// WebSub subscribers are other servers: no session, no CSRF token.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/websub/hub"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(Customizer.withDefaults()));
 		return http.build();

@@ -37,6 +37,9 @@ import org.veille.web.Cursor;
 @Component
 public class ThreadFeeds {
 
+	/** Veille's WebSub hub (websub.WebSubHubController), announced in every feed. */
+	public static final String HUB_PATH = "/websub/hub";
+
 	/** The Atom Threading Extensions (RFC 4685). */
 	private static final Namespace THREADING = Namespace.getNamespace("thr", "http://purl.org/syndication/thread/1.0");
 
@@ -115,6 +118,7 @@ public class ThreadFeeds {
 		if (nextPath != null) {
 			links.add(link("next", base + nextPath, AtomFeedView.CONTENT_TYPE, null));
 		}
+		links.add(link("hub", base + HUB_PATH, null, null));
 		feed.setOtherLinks(links);
 		feed.setGenerator(generator());
 		feed.setEntries(threads.stream().map((thread) -> entry(base, thread, inReplyTo)).toList());

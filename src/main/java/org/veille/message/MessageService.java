@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +54,12 @@ class MessageService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	MessageService(MessageRepository messages, MessageDerivations derivations, MessageEditService editService,
-			ThreadSources threadSources, Relations relations, PersonFeeds personFeeds, JdbcClient jdbc, Clock clock) {
+			ThreadSources threadSources, Relations relations, PersonFeeds personFeeds, JdbcClient jdbc, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.messages = messages;
 		this.derivations = derivations;
 		this.editService = editService;
@@ -93,6 +98,7 @@ class MessageService {
 		Message message = this.messages.save(Message.startThread(uuid, authorId, parsed, now));
 		this.derivations.added(message, parsed, now);
 		this.personFeeds.changed(authorId, now);
+		this.events.publishEvent(new EntryPublished(message.id()));
 		return new Posted(message.id(), message.id());
 	}
 
@@ -132,6 +138,7 @@ class MessageService {
 			.param("thread", threadId)
 			.update();
 		this.derivations.added(reply, parsed, now);
+		this.events.publishEvent(new EntryPublished(reply.id()));
 		return new Posted(reply.id(), threadId);
 	}
 
