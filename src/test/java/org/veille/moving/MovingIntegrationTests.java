@@ -6,13 +6,23 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -45,6 +55,9 @@ class MovingIntegrationTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@LocalServerPort
+	private int port;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -150,6 +163,47 @@ class MovingIntegrationTests {
 		assertThat(response.getStatus()).isEqualTo(413);
 		assertThat(response.getContentAsString()).contains("too large", "20 MB");
 		assertThat(messagesOf(login)).isZero();
+	}
+
+	@Test
+	void shouldAnswerA25MegabyteUploadOverRealHttpWithTheTooLargePage() throws Exception {
+		String login = TestPeople.uniqueName("http413");
+		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String site = "http://127.0.0.1:" + this.port;
+		String signup = http.send(HttpRequest.newBuilder(URI.create(site + "/signup")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		String form = "_csrf=" + csrfOf(signup) + "&login=" + login + "&email=" + login + "%40example.org&password="
+				+ URLEncoder.encode(TestPeople.PASSWORD, StandardCharsets.UTF_8);
+		http.send(HttpRequest.newBuilder(URI.create(site + "/signup"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		String page = http.send(HttpRequest.newBuilder(URI.create(site + "/settings/import")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Matcher action = Pattern.compile("action=\"(/settings/import\\?_csrf=[^\"]+)\"").matcher(page);
+		assertThat(action.find()).as("the import form of %s", page).isTrue();
+		String boundary = "veille-boundary-413";
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.html\"\r\n"
+				+ "Content-Type: text/html\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] filler = new byte[25 * 1024 * 1024];
+		Arrays.fill(filler, (byte) ' ');
+
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(site + action.group(1).replace("&amp;", "&")))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, filler, tail)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("too large", "20 MB", "Nothing was stored");
+		assertThat(messagesOf(login)).isZero();
+	}
+
+	private static String csrfOf(String html) {
+		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
 	}
 
 	@ParameterizedTest
