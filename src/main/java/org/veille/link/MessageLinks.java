@@ -1,8 +1,10 @@
 package org.veille.link;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,8 +23,9 @@ public class MessageLinks {
 
 	private final ApplicationEventPublisher events;
 
-	MessageLinks(JdbcClient jdbc, ApplicationEventPublisher events) {
-		this.index = new LinkIndex(jdbc);
+	MessageLinks(JdbcClient jdbc, ApplicationEventPublisher events,
+			@Value("${veille.fetch.host-spacing:1s}") Duration hostSpacing) {
+		this.index = new LinkIndex(jdbc, hostSpacing);
 		this.events = events;
 	}
 
