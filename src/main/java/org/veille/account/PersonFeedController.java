@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
@@ -30,16 +31,19 @@ class PersonFeedController {
 	}
 
 	@GetMapping("/people/{login}/feed")
-	@Nullable ModelAndView feed(@PathVariable String login, ServletWebRequest request) {
-		return respond(login, false, request);
+	@Nullable ModelAndView feed(@PathVariable String login, @RequestParam(required = false) @Nullable String before,
+			ServletWebRequest request) {
+		return respond(login, false, before, request);
 	}
 
 	@GetMapping("/people/{login}/only/feed")
-	@Nullable ModelAndView threadsOnlyFeed(@PathVariable String login, ServletWebRequest request) {
-		return respond(login, true, request);
+	@Nullable ModelAndView threadsOnlyFeed(@PathVariable String login,
+			@RequestParam(required = false) @Nullable String before, ServletWebRequest request) {
+		return respond(login, true, before, request);
 	}
 
-	private @Nullable ModelAndView respond(String login, boolean onlyThreads, ServletWebRequest request) {
+	private @Nullable ModelAndView respond(String login, boolean onlyThreads, @Nullable String before,
+			ServletWebRequest request) {
 		PersonView person = this.personPages.person(login);
 		String pagePath = onlyThreads ? person.onlyPath() : person.path();
 		if (!person.login().equals(login)) {
@@ -47,8 +51,8 @@ class PersonFeedController {
 		}
 		FeedDescription description = new FeedDescription(person.shownName() + " — Veille", pagePath,
 				pagePath + "/feed", person.changedAt());
-		return this.feeds.respond(request, description,
-				() -> this.personPages.entries(person, onlyThreads, null, ThreadQueries.FEED_SIZE).threads());
+		return this.feeds.respondPaged(request, description, before,
+				(cursor) -> this.personPages.entries(person, onlyThreads, cursor, ThreadQueries.FEED_SIZE));
 	}
 
 }

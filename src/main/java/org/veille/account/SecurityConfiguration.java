@@ -1,16 +1,20 @@
 package org.veille.account;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -22,16 +26,50 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self';"
 			+ " script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * The API (/api/**): stateless, no session, no CSRF (no cookie is ever read), Basic or Bearer
+	 * credentials on every request; reading is open like the site, writing needs an account.
+	 */
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, LanguageResolver languages) throws Exception {
+	@Order(1)
+	SecurityFilterChain apiFilterChain(HttpSecurity http, AccountUserDetailsService accounts,
+			PasswordEncoder passwordEncoder, ApiTokens tokens, LoginThrottle throttle) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.requireExplicitSave(true))
+			.anonymous(Customizer.withDefaults())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> ApiErrors.send(response,
+						HttpServletResponse.SC_UNAUTHORIZED,
+						"Sign in with HTTP Basic (login and password) or an API token (Authorization: Bearer)."))
+				.accessDeniedHandler((request, response, ex) -> ApiErrors.send(response,
+						HttpServletResponse.SC_FORBIDDEN, "You may not do this.")))
+			.addFilterBefore(new ApiAuthenticationFilter(accounts, passwordEncoder, tokens, throttle),
+					AnonymousAuthenticationFilter.class)
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, LanguageResolver languages)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
-			.requestMatchers("/post", "/people", "/alerts", "/messages/*/edit", "/settings")
+			.requestMatchers("/post", "/people", "/alerts", "/messages/*/edit", "/settings", "/settings/**")
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/**")
 			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/signup", "/login")
+			.requestMatchers(HttpMethod.POST, "/signup", "/login", "/websub/hub")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
@@ -44,6 +82,8 @@ class SecurityConfiguration {
 				.successHandler(new ThrottleClearingSuccessHandler(throttle, languages)))
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/"))
+			// WebSub subscribers are other servers: no session, no CSRF token.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/websub/hub"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(Customizer.withDefaults()));
 		return http.build();

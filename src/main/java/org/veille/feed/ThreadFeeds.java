@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.rometools.rome.feed.atom.Category;
@@ -25,7 +26,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.veille.thread.LinkCard;
 import org.veille.thread.TagChip;
+import org.veille.thread.ThreadPage;
 import org.veille.thread.ThreadSummary;
+import org.veille.web.Cursor;
 
 /**
  * Answers a feed request for a list of threads (DESIGN §6): 304 when the reader's copy is current,
@@ -33,6 +36,9 @@ import org.veille.thread.ThreadSummary;
  */
 @Component
 public class ThreadFeeds {
+
+	/** Veille's WebSub hub (websub.WebSubHubController), announced in every feed. */
+	public static final String HUB_PATH = "/websub/hub";
 
 	/** The Atom Threading Extensions (RFC 4685). */
 	private static final Namespace THREADING = Namespace.getNamespace("thr", "http://purl.org/syndication/thread/1.0");
@@ -56,25 +62,64 @@ public class ThreadFeeds {
 		return respond(request, description, replies, thread);
 	}
 
+	/**
+	 * The same for a paged feed (RFC 5005 archives): {@code ?before=} names the page, and each page
+	 * but the last links the next, older one with {@code rel="next"}.
+	 * @param page reads the page of threads after the cursor (null: the newest)
+	 */
+	public @Nullable ModelAndView respondPaged(ServletWebRequest request, FeedDescription description,
+			@Nullable String before, Function<@Nullable Cursor, ThreadPage> page) {
+		Cursor cursor = Cursor.parse(before);
+		FeedDescription paged = (cursor == null) ? description
+				: new FeedDescription(description.title(), description.pagePath(),
+						withBefore(description.selfPath(), cursor.token()), description.lastChange());
+		return respondWith(request, paged, () -> {
+			ThreadPage threads = page.apply(cursor);
+			String next = (threads.next() != null) ? withBefore(description.selfPath(), threads.next().token()) : null;
+			return new Paged(threads.threads(), next);
+		}, null);
+	}
+
+	private static String withBefore(String path, String token) {
+		return path + (path.contains("?") ? "&" : "?") + "before=" + token;
+	}
+
+	/** The entries of one page and the path of the next, older one. */
+	private record Paged(List<ThreadSummary> threads, @Nullable String nextPath) {
+	}
+
 	private @Nullable ModelAndView respond(ServletWebRequest request, FeedDescription description,
 			Supplier<List<ThreadSummary>> threads, @Nullable ThreadSummary inReplyTo) {
+		return respondWith(request, description, () -> new Paged(threads.get(), null), inReplyTo);
+	}
+
+	private @Nullable ModelAndView respondWith(ServletWebRequest request, FeedDescription description,
+			Supplier<Paged> threads, @Nullable ThreadSummary inReplyTo) {
 		String etag = "W/\"" + Integer.toHexString(description.selfPath().hashCode()) + "-"
 				+ description.lastChange().toEpochMilli() + "\"";
 		if (request.checkNotModified(etag, description.lastChange().toEpochMilli())) {
 			return null;
 		}
 		request.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
-		return new ModelAndView(new AtomFeedView(feed(description, threads.get(), inReplyTo)));
+		Paged paged = threads.get();
+		return new ModelAndView(new AtomFeedView(feed(description, paged.threads(), paged.nextPath(), inReplyTo)));
 	}
 
-	private Feed feed(FeedDescription description, List<ThreadSummary> threads, @Nullable ThreadSummary inReplyTo) {
+	private Feed feed(FeedDescription description, List<ThreadSummary> threads, @Nullable String nextPath,
+			@Nullable ThreadSummary inReplyTo) {
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 		Feed feed = new Feed("atom_1.0");
 		feed.setId(base + description.selfPath());
 		feed.setTitle(description.title());
 		feed.setUpdated(Date.from(description.lastChange()));
 		feed.setAlternateLinks(List.of(link("alternate", base + description.pagePath(), "text/html", null)));
-		feed.setOtherLinks(List.of(link("self", base + description.selfPath(), AtomFeedView.CONTENT_TYPE, null)));
+		List<Link> links = new ArrayList<>();
+		links.add(link("self", base + description.selfPath(), AtomFeedView.CONTENT_TYPE, null));
+		if (nextPath != null) {
+			links.add(link("next", base + nextPath, AtomFeedView.CONTENT_TYPE, null));
+		}
+		links.add(link("hub", base + HUB_PATH, null, null));
+		feed.setOtherLinks(links);
 		feed.setGenerator(generator());
 		feed.setEntries(threads.stream().map((thread) -> entry(base, thread, inReplyTo)).toList());
 		return feed;

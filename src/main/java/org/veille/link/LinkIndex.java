@@ -1,5 +1,6 @@
 package org.veille.link;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,12 +26,26 @@ class LinkIndex {
 
 	private final JdbcClient jdbc;
 
+	/** How far apart new fetch jobs for one host are queued; zero queues them all for now. */
+	private final Duration hostSpacing;
+
+	/** Queues every new job for now (the schema of V3's migration has no host slots). */
 	LinkIndex(JdbcClient jdbc) {
+		this(jdbc, Duration.ZERO);
+	}
+
+	LinkIndex(JdbcClient jdbc, Duration hostSpacing) {
 		this.jdbc = jdbc;
+		this.hostSpacing = hostSpacing;
 	}
 
 	/** @return whether a fetch job was queued */
 	boolean attach(long messageId, long threadId, Instant threadPublishedAt, List<String> urls) {
+		return attach(messageId, threadId, threadPublishedAt, urls, true);
+	}
+
+	/** @param enrich whether to queue a fetch for a link never fetched */
+	boolean attach(long messageId, long threadId, Instant threadPublishedAt, List<String> urls, boolean enrich) {
 		boolean queued = false;
 		Set<Long> sitePathIds = new LinkedHashSet<>();
 		int position = 0;
@@ -42,7 +57,9 @@ class LinkIndex {
 				sitePathIds.addAll(sitePaths.values());
 				Long pageId = normalized.get().isWholeSitePath() ? sitePaths.get(normalized.get().sitePath()) : null;
 				linkId = upsertLink(url, normalized.get(), pageId);
-				queued |= enqueueIfNeverFetched(linkId);
+				if (enrich) {
+					queued |= enqueueIfNeverFetched(linkId);
+				}
 			}
 			else {
 				linkId = upsertInvalidLink(url);
@@ -151,11 +168,31 @@ class LinkIndex {
 				""").param("url", url).param("reason", FailureReason.BAD_URL.name()).query(Long.class).single();
 	}
 
-	private boolean enqueueIfNeverFetched(long linkId) {
+	/** Queues a fetch of this link unless it was checked or is queued already; @return whether it was queued. */
+	boolean enqueueIfNeverFetched(long linkId) {
+		if (this.hostSpacing.isZero()) {
+			return this.jdbc.sql("""
+					insert into link_fetch_jobs (link_id) select id from links where id = :link and checked_at is null
+					on conflict do nothing
+					""").param("link", linkId).update() > 0;
+		}
+		// The host's next slot: now when it has had none for a while, else one spacing after the last one.
 		return this.jdbc.sql("""
-				insert into link_fetch_jobs (link_id) select id from links where id = :link and checked_at is null
+				with link as (
+				    select l.id, l.host from links l
+				    where l.id = :link and l.checked_at is null
+				      and not exists (select 1 from link_fetch_jobs j where j.link_id = l.id)),
+				slot as (
+				    insert into fetch_host_slots (host, next_at) select host, now() from link
+				    on conflict (host) do update
+				        set next_at = greatest(fetch_host_slots.next_at + make_interval(secs => :spacing), now())
+				    returning next_at)
+				insert into link_fetch_jobs (link_id, not_before) select link.id, slot.next_at from link, slot
 				on conflict do nothing
-				""").param("link", linkId).update() > 0;
+				""")
+			.param("link", linkId)
+			.param("spacing", this.hostSpacing.toMillis() / 1000.0)
+			.update() > 0;
 	}
 
 }

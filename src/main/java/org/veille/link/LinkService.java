@@ -82,6 +82,30 @@ public class LinkService {
 	}
 
 	/** A thread citing a URL. */
+	/**
+	 * The title a person's browser showed for the page at {@code url}, which this message cites (sent
+	 * by the bookmarklet): it wins over the fetched title of that link. A URL the message does not cite
+	 * changes nothing.
+	 */
+	@Transactional
+	public void giveTitle(long messageId, String url, String title) {
+		Optional<String> key = UrlNormalizer.normalize(url).map(NormalizedUrl::key);
+		if (key.isEmpty()) {
+			return;
+		}
+		List<Map.Entry<Long, String>> cited = this.jdbc.sql("""
+				select l.id, l.url from message_links ml join links l on l.id = ml.link_id where ml.message_id = :message
+				""").param("message", messageId).query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+		for (Map.Entry<Long, String> link : cited) {
+			if (UrlNormalizer.normalize(link.getValue()).map(NormalizedUrl::key).equals(key)) {
+				this.jdbc.sql("update links set given_title = :title where id = :id")
+					.param("title", title)
+					.param("id", link.getKey())
+					.update();
+			}
+		}
+	}
+
 	public record CitingThread(long id, String title) {
 
 		public String path() {

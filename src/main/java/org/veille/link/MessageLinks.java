@@ -1,8 +1,10 @@
 package org.veille.link;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,14 +23,24 @@ public class MessageLinks {
 
 	private final ApplicationEventPublisher events;
 
-	MessageLinks(JdbcClient jdbc, ApplicationEventPublisher events) {
-		this.index = new LinkIndex(jdbc);
+	MessageLinks(JdbcClient jdbc, ApplicationEventPublisher events,
+			@Value("${veille.fetch.host-spacing:1s}") Duration hostSpacing) {
+		this.index = new LinkIndex(jdbc, hostSpacing);
 		this.events = events;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void attach(long messageId, long threadId, Instant threadPublishedAt, List<String> urls) {
-		if (this.index.attach(messageId, threadId, threadPublishedAt, urls)) {
+		attach(messageId, threadId, threadPublishedAt, urls, true);
+	}
+
+	/**
+	 * The same; with {@code enrich} false, no fetch is queued for links never fetched (an import
+	 * whose owner skips enrichment): their cards show the bare address.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void attach(long messageId, long threadId, Instant threadPublishedAt, List<String> urls, boolean enrich) {
+		if (this.index.attach(messageId, threadId, threadPublishedAt, urls, enrich)) {
 			this.events.publishEvent(new FetchesQueued());
 		}
 	}

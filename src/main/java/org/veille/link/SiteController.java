@@ -54,8 +54,8 @@ class SiteController {
 		if (sitePath.feed()) {
 			FeedDescription description = new FeedDescription(site.displayName(), site.pagePath(), site.feedPath(),
 					site.changedAt());
-			return this.feeds.respond(webRequest, description,
-					() -> this.threads.bySitePath(site.id(), null, ThreadQueries.FEED_SIZE).threads());
+			return this.feeds.respondPaged(webRequest, description, before,
+					(feedCursor) -> this.threads.bySitePath(site.id(), feedCursor, ThreadQueries.FEED_SIZE));
 		}
 		ModelAndView page = new ModelAndView("link/site");
 		page.addObject("site", site);

@@ -54,10 +54,11 @@ class HomeController {
 	}
 
 	@GetMapping(ALL_FEED)
-	@Nullable ModelAndView allFeed(ServletWebRequest request) {
+	@Nullable ModelAndView allFeed(@RequestParam(required = false) @Nullable String before,
+			ServletWebRequest request) {
 		FeedDescription description = new FeedDescription("Veille", "/all", ALL_FEED, this.threads.lastThreadChange());
-		return this.feeds.respond(request, description,
-				() -> this.threads.latest(null, ThreadQueries.FEED_SIZE).threads());
+		return this.feeds.respondPaged(request, description, before,
+				(cursor) -> this.threads.latest(cursor, ThreadQueries.FEED_SIZE));
 	}
 
 }

@@ -59,8 +59,8 @@ class Message {
 		// for JPA
 	}
 
-	private Message(long authorId, @Nullable Long threadId, ParsedMessage parsed, Instant now) {
-		this.uuid = UUID.randomUUID();
+	private Message(UUID uuid, long authorId, @Nullable Long threadId, ParsedMessage parsed, Instant now) {
+		this.uuid = uuid;
 		this.authorId = authorId;
 		this.threadId = threadId;
 		this.body = parsed.text();
@@ -71,11 +71,20 @@ class Message {
 	}
 
 	static Message startThread(long authorId, ParsedMessage parsed, Instant now) {
-		return new Message(authorId, null, parsed, now);
+		return startThread(UUID.randomUUID(), authorId, parsed, now);
+	}
+
+	/** A thread whose id was chosen by the client (the API's idempotent create). */
+	static Message startThread(UUID uuid, long authorId, ParsedMessage parsed, Instant now) {
+		return new Message(uuid, authorId, null, parsed, now);
 	}
 
 	static Message reply(long authorId, long threadId, ParsedMessage parsed, Instant now) {
-		return new Message(authorId, threadId, parsed, now);
+		return reply(UUID.randomUUID(), authorId, threadId, parsed, now);
+	}
+
+	static Message reply(UUID uuid, long authorId, long threadId, ParsedMessage parsed, Instant now) {
+		return new Message(uuid, authorId, threadId, parsed, now);
 	}
 
 	/** Replaces the text; the caller derives tags, links and mentions from it again. */

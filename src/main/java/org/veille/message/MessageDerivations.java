@@ -46,10 +46,16 @@ class MessageDerivations {
 	/** A new message: its derived data joins its thread's, and its thread moves up in every stream. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void added(Message message, ParsedMessage parsed, Instant now) {
+		added(message, parsed, now, true);
+	}
+
+	/** The same; with {@code enrich} false, the message's new links are not queued for fetching. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void added(Message message, ParsedMessage parsed, Instant now, boolean enrich) {
 		long threadId = message.threadId();
 		List<Long> tagIds = this.messageTags.tag(message.id(), parsed.tags(), now);
 		this.threadTags.add(threadId, tagIds, now);
-		this.messageLinks.attach(message.id(), threadId, now, parsed.urls());
+		this.messageLinks.attach(message.id(), threadId, now, parsed.urls(), enrich);
 		List<Long> mentioned = this.mentions.mention(message.id(), parsed.mentions());
 		this.threadSources.add(threadId,
 				message.startsThread() ? ThreadSources.Kind.AUTHOR : ThreadSources.Kind.REPLIER,

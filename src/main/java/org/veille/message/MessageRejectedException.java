@@ -3,7 +3,7 @@ package org.veille.message;
 /**
  * A message that breaks one of the limits of {@link MessageLimits}; carries the message key and its arguments.
  */
-class MessageRejectedException extends RuntimeException {
+public class MessageRejectedException extends RuntimeException {
 
 	private final String messageKey;
 
@@ -15,11 +15,11 @@ class MessageRejectedException extends RuntimeException {
 		this.arguments = arguments.clone();
 	}
 
-	String messageKey() {
+	public String messageKey() {
 		return this.messageKey;
 	}
 
-	Object[] arguments() {
+	public Object[] arguments() {
 		return this.arguments.clone();
 	}
 

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,8 +54,12 @@ class MessageService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	MessageService(MessageRepository messages, MessageDerivations derivations, MessageEditService editService,
-			ThreadSources threadSources, Relations relations, PersonFeeds personFeeds, JdbcClient jdbc, Clock clock) {
+			ThreadSources threadSources, Relations relations, PersonFeeds personFeeds, JdbcClient jdbc, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.messages = messages;
 		this.derivations = derivations;
 		this.editService = editService;
@@ -67,17 +73,32 @@ class MessageService {
 	/** Starts a thread with this text; throws {@link MessageRejectedException} over a limit. */
 	@Transactional
 	Posted startThread(long authorId, String text) {
+		return startThread(authorId, text, UUID.randomUUID());
+	}
+
+	/**
+	 * The same with the message's UUID chosen by the client: the message already stored under it,
+	 * if it is the same person's, is the answer (an idempotent create).
+	 * @throws UuidTakenException when someone else's message has this UUID
+	 */
+	@Transactional
+	Posted startThread(long authorId, String text, UUID uuid) {
 		ParsedMessage parsed = MarkupParser.parse(text);
 		MessageLimits.check(parsed);
 		Instant now = now();
 		lockPostsOf(authorId);
+		Optional<Posted> existing = storedUnder(uuid, authorId);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
 		Optional<Posted> same = rewriteSameText(authorId, null, parsed, now);
 		if (same.isPresent()) {
 			return same.get();
 		}
-		Message message = this.messages.save(Message.startThread(authorId, parsed, now));
+		Message message = this.messages.save(Message.startThread(uuid, authorId, parsed, now));
 		this.derivations.added(message, parsed, now);
 		this.personFeeds.changed(authorId, now);
+		this.events.publishEvent(new EntryPublished(message.id()));
 		return new Posted(message.id(), message.id());
 	}
 
@@ -89,6 +110,12 @@ class MessageService {
 	 */
 	@Transactional
 	Posted reply(long authorId, long targetId, String text) {
+		return reply(authorId, targetId, text, UUID.randomUUID());
+	}
+
+	/** The same with the reply's UUID chosen by the client (see {@link #startThread(long, String, UUID)}). */
+	@Transactional
+	Posted reply(long authorId, long targetId, String text, UUID uuid) {
 		long threadId = this.messages.findThreadOfLive(targetId).orElseThrow(() -> NotFoundException.message(targetId));
 		lockPostsOf(authorId);
 		long threadAuthorId = this.threadSources.lock(threadId).orElseThrow(() -> NotFoundException.message(targetId));
@@ -98,16 +125,34 @@ class MessageService {
 		ParsedMessage parsed = MarkupParser.parse(text);
 		MessageLimits.check(parsed);
 		Instant now = now();
+		Optional<Posted> existing = storedUnder(uuid, authorId);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
 		Optional<Posted> same = rewriteSameText(authorId, threadId, parsed, now);
 		if (same.isPresent()) {
 			return same.get();
 		}
-		Message reply = this.messages.save(Message.reply(authorId, threadId, parsed, now));
+		Message reply = this.messages.save(Message.reply(uuid, authorId, threadId, parsed, now));
 		this.jdbc.sql("update messages set reply_count = reply_count + 1 where id = :thread")
 			.param("thread", threadId)
 			.update();
 		this.derivations.added(reply, parsed, now);
+		this.events.publishEvent(new EntryPublished(reply.id()));
 		return new Posted(reply.id(), threadId);
+	}
+
+	/** The message stored under this UUID, when it is this person's; someone else's is a conflict. */
+	private Optional<Posted> storedUnder(UUID uuid, long authorId) {
+		return this.jdbc.sql("select id, coalesce(thread_id, id) as thread_id, author_id from messages where uuid = :uuid")
+			.param("uuid", uuid)
+			.query((rs, row) -> {
+				if (rs.getLong("author_id") != authorId) {
+					throw new UuidTakenException(uuid);
+				}
+				return new Posted(rs.getLong("id"), rs.getLong("thread_id"));
+			})
+			.optional();
 	}
 
 	/**

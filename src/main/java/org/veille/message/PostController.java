@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import org.veille.account.CurrentAccount;
+import org.veille.link.LinkService;
 import org.veille.thread.ThreadQueries;
 
 /**
@@ -25,16 +26,19 @@ class PostController {
 
 	private final ThreadQueries threads;
 
-	PostController(MessageService messageService, ThreadQueries threads) {
+	private final LinkService links;
+
+	PostController(MessageService messageService, ThreadQueries threads, LinkService links) {
 		this.messageService = messageService;
 		this.threads = threads;
+		this.links = links;
 	}
 
 	@GetMapping("/post")
 	String form(@RequestParam(required = false) @Nullable String url,
 			@RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String selection, Model model) {
-		model.addAttribute("postForm", new PostForm(Prefill.text(title, url, selection), "post"));
+		model.addAttribute("postForm", new PostForm(Prefill.text(title, url, selection), "post", title, url));
 		return "message/post";
 	}
 
@@ -43,7 +47,11 @@ class PostController {
 			@AuthenticationPrincipal CurrentAccount me, Model model) {
 		if (!result.hasErrors()) {
 			try {
-				return "redirect:" + this.messageService.startThread(me.id(), postForm.text()).path();
+				Posted posted = this.messageService.startThread(me.id(), postForm.text());
+				if (postForm.pageTitle() != null && postForm.pageUrl() != null) {
+					this.links.giveTitle(posted.id(), postForm.pageUrl(), postForm.pageTitle());
+				}
+				return "redirect:" + posted.path();
 			}
 			catch (MessageRejectedException ex) {
 				result.rejectValue("text", ex.messageKey(), ex.arguments(), ex.messageKey());

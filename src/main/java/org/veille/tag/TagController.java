@@ -68,8 +68,8 @@ class TagController {
 		if (tagPath.feed()) {
 			FeedDescription description = new FeedDescription(title, tagPath.pagePath(), tagPath.feedPath(),
 					this.tags.lastChange(tagIds).orElseThrow());
-			return this.feeds.respond(request, description,
-					() -> this.threads.byTags(tagIds, null, ThreadQueries.FEED_SIZE).threads());
+			return this.feeds.respondPaged(request, description, before,
+					(feedCursor) -> this.threads.byTags(tagIds, feedCursor, ThreadQueries.FEED_SIZE));
 		}
 		ModelAndView page = new ModelAndView("tag/tag");
 		page.addObject("tag", tag);

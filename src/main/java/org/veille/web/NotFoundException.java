@@ -25,6 +25,10 @@ public class NotFoundException extends RuntimeException {
 		return new NotFoundException("No site page " + host + path);
 	}
 
+	public static NotFoundException page(String path) {
+		return new NotFoundException("No page " + path);
+	}
+
 	public static NotFoundException tag(String key) {
 		return new NotFoundException("No tag " + key);
 	}

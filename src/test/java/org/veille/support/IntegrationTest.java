@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "veille.database.embedded.enabled=false", "spring.thymeleaf.cache=true",
-				"veille.fetch.enabled=false" })
+				"veille.fetch.enabled=false", "veille.websub.allow-private-callbacks=true",
+				"veille.fetch.host-spacing=0s" })
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, QueryCounting.class })
 public @interface IntegrationTest {

@@ -1,0 +1,265 @@
+package org.veille.moving;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.veille.database.Timestamps;
+import org.veille.message.MessageCommands;
+import org.veille.message.MessageRejectedException;
+import org.veille.transfer.Bookmark;
+import org.veille.transfer.BookmarkImport;
+import org.veille.transfer.BookmarkSink;
+import org.veille.transfer.ImportFormatException;
+import org.veille.transfer.ImportOptions;
+import org.veille.transfer.ImportSummary;
+import org.veille.transfer.SkippedBookmark;
+
+/**
+ * Imports a bookmark file: read once whole to check it (a bad file is refused before anything is
+ * stored), then again in the background to store its entries as the importer's threads, in batches
+ * of {@value #BATCH} per transaction, with their original dates. An entry imported before (same
+ * source id, else same URL and date) is left alone, so importing a file again creates nothing.
+ */
+@Service
+class ImportService implements DisposableBean {
+
+	static final int BATCH = 500;
+
+	private static final Logger logger = LoggerFactory.getLogger(ImportService.class);
+
+	/** What the person chose on the form. */
+	record Choices(ImportOptions options, boolean includePrivate, boolean enrich) {
+	}
+
+	/** An import as its progress page shows it. */
+	public record ImportView(long id, String fileName, @Nullable String format, String status, boolean enrich,
+			int total, int created, int duplicates, int skipped, @Nullable String problem) {
+
+		public boolean isRunning() {
+			return "running".equals(this.status);
+		}
+
+		public boolean isFailed() {
+			return "failed".equals(this.status);
+		}
+
+		public int processed() {
+			return this.created + this.duplicates + this.skipped;
+		}
+
+	}
+
+	private final MessageCommands commands;
+
+	private final TransactionTemplate transactions;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "veille-import");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	ImportService(MessageCommands commands, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+		this.commands = commands;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Checks the file and, if it reads to its end, starts storing it.
+	 * @param file a copy of the upload, which this service deletes when done
+	 * @return the id of the import, for its progress page
+	 * @throws ImportFormatException when the file cannot be imported; nothing is stored then
+	 */
+	long start(long accountId, String fileName, Path file, Choices choices) throws IOException, ImportFormatException {
+		ImportSummary summary;
+		try (InputStream in = Files.newInputStream(file)) {
+			summary = BookmarkImport.read(in, choices.options(), new BookmarkSink() {
+				@Override
+				public void accept(Bookmark bookmark) {
+				}
+
+				@Override
+				public void skip(SkippedBookmark skipped) {
+				}
+			});
+		}
+		catch (ImportFormatException | IOException | RuntimeException ex) {
+			Files.deleteIfExists(file);
+			throw ex;
+		}
+		long id = this.jdbc.sql("""
+				insert into imports (account_id, file_name, format, status, enrich, total, started_at)
+				values (:account, :name, :format, 'running', :enrich, :total, :now) returning id
+				""")
+			.param("account", accountId)
+			.param("name", fileName)
+			.param("format", summary.format().name())
+			.param("enrich", choices.enrich())
+			.param("total", (int) (summary.bookmarks() + summary.skipped()))
+			.param("now", Timestamps.of(now()))
+			.query(Long.class)
+			.single();
+		this.executor.execute(() -> store(id, accountId, file, choices));
+		return id;
+	}
+
+	Optional<ImportView> find(long accountId, long importId) {
+		return this.jdbc.sql("""
+				select id, file_name, format, status, enrich, total, created, duplicates, skipped, problem
+				from imports where id = :id and account_id = :account
+				""").param("id", importId).param("account", accountId).query((rs, row) -> new ImportView(rs.getLong("id"),
+				rs.getString("file_name"), rs.getString("format"), rs.getString("status"), rs.getBoolean("enrich"),
+				rs.getInt("total"), rs.getInt("created"), rs.getInt("duplicates"), rs.getInt("skipped"),
+				rs.getString("problem"))).optional();
+	}
+
+	private void store(long importId, long accountId, Path file, Choices choices) {
+		Counts counts = new Counts();
+		List<Bookmark> batch = new ArrayList<>(BATCH);
+		try (InputStream in = Files.newInputStream(file)) {
+			BookmarkImport.read(in, choices.options(), new BookmarkSink() {
+				@Override
+				public void accept(Bookmark bookmark) {
+					if (bookmark.isPrivate() && !choices.includePrivate()) {
+						counts.skipped++;
+						return;
+					}
+					batch.add(bookmark);
+					if (batch.size() == BATCH) {
+						storeBatch(importId, accountId, batch, choices.enrich(), counts);
+					}
+				}
+
+				@Override
+				public void skip(SkippedBookmark skipped) {
+					counts.skipped++;
+				}
+			});
+			storeBatch(importId, accountId, batch, choices.enrich(), counts);
+			this.commands.importDone(accountId, now());
+			finish(importId, "done", null);
+		}
+		catch (ImportFormatException | IOException | RuntimeException ex) {
+			logger.warn("Import {} failed", importId, ex);
+			finish(importId, "failed", (ex instanceof ImportFormatException format) ? format.detail()
+					: "The import stopped on an error of the server; importing the file again resumes it.");
+		}
+		finally {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				logger.warn("Could not delete {}", file, ex);
+			}
+		}
+	}
+
+	private void storeBatch(long importId, long accountId, List<Bookmark> batch, boolean enrich, Counts counts) {
+		if (batch.isEmpty()) {
+			return;
+		}
+		Instant now = now();
+		this.transactions.executeWithoutResult((status) -> {
+			for (Bookmark bookmark : batch) {
+				Instant at = (bookmark.addedAt() != null) ? bookmark.addedAt().truncatedTo(ChronoUnit.MICROS) : now;
+				try {
+					if (this.commands.importThread(accountId, bookmark.messageText(), at, key(bookmark), enrich).isPresent()) {
+						counts.created++;
+					}
+					else {
+						counts.duplicates++;
+					}
+				}
+				catch (MessageRejectedException ex) {
+					counts.skipped++;
+				}
+			}
+			this.jdbc.sql("""
+					update imports set created = :created, duplicates = :duplicates, skipped = :skipped where id = :id
+					""")
+				.param("created", counts.created)
+				.param("duplicates", counts.duplicates)
+				.param("skipped", counts.skipped)
+				.param("id", importId)
+				.update();
+		});
+		batch.clear();
+	}
+
+	private void finish(long importId, String status, @Nullable String problem) {
+		this.jdbc.sql("update imports set status = :status, problem = :problem, finished_at = :now where id = :id")
+			.param("status", status)
+			.param("problem", problem)
+			.param("now", Timestamps.of(now()))
+			.param("id", importId)
+			.update();
+	}
+
+	/** What recognises an entry imported before: its id in the source, else its URL and date, else its text. */
+	static byte[] key(Bookmark bookmark) {
+		String key;
+		if (bookmark.sourceId() != null) {
+			key = "id\u0000" + bookmark.sourceId();
+		}
+		else if (bookmark.url() != null) {
+			key = "url\u0000" + bookmark.url() + "\u0000" + bookmark.addedAt();
+		}
+		else {
+			key = "text\u0000" + bookmark.messageText();
+		}
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JDK has SHA-256", ex);
+		}
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+	private static final class Counts {
+
+		int created;
+
+		int duplicates;
+
+		int skipped;
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Moving in and out: the import and export pages and services around the pure core of org.veille.transfer.
+ */
+@NullMarked
+package org.veille.moving;
+
+import org.jspecify.annotations.NullMarked;

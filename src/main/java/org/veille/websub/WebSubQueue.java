@@ -1,0 +1,187 @@
+package org.veille.websub;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import org.veille.database.Timestamps;
+import org.veille.message.EntryPublished;
+
+/**
+ * The hub's work, kept in PostgreSQL: verifications of intent and deliveries, each claimed by one
+ * worker with {@code FOR UPDATE SKIP LOCKED} (so several instances share the queue) and deleted as
+ * it is claimed; a failure is queued again later, {@value #MAX_ATTEMPTS} times at most.
+ */
+@Component
+class WebSubQueue {
+
+	static final int DEFAULT_LEASE_SECONDS = 10 * 24 * 3600;
+
+	static final int MAX_LEASE_SECONDS = 30 * 24 * 3600;
+
+	static final int MAX_ATTEMPTS = 6;
+
+	/** A job as claimed. */
+	record Job(long id, String kind, @Nullable Long subscriptionId, @Nullable String topic, @Nullable String callback,
+			@Nullable String mode, @Nullable String secret, int leaseSeconds, int attempts) {
+	}
+
+	/** A subscription as a delivery needs it. */
+	record Subscription(long id, String topic, String callback, @Nullable String secret, @Nullable String lastEtag) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final WebSubSignal workers;
+
+	WebSubQueue(JdbcClient jdbc, Clock clock, WebSubSignal workers) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.workers = workers;
+	}
+
+	@Transactional
+	void requestVerification(String mode, String topic, String callback, int leaseSeconds, @Nullable String secret) {
+		this.jdbc.sql("""
+				insert into websub_jobs (kind, topic, callback, mode, secret, lease_seconds, due_at)
+				values ('verify', :topic, :callback, :mode, :secret, :lease, :now)
+				""")
+			.param("topic", topic)
+			.param("callback", callback)
+			.param("mode", mode)
+			.param("secret", secret)
+			.param("lease", leaseSeconds)
+			.param("now", Timestamps.of(now()))
+			.update();
+		this.workers.wake();
+	}
+
+	/** A publisher says this topic changed: its subscribers get a delivery. */
+	@Transactional
+	void publish(String topic) {
+		queueDeliveries("topic = :topic", topic);
+	}
+
+	/** A message was posted: every live subscription gets a delivery, which sends only a feed that changed. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+	public void entryPublished(EntryPublished event) {
+		queueDeliveries("true", null);
+	}
+
+	private void queueDeliveries(String condition, @Nullable String topic) {
+		JdbcClient.StatementSpec insert = this.jdbc.sql("""
+				insert into websub_jobs (kind, subscription_id, due_at)
+				select 'deliver', id, :now from websub_subscriptions where expires_at > :now and %s
+				on conflict (subscription_id) where kind = 'deliver' do nothing
+				""".formatted(condition)).param("now", Timestamps.of(now()));
+		if (topic != null) {
+			insert = insert.param("topic", topic);
+		}
+		if (insert.update() > 0) {
+			this.workers.wake();
+		}
+	}
+
+	/** Takes the next due job off the queue, if any. */
+	@Transactional
+	Optional<Job> claim() {
+		return this.jdbc.sql("""
+				delete from websub_jobs where id = (
+				    select id from websub_jobs where due_at <= :now order by due_at, id
+				    limit 1 for update skip locked)
+				returning id, kind, subscription_id, topic, callback, mode, secret, coalesce(lease_seconds, 0) as lease,
+				          attempts
+				""").param("now", Timestamps.of(now())).query((rs, row) -> {
+			long subscription = rs.getLong("subscription_id");
+			return new Job(rs.getLong("id"), rs.getString("kind"), rs.wasNull() ? null : subscription,
+					rs.getString("topic"), rs.getString("callback"), rs.getString("mode"), rs.getString("secret"),
+					rs.getInt("lease"), rs.getInt("attempts"));
+		}).optional();
+	}
+
+	/** Queues a failed job again, later each time, until it has failed {@value #MAX_ATTEMPTS} times. */
+	@Transactional
+	void retry(Job job) {
+		int attempts = job.attempts() + 1;
+		if (attempts >= MAX_ATTEMPTS) {
+			return;
+		}
+		Instant due = now().plus(Duration.ofSeconds(5L << (2 * attempts)));
+		this.jdbc.sql("""
+				insert into websub_jobs (kind, subscription_id, topic, callback, mode, secret, lease_seconds, attempts, due_at)
+				values (:kind, :subscription, :topic, :callback, :mode, :secret, :lease, :attempts, :due)
+				on conflict (subscription_id) where kind = 'deliver' do nothing
+				""")
+			.param("kind", job.kind())
+			.param("subscription", job.subscriptionId())
+			.param("topic", job.topic())
+			.param("callback", job.callback())
+			.param("mode", job.mode())
+			.param("secret", job.secret())
+			.param("lease", job.leaseSeconds())
+			.param("attempts", attempts)
+			.param("due", Timestamps.of(due))
+			.update();
+	}
+
+	/** The callback confirmed: the subscription starts (or its lease is renewed), or ends. */
+	@Transactional
+	void confirmed(Job job) {
+		if ("unsubscribe".equals(job.mode())) {
+			this.jdbc.sql("delete from websub_subscriptions where topic = :topic and callback = :callback")
+				.param("topic", job.topic())
+				.param("callback", job.callback())
+				.update();
+			return;
+		}
+		this.jdbc.sql("""
+				insert into websub_subscriptions (topic, callback, secret, expires_at, created_at)
+				values (:topic, :callback, :secret, :expires, :now)
+				on conflict (topic, callback) do update set secret = excluded.secret, expires_at = excluded.expires_at
+				""")
+			.param("topic", job.topic())
+			.param("callback", job.callback())
+			.param("secret", job.secret())
+			.param("expires", Timestamps.of(now().plusSeconds(job.leaseSeconds())))
+			.param("now", Timestamps.of(now()))
+			.update();
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Subscription> subscription(long id) {
+		return this.jdbc.sql("""
+				select id, topic, callback, secret, last_etag from websub_subscriptions where id = :id and expires_at > :now
+				""")
+			.param("id", id)
+			.param("now", Timestamps.of(now()))
+			.query((rs, row) -> new Subscription(rs.getLong("id"), rs.getString("topic"), rs.getString("callback"),
+					rs.getString("secret"), rs.getString("last_etag")))
+			.optional();
+	}
+
+	@Transactional
+	void delivered(long subscriptionId, @Nullable String etag) {
+		this.jdbc.sql("update websub_subscriptions set last_etag = :etag where id = :id")
+			.param("etag", etag)
+			.param("id", subscriptionId)
+			.update();
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

@@ -1,0 +1,122 @@
+package org.veille.link;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.io.WireFeedInput;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.veille.link.fetch.AddressPolicy;
+import org.veille.link.fetch.LocalHttpServer;
+import org.veille.support.IntegrationTest;
+import org.veille.support.Posting;
+import org.veille.support.TestPeople;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The bookmarklet's title wins over the fetched one: a server fetching the page may be shown a
+ * challenge page ("Just a moment…") that the person's browser got past.
+ */
+@IntegrationTest
+class BookmarkletTitleIntegrationTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private FetchQueue queue;
+
+	private LocalHttpServer server;
+
+	private FetchWorkers pool;
+
+	@BeforeEach
+	void start() {
+		this.server = LocalHttpServer.start();
+		FetchProperties properties = FetchTesting.localProperties(this.server.port());
+		this.pool = FetchTesting.pool(this.queue, FetchTesting.fetcher(properties, AddressPolicy.anyAddress(), Map.of()),
+				properties);
+		this.pool.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.pool.stop();
+		this.server.close();
+	}
+
+	@Test
+	void shouldShowTheTitleTheBookmarkletSentRatherThanAChallengePagesTitle() throws Exception {
+		String login = TestPeople.uniqueName("marklet");
+		MockHttpSession me = TestPeople.signUp(this.mvc, login);
+		String path = "/" + login + "/guarded-article";
+		this.server.content(path, "text/html; charset=utf-8",
+				"<!doctype html><html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>"
+					.getBytes(StandardCharsets.UTF_8));
+		String url = this.server.uri(path).toString();
+		String form = this.mvc
+			.perform(get("/post").session(me).param("title", "Les crues du Rhône en 1856").param("url", url))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(form).contains("name=\"pageTitle\" value=\"Les crues du Rhône en 1856\"");
+
+		String location = this.mvc
+			.perform(post("/post").session(me)
+				.with(csrf())
+				.param("text", "Les crues du Rhône en 1856\n" + url)
+				.param("origin", "post")
+				.param("pageTitle", "Les crues du Rhône en 1856")
+				.param("pageUrl", url))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		await().atMost(Duration.ofSeconds(20)).until(() -> LinkRow.of(this.jdbc, url).status().equals("fetched"));
+
+		String page = Posting.page(this.mvc, me, location);
+		assertThat(page).contains("Les crues du Rhône en 1856").doesNotContain("Just a moment");
+		Feed feed = (Feed) new WireFeedInput().build(new StringReader(
+				this.mvc.perform(get("/people/" + login + "/feed")).andReturn().getResponse().getContentAsString()));
+		Link related = feed.getEntries().get(0).getOtherLinks().stream()
+			.filter((link) -> "related".equals(link.getRel()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(related.getTitle()).isEqualTo("Les crues du Rhône en 1856");
+	}
+
+	@Test
+	void shouldKeepTheFetchedTitleWithoutABookmarkletTitle() throws Exception {
+		String login = TestPeople.uniqueName("typed");
+		MockHttpSession me = TestPeople.signUp(this.mvc, login);
+		String path = "/" + login + "/plain-article";
+		this.server.content(path, "text/html; charset=utf-8",
+				"<!doctype html><html><head><title>Le titre de la page</title></head><body>Texte</body></html>"
+					.getBytes(StandardCharsets.UTF_8));
+		String url = this.server.uri(path).toString();
+
+		long id = Posting.as(this.mvc, me, "Mon propre titre\n" + url);
+		await().atMost(Duration.ofSeconds(20)).until(() -> LinkRow.of(this.jdbc, url).status().equals("fetched"));
+
+		assertThat(Posting.page(this.mvc, me, "/messages/" + id)).contains("Le titre de la page");
+	}
+
+}

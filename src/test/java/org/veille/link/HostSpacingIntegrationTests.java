@@ -1,0 +1,71 @@
+package org.veille.link;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.veille.database.Timestamps;
+import org.veille.support.IntegrationTest;
+import org.veille.support.TestPeople;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * New fetch jobs for one host are queued a spacing apart (an import citing thousands of pages of one
+ * site must not fetch them all at once); another host is not held up.
+ */
+@IntegrationTest
+class HostSpacingIntegrationTests {
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Test
+	void shouldQueueJobsOfOneHostOneSpacingApart() {
+		String host = TestPeople.uniqueName("slots").replace('_', '-').toLowerCase() + ".example.org";
+		String other = "other-" + host;
+		LinkIndex index = new LinkIndex(this.jdbc, Duration.ofSeconds(2));
+		List<Long> ids = new ArrayList<>();
+		for (String name : List.of(host, host, host, other)) {
+			ids.add(this.jdbc.sql("""
+					insert into links (url, host, normalized, normalized_hash)
+					values (:url, :host, :url, sha256(convert_to(:url, 'UTF8'))) returning id
+					""")
+				.param("url", "https://" + name + "/page/" + ids.size())
+				.param("host", name)
+				.query(Long.class)
+				.single());
+		}
+		try {
+			Instant before = Instant.now().minusSeconds(1);
+			this.transactions.executeWithoutResult((status) -> ids.forEach(index::enqueueIfNeverFetched));
+			boolean again = Boolean.TRUE.equals(this.transactions.execute((status) -> index.enqueueIfNeverFetched(ids.get(0))));
+
+			List<Instant> due = ids.stream()
+				.map((id) -> this.jdbc.sql("select not_before from link_fetch_jobs where link_id = :id")
+					.param("id", id)
+					.query((rs, row) -> Timestamps.read(rs, "not_before"))
+					.single())
+				.toList();
+			assertThat(due.get(0)).isAfter(before);
+			assertThat(Duration.between(due.get(0), due.get(1))).isEqualTo(Duration.ofSeconds(2));
+			assertThat(Duration.between(due.get(1), due.get(2))).isEqualTo(Duration.ofSeconds(2));
+			assertThat(due.get(3)).as("another host waits for nobody").isBefore(due.get(1));
+			assertThat(again).as("a link queued already").isFalse();
+		}
+		finally {
+			this.jdbc.sql("delete from links where id = any(:ids)").param("ids", ids.toArray(Long[]::new)).update();
+		}
+	}
+
+}

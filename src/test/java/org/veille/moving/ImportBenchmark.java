@@ -1,0 +1,79 @@
+package org.veille.moving;
+
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.veille.VeilleApplication;
+import org.veille.transfer.ImportOptions;
+
+/**
+ * Measures the import of a Netscape bookmark file with enrichment skipped, through the whole path of
+ * an upload: the checking read, then every bookmark stored as a message by {@link ImportService} (the
+ * write path of posting: tags, links, sites, streams) in batches. Not a test: run
+ * {@code bench/import-throughput.sh [bookmarks=10000]} (see docs/BENCHMARKS.md).
+ *
+ * <p>The database is an embedded PostgreSQL in a temporary directory, unless {@code SPRING_DATASOURCE_URL} names one.
+ */
+public final class ImportBenchmark {
+
+	private ImportBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int bookmarks = 10_000;
+		for (String argument : args) {
+			if (argument.startsWith("bookmarks=")) {
+				bookmarks = Integer.parseInt(argument.substring("bookmarks=".length()));
+			}
+		}
+		Path data = Files.createTempDirectory("veille-bench-postgres");
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VeilleApplication.class)
+			.properties("server.port=0", "veille.database.embedded.data-directory=" + data, "veille.fetch.enabled=false",
+					"logging.level.root=warn")
+			.run()) {
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			ImportService imports = app.getBean(ImportService.class);
+			run(jdbc, imports, "warmup", Math.min(bookmarks, 1_000));
+			run(jdbc, imports, "bench", bookmarks);
+		}
+	}
+
+	private static void run(JdbcClient jdbc, ImportService imports, String login, int bookmarks) throws Exception {
+		long accountId = jdbc.sql("""
+				insert into accounts (login, email, password_hash) values (:login, :email, '{noop}x') returning id
+				""").param("login", login).param("email", login + "@example.org").query(Long.class).single();
+		Path file = Files.createTempFile("veille-bench-", ".html");
+		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			out.write("<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<TITLE>Bookmarks</TITLE>\n<DL><p>\n");
+			for (int i = 0; i < bookmarks; i++) {
+				if (i % 200 == 0) {
+					out.write((i > 0 ? "</DL><p>\n" : "") + "<DT><H3>Folder " + (i / 200) + "</H3>\n<DL><p>\n");
+				}
+				out.write("<DT><A HREF=\"https://site" + (i % 500) + ".example.org/articles/" + i + "\" ADD_DATE=\""
+						+ (1_500_000_000L + i * 37L) + "\" TAGS=\"topic" + (i % 300) + ",reading\">Article number " + i
+						+ " &amp; its notes</A>\n<DD>What the article " + i + " says, in a line or two of description.\n");
+			}
+			out.write("</DL><p>\n</DL><p>\n");
+		}
+		long size = Files.size(file);
+		long start = System.nanoTime();
+		long id = imports.start(accountId, login + ".html", file,
+				new ImportService.Choices(ImportOptions.defaults(), true, false));
+		while (jdbc.sql("select status from imports where id = :id").param("id", id).query(String.class).single()
+			.equals("running")) {
+			LockSupport.parkNanos(50_000_000L);
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long created = jdbc.sql("select created from imports where id = :id").param("id", id).query(Long.class).single();
+		System.out.printf("%s: %,d bookmarks (%.1f MiB), %,d messages created in %.1f s: %.0f bookmarks/s%n", login,
+				bookmarks, size / 1048576.0, created, seconds, created / seconds);
+	}
+
+}
