@@ -14,6 +14,9 @@ class LanguageConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName(LanguageResolver.PARAMETER);
 		interceptor.setIgnoreInvalidLocale(true);
+		// The switch is a link. Reading a parameter of a POST would make the servlet parse its body,
+		// which fails for an upload over the size limit before Veille can answer it with its 413 page.
+		interceptor.setHttpMethods("GET", "HEAD");
 		registry.addInterceptor(interceptor);
 	}
 

@@ -34,9 +34,18 @@ class LanguageResolver implements LocaleResolver {
 
 	@Override
 	public Locale resolveLocale(HttpServletRequest request) {
-		return supported(request.getParameter(PARAMETER)).or(() -> supported(cookie(request)))
+		return supported(switchedTo(request)).or(() -> supported(cookie(request)))
 			.or(LanguageResolver::accountLanguage)
 			.orElseGet(() -> fromHeader(request));
+	}
+
+	/**
+	 * The {@code ?lang=} of a page request. Only for GET: asking a POST for a parameter parses its
+	 * body, which throws for an upload over the limit and would break the error page that says so.
+	 */
+	private static @Nullable String switchedTo(HttpServletRequest request) {
+		return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+				? request.getParameter(PARAMETER) : null;
 	}
 
 	/** Called by the {@code ?lang=} interceptor: remembers the choice, or forgets it given null. */

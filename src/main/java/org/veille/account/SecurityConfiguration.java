@@ -83,7 +83,8 @@ class SecurityConfiguration {
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/"))
 			// WebSub subscribers are other servers: no session, no CSRF token.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/websub/hub"))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/websub/hub")
+				.csrfTokenRequestHandler(new QueryStringCsrfForUploads()))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(Customizer.withDefaults()));
 		return http.build();

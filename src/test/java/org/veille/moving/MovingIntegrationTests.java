@@ -168,6 +168,31 @@ class MovingIntegrationTests {
 	@Test
 	void shouldAnswerA25MegabyteUploadOverRealHttpWithTheTooLargePage() throws Exception {
 		String login = TestPeople.uniqueName("http413");
+		byte[] filler = new byte[25 * 1024 * 1024];
+		Arrays.fill(filler, (byte) ' ');
+
+		HttpResponse<String> response = uploadOverHttp(login, "huge.html", filler);
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("too large", "20 MB", "Nothing was stored");
+		assertThat(messagesOf(login)).isZero();
+	}
+
+	@Test
+	void shouldAcceptAnUploadOverRealHttpWithTheTokenOfItsForm() throws Exception {
+		String login = TestPeople.uniqueName("http200");
+		byte[] file = ("<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF=\"https://example.org/over-http\" "
+				+ "ADD_DATE=\"1700000000\" TAGS=\"http\">Sent over HTTP</A>\n</DL><p>\n").getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<String> response = uploadOverHttp(login, "bookmarks.html", file);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).contains("/settings/import"));
+	}
+
+	/** Signs up over real HTTP, then sends this file through the import form as a browser would. */
+	private HttpResponse<String> uploadOverHttp(String login, String filename, byte[] content) throws Exception {
 		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		String site = "http://127.0.0.1:" + this.port;
 		String signup = http.send(HttpRequest.newBuilder(URI.create(site + "/signup")).build(),
@@ -182,22 +207,15 @@ class MovingIntegrationTests {
 				HttpResponse.BodyHandlers.ofString()).body();
 		Matcher action = Pattern.compile("action=\"(/settings/import\\?_csrf=[^\"]+)\"").matcher(page);
 		assertThat(action.find()).as("the import form of %s", page).isTrue();
-		String boundary = "veille-boundary-413";
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.html\"\r\n"
-				+ "Content-Type: text/html\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		String boundary = "veille-boundary-" + login;
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: text/html\r\n\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] filler = new byte[25 * 1024 * 1024];
-		Arrays.fill(filler, (byte) ' ');
-
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(site + action.group(1).replace("&amp;", "&")))
+		return http.send(HttpRequest.newBuilder(URI.create(site + action.group(1).replace("&amp;", "&")))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.header("Accept", "text/html")
-			.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, filler, tail)))
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)))
 			.build(), HttpResponse.BodyHandlers.ofString());
-
-		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.body()).contains("too large", "20 MB", "Nothing was stored");
-		assertThat(messagesOf(login)).isZero();
 	}
 
 	private static String csrfOf(String html) {
