@@ -3,12 +3,15 @@ package org.veille.account;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 
 /**
@@ -17,13 +20,20 @@ import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler
  * upload inside the security filters: one over the size limit then fails there, before Veille can
  * answer it with its 413 page. Upload forms therefore carry the token in their action's query.
  */
-class QueryStringCsrfForUploads extends XorCsrfTokenRequestAttributeHandler {
+class QueryStringCsrfForUploads implements CsrfTokenRequestHandler {
+
+	private final XorCsrfTokenRequestAttributeHandler standard = new XorCsrfTokenRequestAttributeHandler();
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
+		this.standard.handle(request, response, token);
+	}
 
 	@Override
 	public @Nullable String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
 		String contentType = request.getContentType();
 		if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-			return super.resolveCsrfTokenValue(request, token);
+			return this.standard.resolveCsrfTokenValue(request, token);
 		}
 		HttpServletRequest queryOnly = new HttpServletRequestWrapper(request) {
 
@@ -33,7 +43,7 @@ class QueryStringCsrfForUploads extends XorCsrfTokenRequestAttributeHandler {
 			}
 
 		};
-		return super.resolveCsrfTokenValue(queryOnly, token);
+		return this.standard.resolveCsrfTokenValue(queryOnly, token);
 	}
 
 	private static @Nullable String fromQuery(@Nullable String query, String name) {

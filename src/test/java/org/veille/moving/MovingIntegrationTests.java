@@ -273,7 +273,7 @@ class MovingIntegrationTests {
 				.param("includePrivate", "true")
 				.param("skipEnrichment", String.valueOf(skipEnrichment))
 				.session(session)
-				.with(csrf()))
+				.with(csrf().asHeader()))
 			.andReturn()
 			.getResponse();
 	}
