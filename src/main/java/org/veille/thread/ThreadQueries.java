@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -182,6 +183,15 @@ public class ThreadQueries {
 		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("me", readerId), before, size);
 	}
 
+	/**
+	 * A page of threads chosen by another package's query (search): {@code sql} selects
+	 * {@code (thread_id, sort_time, starred_by)} rows newest first, takes {@code :limit}, and applies
+	 * {@link #keyset} when a cursor is given.
+	 */
+	public ThreadPage selected(String sql, Map<String, ?> params, @Nullable Cursor before, int size) {
+		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).params(params), before, size);
+	}
+
 	/** One thread's first message, unless it is missing or deleted. */
 	public Optional<ThreadSummary> thread(long id) {
 		List<ThreadRow> rows = this.jdbc
@@ -254,7 +264,7 @@ public class ThreadQueries {
 	}
 
 	/** The keyset condition "after the cursor, newest first" on these columns, or nothing on a first page. */
-	private static String keyset(@Nullable Cursor before, String timeColumn, String idColumn) {
+	public static String keyset(@Nullable Cursor before, String timeColumn, String idColumn) {
 		return keyset(before, "and", timeColumn, idColumn);
 	}
 
