@@ -7,7 +7,7 @@ explain (analyze, buffers, costs off)
 with page as (
     select thread_id, max(published_at) as sort_time, null::text as starred_by from (
         select e.thread_id, e.published_at
-        from unnest(array(select id from tags where key = :'popular' or key like :'popular' || '/%'
+        from unnest(array(select id from tags where key = :'popular' or (key ~>=~ (:'popular' || '/') and key ~<~ (:'popular' || '/' || chr(1114111)))
                           order by thread_count desc, id limit 500)) tag(id)
         cross join lateral (
             select tt.thread_id, tt.published_at from thread_tags tt where tt.tag_id = tag.id
@@ -77,5 +77,5 @@ order by sort_time desc, thread_id desc limit 26;
 
 \echo '== Tag feed 304: the last change of the tag and its children'
 explain (analyze, buffers, costs off)
-select max(changed_at) from tags where id = any(array(select id from tags where key = :'popular' or key like :'popular' || '/%'
+select max(changed_at) from tags where id = any(array(select id from tags where key = :'popular' or (key ~>=~ (:'popular' || '/') and key ~<~ (:'popular' || '/' || chr(1114111)))
                                                      order by thread_count desc, id limit 500));

@@ -201,19 +201,17 @@ class TagQueries {
 	}
 
 	private List<Long> idsMatching(String exactKey, String prefix) {
+		// A range on text_pattern_ops rather than "like :pattern", which a generic plan cannot run on the index.
 		return this.jdbc.sql("""
-				select id from tags where key = :key or key like :pattern escape '\\'
+				select id from tags where key = :key or (key ~>=~ :prefix and key ~<~ :prefixEnd)
 				order by thread_count desc, id limit :limit
 				""")
 			.param("key", exactKey)
-			.param("pattern", escapeLike(prefix) + "%")
+			.param("prefix", prefix)
+			.param("prefixEnd", prefix + LAST_CHARACTER)
 			.param("limit", MAX_TAGS_PER_PAGE)
 			.query(Long.class)
 			.list();
-	}
-
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 }

@@ -115,16 +115,45 @@ class TagBrowsingIntegrationTests {
 	}
 
 	@Test
-	void shouldPageTheTagIndexByKeyset() throws Exception {
+	void shouldPageTheTagIndexByKeysetMostUsedFirst() throws Exception {
+		// Enough tags for two pages of the index, whatever other tests left in the database.
+		for (int message = 0; message < 3; message++) {
+			StringBuilder text = new StringBuilder("Beaucoup de thèmes " + message);
+			for (int i = 0; i < 40; i++) {
+				text.append(" #").append(this.tag).append("n").append(message).append('x').append(i);
+			}
+			Posting.as(this.mvc, this.session, text.toString());
+		}
 		String first = page("/tags");
 		java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"/tags\\?before=([^\"]+)\"").matcher(first);
-		if (next.find()) {
-			String second = page("/tags?before=" + next.group(1));
-			assertThat(second).contains("class=\"tag-cloud\"");
+		assertThat(next.find()).isTrue();
+		String second = page("/tags?before=" + next.group(1));
+
+		java.util.List<String> firstKeys = keys(first);
+		java.util.List<Integer> counts = new java.util.ArrayList<>(counts(first));
+		counts.addAll(counts(second));
+		assertThat(firstKeys).hasSize(TagIndexController.PAGE_SIZE).doesNotContainAnyElementsOf(keys(second));
+		assertThat(counts).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+	}
+
+	private static java.util.List<String> keys(String html) {
+		java.util.List<String> keys = new java.util.ArrayList<>();
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("<li>\\s*<a href=\"/tag/([^\"]+)\"").matcher(
+				html.substring(html.indexOf("Most used")));
+		while (matcher.find()) {
+			keys.add(matcher.group(1));
 		}
-		else {
-			assertThat(first).contains("Most used");
+		return keys;
+	}
+
+	private static java.util.List<Integer> counts(String html) {
+		java.util.List<Integer> counts = new java.util.ArrayList<>();
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("class=\"count\">(one|[0-9,]+) thread").matcher(
+				html.substring(html.indexOf("Most used")));
+		while (matcher.find()) {
+			counts.add(matcher.group(1).equals("one") ? 1 : Integer.parseInt(matcher.group(1).replace(",", "")));
 		}
+		return counts;
 	}
 
 	@Test
