@@ -51,7 +51,7 @@ for size in $sizes; do
     load() {
         name="$1"; path="$2"; shift 2
         curl -s -o /dev/null "$@" "$base$path"    # warm-up
-        wrk -t2 -c16 -d10s "$@" "$base$path" > /dev/null 2>&1 || true
+        wrk -t2 -c16 -d5s "$@" "$base$path" > /dev/null 2>&1 || true
         result=$(wrk -t2 -c16 -d"$duration" --latency "$@" "$base$path")
         rps=$(echo "$result" | awk '/Requests\/sec/ { print $2 }')
         p50=$(echo "$result" | awk '$1 == "50%" { print $2 }')

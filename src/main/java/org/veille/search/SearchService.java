@@ -6,10 +6,11 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.veille.tag.TagLink;
+import org.veille.tag.TagQueries;
 import org.veille.thread.ThreadPage;
 import org.veille.thread.ThreadQueries;
 import org.veille.web.Cursor;
@@ -26,18 +27,15 @@ class SearchService {
 	/** How many tags are proposed above the results. */
 	static final int TAG_SUGGESTIONS = 8;
 
-	/** Tags proposed are the most used among the first this many keys starting with the word. */
-	static final int TAG_SCAN = 500;
-
 	private static final String MATCH = "websearch_to_tsquery('simple', search_fold(:text))";
-
-	private final JdbcClient jdbc;
 
 	private final ThreadQueries threads;
 
-	SearchService(JdbcClient jdbc, ThreadQueries threads) {
-		this.jdbc = jdbc;
+	private final TagQueries tags;
+
+	SearchService(ThreadQueries threads, TagQueries tags) {
 		this.threads = threads;
+		this.tags = tags;
 	}
 
 	SearchResults search(SearchQuery query, SearchOrder order, @Nullable Cursor before, int size) {
@@ -45,7 +43,7 @@ class SearchService {
 			return new SearchResults(new ThreadPage(List.of(), null), List.of());
 		}
 		String prefix = (before == null) ? query.tagPrefix() : null;
-		return new SearchResults(page(query, order, before, size), (prefix != null) ? tagsStartingWith(prefix) : List.of());
+		return new SearchResults(page(query, order, before, size), (prefix != null) ? this.tags.startingWith(prefix, TAG_SUGGESTIONS) : List.of());
 	}
 
 	private ThreadPage page(SearchQuery query, SearchOrder order, @Nullable Cursor before, int size) {
@@ -93,24 +91,6 @@ class SearchService {
 					""".formatted(where, ThreadQueries.keyset(before, "s.published_at", "s.thread_id"));
 		}
 		return this.threads.selected(sql, params, before, size);
-	}
-
-	private List<TagSuggestion> tagsStartingWith(String prefix) {
-		return this.jdbc.sql("""
-				select key, display, thread_count from (
-				    select key, display, thread_count from tags
-				    where key ~>=~ :prefix and key ~<~ :upper and thread_count > 0
-				    order by key using ~<~ limit :scan
-				) candidates
-				order by thread_count desc, key limit :limit
-				""")
-			.param("prefix", prefix)
-			.param("upper", prefix + "\uDBFF\uDFFF")
-			.param("scan", TAG_SCAN)
-			.param("limit", TAG_SUGGESTIONS)
-			.query((rs, rowNum) -> new TagSuggestion(rs.getString("key"), rs.getString("display"),
-					rs.getInt("thread_count")))
-			.list();
 	}
 
 }

@@ -17,7 +17,7 @@ import org.veille.web.Cursor;
 
 @Repository
 @Transactional(readOnly = true)
-class TagQueries {
+public class TagQueries {
 
 	/** A prefix such as {@code /tag/a*} can match many tags: a page lists the threads of the most used ones. */
 	static final int MAX_TAGS_PER_PAGE = 500;
@@ -163,7 +163,7 @@ class TagQueries {
 	}
 
 	/** The most used tags starting with these letters: the most used among the first keys in key order. */
-	List<TagLink> startingWith(String prefix, int size) {
+	public List<TagLink> startingWith(String prefix, int size) {
 		return this.jdbc.sql("""
 				select key, display, thread_count from (
 				    select key, display, thread_count from tags
