@@ -29,12 +29,13 @@ where m.deleted_at is null order by page.sort_time desc, page.thread_id desc;
 
 \echo '== Tag page neighbours: related tags of the popular tag (its latest 500 threads)'
 explain (analyze, buffers, costs off)
-select g.key, count(*) from (
-    select thread_id from thread_tags where tag_id = (select id from tags where key = :'popular')
-    order by published_at desc, thread_id desc limit 500) latest
-join thread_tags tt on tt.thread_id = latest.thread_id
-join tags g on g.id = tt.tag_id
-group by g.id, g.key order by count(*) desc limit 20;
+select g.key, r.n from (
+    select tt.tag_id, count(*) as n from (
+        select thread_id from thread_tags where tag_id = (select id from tags where key = :'popular')
+        order by published_at desc, thread_id desc limit 500) latest
+    join thread_tags tt on tt.thread_id = latest.thread_id
+    group by tt.tag_id order by count(*) desc, tt.tag_id limit 20) r
+join tags g on g.id = r.tag_id order by r.n desc, g.key;
 
 \echo '== Home stream of the reader (200 people, 50 tags)'
 explain (analyze, buffers, costs off)
@@ -72,7 +73,9 @@ order by s.published_at desc, s.thread_id desc limit 26;
 explain (analyze, buffers, costs off)
 select thread_id, sort_time from (
     select s.thread_id, timestamptz 'epoch' + cast(ts_rank(s.document, websearch_to_tsquery('simple', search_fold('énergie solaire'))) * 1000000 as bigint) * interval '1 microsecond' as sort_time
-    from thread_search s where s.document @@ websearch_to_tsquery('simple', search_fold('énergie solaire'))) ranked
+    from (select s.thread_id, s.document from thread_search s
+          where s.document @@ websearch_to_tsquery('simple', search_fold('énergie solaire'))
+          order by s.published_at desc, s.thread_id desc limit 2000) s) ranked
 order by sort_time desc, thread_id desc limit 26;
 
 \echo '== Tag feed 304: the last change of the tag and its children'

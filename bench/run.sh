@@ -45,8 +45,8 @@ for size in $sizes; do
     {
         echo "### $size messages ($(prop threads) threads), $(date -u +%Y-%m-%d)"
         echo
-        echo "| page | URL | req/s | median | p99 | non-2xx/3xx |"
-        echo "|---|---|---|---|---|---|"
+        echo "| page | URL | req/s | median | p99 | non-2xx/3xx | load avg |"
+        echo "|---|---|---|---|---|---|---|"
     } > "$out"
     load() {
         name="$1"; path="$2"; shift 2
@@ -57,7 +57,8 @@ for size in $sizes; do
         p50=$(echo "$result" | awk '$1 == "50%" { print $2 }')
         p99=$(echo "$result" | awk '$1 == "99%" { print $2 }')
         errors=$(echo "$result" | awk '/Non-2xx or 3xx/ { print $5 }')
-        echo "| $name | \`$path\` | $rps | $p50 | $p99 | ${errors:-0} |" >> "$out"
+        loadavg=$(cut -d' ' -f1 /proc/loadavg)
+        echo "| $name | \`$path\` | $rps | $p50 | $p99 | ${errors:-0} | $loadavg |" >> "$out"
         echo "$name: $rps req/s, median $p50, p99 $p99"
     }
     load "tag page, popular tag ($(prop popular.tag.threads) threads, tree form)" "/tag/$popular"

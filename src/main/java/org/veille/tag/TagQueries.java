@@ -106,13 +106,15 @@ public class TagQueries {
 				     order by key using ~<~ limit :scan) a
 				 order by thread_count desc, key limit :shown)
 				union all
-				(select 'related', g.key, g.display, cast(count(*) as integer) from (
-				     select thread_id from thread_tags where tag_id = :tag
-				     order by published_at desc, thread_id desc limit :recent) latest
-				 join thread_tags tt on tt.thread_id = latest.thread_id and tt.tag_id <> :tag
-				 join tags g on g.id = tt.tag_id
-				 group by g.id, g.key, g.display, g.thread_count
-				 order by count(*) desc, g.thread_count desc, g.key limit :shown)
+				(select 'related', g.key, g.display, r.n from (
+				     select tt.tag_id, cast(count(*) as integer) as n from (
+				         select thread_id from thread_tags where tag_id = :tag
+				         order by published_at desc, thread_id desc limit :recent) latest
+				     join thread_tags tt on tt.thread_id = latest.thread_id and tt.tag_id <> :tag
+				     group by tt.tag_id
+				     order by count(*) desc, tt.tag_id limit :shown) r
+				 join tags g on g.id = r.tag_id
+				 order by r.n desc, g.key)
 				""")
 			.param("ancestors", ancestors.toArray(String[]::new))
 			.param("key", key)
