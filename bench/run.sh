@@ -61,6 +61,10 @@ for size in $sizes; do
         echo "| $name | \`$path\` | $rps | $p50 | $p99 | ${errors:-0} | $loadavg |" >> "$out"
         echo "$name: $rps req/s, median $p50, p99 $p99"
     }
+    # The JIT warms up on every page first, so that the first page measured is not the one paying for it.
+    for path in "/tag/$popular" "/tag/$rare" "/messages/$thread" "/search?q=%C3%A9nergie+solaire" "/tag/$popular/feed"; do
+        wrk -t1 -c4 -d5s "$base$path" > /dev/null 2>&1 || true
+    done
     load "tag page, popular tag ($(prop popular.tag.threads) threads, tree form)" "/tag/$popular"
     load "tag page, popular tag, exact form" "/tag/$popular\$"
     load "tag page, rare tag ($(prop rare.tag.threads) threads)" "/tag/$rare"
