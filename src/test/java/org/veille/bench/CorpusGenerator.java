@@ -183,7 +183,7 @@ public final class CorpusGenerator {
 			}
 			System.out.printf("ANALYZE: %.1f s%n", seconds(analysedFirst));
 			long documents = System.nanoTime();
-			buildDocuments(connection);
+			buildDocuments(url);
 			System.out.printf("Search documents: %.1f s%n", seconds(documents));
 			long analysed = System.nanoTime();
 			try (Statement statement = connection.createStatement()) {
@@ -586,17 +586,34 @@ public final class CorpusGenerator {
 		}
 	}
 
-	/** The write path's own SQL function, over batches of threads. */
-	private void buildDocuments(Connection connection) throws SQLException {
+	/**
+	 * The write path's own SQL function, over batches of threads, on as many connections as there are
+	 * processors (each batch is independent).
+	 */
+	private void buildDocuments(String url) throws Exception {
 		int batch = 20_000;
-		try (var statement = connection.prepareStatement(
-				"select refresh_thread_search(array(select id from messages where thread_id is null and id > ? "
-						+ "and id <= ? and deleted_at is null))")) {
-			for (long from = 0; from < this.messages; from += batch) {
-				statement.setLong(1, from);
-				statement.setLong(2, from + batch);
-				statement.execute();
-			}
+		int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+		java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+		List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+		for (int w = 0; w < workers; w++) {
+			done.add(pool.submit(() -> {
+				try (Connection connection = DriverManager.getConnection(url, required("user"), required("password"));
+						var statement = connection.prepareStatement(
+								"select refresh_thread_search(array(select id from messages where thread_id is null "
+										+ "and id > ? and id <= ? and deleted_at is null))")) {
+					for (long from = next.getAndAdd(batch); from < this.messages; from = next.getAndAdd(batch)) {
+						statement.setLong(1, from);
+						statement.setLong(2, from + batch);
+						statement.execute();
+					}
+				}
+				return null;
+			}));
+		}
+		pool.shutdown();
+		for (java.util.concurrent.Future<?> future : done) {
+			future.get();
 		}
 	}
 
