@@ -15,6 +15,7 @@ import org.veille.link.fetch.FailureReason;
 import org.veille.link.fetch.FetchOutcome.Failed;
 import org.veille.link.fetch.FetchOutcome.Fetched;
 import org.veille.link.fetch.PageMetadata;
+import org.veille.search.SearchDocuments;
 
 /**
  * The fetch queue in PostgreSQL (DESIGN §7): jobs are claimed with {@code FOR UPDATE SKIP LOCKED} and held for a
@@ -31,8 +32,11 @@ public class FetchQueue {
 
 	private final JdbcClient jdbc;
 
-	FetchQueue(JdbcClient jdbc) {
+	private final SearchDocuments searchDocuments;
+
+	FetchQueue(JdbcClient jdbc, SearchDocuments searchDocuments) {
 		this.jdbc = jdbc;
+		this.searchDocuments = searchDocuments;
 	}
 
 	/** Claims the job due longest ago, if any, for {@code lease}. */
@@ -93,6 +97,7 @@ public class FetchQueue {
 			.param("thumbnail", thumbnailId)
 			.param("thumbnailFailure", detail(thumbnailFailure))
 			.update();
+		this.searchDocuments.refreshCiting(job.linkId());
 		return true;
 	}
 

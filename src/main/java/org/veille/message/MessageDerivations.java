@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.veille.alert.Alerts;
 import org.veille.link.MessageLinks;
 import org.veille.markup.ParsedMessage;
+import org.veille.search.SearchDocuments;
 import org.veille.tag.MessageTags;
 import org.veille.tag.ThreadTags;
 import org.veille.thread.ThreadSources;
@@ -33,14 +34,17 @@ class MessageDerivations {
 
 	private final Alerts alerts;
 
+	private final SearchDocuments searchDocuments;
+
 	MessageDerivations(MessageTags messageTags, ThreadTags threadTags, MessageLinks messageLinks,
-			MessageMentions mentions, ThreadSources threadSources, Alerts alerts) {
+			MessageMentions mentions, ThreadSources threadSources, Alerts alerts, SearchDocuments searchDocuments) {
 		this.messageTags = messageTags;
 		this.threadTags = threadTags;
 		this.messageLinks = messageLinks;
 		this.mentions = mentions;
 		this.threadSources = threadSources;
 		this.alerts = alerts;
+		this.searchDocuments = searchDocuments;
 	}
 
 	/** A new message: its derived data joins its thread's, and its thread moves up in every stream. */
@@ -65,6 +69,7 @@ class MessageDerivations {
 		this.threadSources.add(threadId, ThreadSources.Kind.MENTION, mentioned);
 		this.threadSources.touch(threadId, now);
 		this.alerts.push(message.id(), threadId, message.authorId(), now, mentioned);
+		this.searchDocuments.refresh(threadId);
 	}
 
 	/** An edited message: what its old text said is forgotten, what its new text says is stored. */
@@ -100,6 +105,7 @@ class MessageDerivations {
 	private void rederiveThread(long threadId, Instant now) {
 		this.threadTags.recompute(threadId, now);
 		this.threadSources.rebuild(threadId);
+		this.searchDocuments.refresh(threadId);
 	}
 
 }

@@ -58,7 +58,7 @@ class TagController {
 		TagView tag = this.tags.findByKey(tagPath.key()).orElse(null);
 		List<Long> tagIds = switch (tagPath.scope()) {
 			case EXACT -> (tag != null) ? List.of(tag.id()) : List.of();
-			case TREE -> (tag != null) ? this.tags.treeIds(tag.key()) : List.of();
+			case TREE -> this.tags.treeIds(tagPath.key());
 			case PREFIX -> this.tags.prefixIds(tagPath.key());
 		};
 		if (tagIds.isEmpty()) {
@@ -77,6 +77,8 @@ class TagController {
 		page.addObject("canonicalPath", tagPath.pagePath());
 		page.addObject("feedPath", tagPath.feedPath());
 		page.addObject("page", this.threads.byTags(tagIds, cursor, ThreadQueries.PAGE_SIZE));
+		page.addObject("neighbours",
+				(cursor == null) ? this.tags.neighbours(tagPath.key(), (tag != null) ? tag.id() : null) : TagNeighbours.NONE);
 		page.addObject("following", me != null && tag != null && this.relations.followsTag(me.id(), tag.id()));
 		return page;
 	}

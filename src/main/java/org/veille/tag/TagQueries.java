@@ -1,21 +1,44 @@
 package org.veille.tag;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.veille.database.Timestamps;
+import org.veille.web.Cursor;
 
 @Repository
 @Transactional(readOnly = true)
-class TagQueries {
+public class TagQueries {
 
 	/** A prefix such as {@code /tag/a*} can match many tags: a page lists the threads of the most used ones. */
 	static final int MAX_TAGS_PER_PAGE = 500;
+
+	/** Children and tags starting alike are chosen among this many keys, in key order. */
+	static final int NEIGHBOUR_SCAN = 1000;
+
+	/** Related tags are counted over this many of the tag's latest threads. */
+	static final int RELATED_SCAN = 500;
+
+	/** How many children, tags starting alike and related tags a tag page shows, each. */
+	static final int NEIGHBOURS_SHOWN = 20;
+
+	/** The index's filter box proposes the most used among this many keys starting so. */
+	static final int INDEX_SCAN = 2000;
+
+	/** Trending tags are counted over at most this many of the latest threads. */
+	static final int TRENDING_SCAN = 5000;
+
+	/** Greater than any character in a key: the end of a range of keys starting with the same letters. */
+	private static final String LAST_CHARACTER = "\uDBFF\uDFFF";
 
 	private final JdbcClient jdbc;
 
@@ -49,20 +72,148 @@ class TagQueries {
 			.optional();
 	}
 
-	private List<Long> idsMatching(String exactKey, String prefix) {
-		return this.jdbc.sql("""
-				select id from tags where key = :key or key like :pattern escape '\\'
-				order by thread_count desc, id limit :limit
+	/**
+	 * The tag's parent chain, its most used children, the most used other tags starting with its letters and
+	 * the tags most often found with it in its latest threads, in one statement. Each part is bounded: children
+	 * and tags starting alike are the most used among the first {@link #NEIGHBOUR_SCAN} keys in key order, and
+	 * related tags are counted over the tag's latest {@link #RELATED_SCAN} threads (see docs/architecture.md).
+	 */
+	TagNeighbours neighbours(String key, @Nullable Long tagId) {
+		List<String> ancestors = new ArrayList<>();
+		for (int slash = key.indexOf('/'); slash > 0; slash = key.indexOf('/', slash + 1)) {
+			ancestors.add(key.substring(0, slash));
+		}
+		String children = key + "/";
+		List<TagLink> parents = new ArrayList<>();
+		List<TagLink> childTags = new ArrayList<>();
+		List<TagLink> alike = new ArrayList<>();
+		List<TagLink> related = new ArrayList<>();
+		this.jdbc.sql("""
+				(select 'parent' as kind, key, display, thread_count as n from tags where key = any(:ancestors)
+				 order by length(key))
+				union all
+				(select 'child', key, display, thread_count from (
+				     select key, display, thread_count from tags
+				     where key ~>=~ :children and key ~<~ :childrenEnd and strpos(substr(key, :childStart), '/') = 0
+				       and thread_count > 0
+				     order by key using ~<~ limit :scan) c
+				 order by thread_count desc, key limit :shown)
+				union all
+				(select 'alike', key, display, thread_count from (
+				     select key, display, thread_count from tags
+				     where key ~>=~ :key and key ~<~ :keyEnd and key <> :key
+				       and not (key ~>=~ :children and key ~<~ :childrenEnd) and thread_count > 0
+				     order by key using ~<~ limit :scan) a
+				 order by thread_count desc, key limit :shown)
+				union all
+				(select 'related', g.key, g.display, r.n from (
+				     select tt.tag_id, cast(count(*) as integer) as n from (
+				         select thread_id from thread_tags where tag_id = :tag
+				         order by published_at desc, thread_id desc limit :recent) latest
+				     join thread_tags tt on tt.thread_id = latest.thread_id and tt.tag_id <> :tag
+				     group by tt.tag_id
+				     order by count(*) desc, tt.tag_id limit :shown) r
+				 join tags g on g.id = r.tag_id
+				 order by r.n desc, g.key)
 				""")
-			.param("key", exactKey)
-			.param("pattern", escapeLike(prefix) + "%")
-			.param("limit", MAX_TAGS_PER_PAGE)
-			.query(Long.class)
+			.param("ancestors", ancestors.toArray(String[]::new))
+			.param("key", key)
+			.param("keyEnd", key + LAST_CHARACTER)
+			.param("children", children)
+			.param("childrenEnd", children + LAST_CHARACTER)
+			.param("childStart", children.length() + 1)
+			.param("scan", NEIGHBOUR_SCAN)
+			.param("shown", NEIGHBOURS_SHOWN)
+			.param("tag", (tagId != null) ? tagId : -1L)
+			.param("recent", RELATED_SCAN)
+			.query((rs) -> {
+				TagLink link = new TagLink(rs.getString("key"), rs.getString("display"), rs.getInt("n"));
+				switch (rs.getString("kind")) {
+					case "parent" -> parents.add(link);
+					case "child" -> childTags.add(link);
+					case "alike" -> alike.add(link);
+					default -> related.add(link);
+				}
+			});
+		return new TagNeighbours(parents, childTags, alike, related);
+	}
+
+	/** The most used tags, by keyset on (thread count, id); the token of the next page holds both. */
+	TagIndexPage mostUsed(@Nullable Cursor before, int size) {
+		String keyset = (before != null) ? "and (thread_count, id) < (:count, :id)" : "";
+		List<long[]> ids = new ArrayList<>();
+		List<TagLink> tags = new ArrayList<>();
+		var statement = this.jdbc.sql("""
+				select id, key, display, thread_count from tags where thread_count > 0 %s
+				order by thread_count desc, id desc limit :limit
+				""".formatted(keyset)).param("limit", size + 1);
+		if (before != null) {
+			statement = statement.param("count", ChronoUnit.MICROS.between(Instant.EPOCH, before.time()))
+				.param("id", before.id());
+		}
+		statement.query((rs) -> {
+			ids.add(new long[] { rs.getInt("thread_count"), rs.getLong("id") });
+			tags.add(new TagLink(rs.getString("key"), rs.getString("display"), rs.getInt("thread_count")));
+		});
+		String next = null;
+		if (tags.size() > size) {
+			tags.remove(size);
+			long[] last = ids.get(size - 1);
+			next = new Cursor(Instant.EPOCH.plus(last[0], ChronoUnit.MICROS), last[1]).token();
+		}
+		return new TagIndexPage(tags, next);
+	}
+
+	/** The most used tags starting with these letters: the most used among the first keys in key order. */
+	public List<TagLink> startingWith(String prefix, int size) {
+		return this.jdbc.sql("""
+				select key, display, thread_count from (
+				    select key, display, thread_count from tags
+				    where key ~>=~ :prefix and key ~<~ :prefixEnd and thread_count > 0
+				    order by key using ~<~ limit :scan) c
+				order by thread_count desc, key limit :limit
+				""")
+			.param("prefix", prefix)
+			.param("prefixEnd", prefix + LAST_CHARACTER)
+			.param("scan", INDEX_SCAN)
+			.param("limit", size)
+			.query((rs, rowNum) -> new TagLink(rs.getString("key"), rs.getString("display"), rs.getInt("thread_count")))
 			.list();
 	}
 
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	/**
+	 * The tags most carried by the threads started in the last days, counted over the latest
+	 * {@link #TRENDING_SCAN} of those threads.
+	 */
+	List<TagLink> trending(Instant since, int size) {
+		return this.jdbc.sql("""
+				select g.key, g.display, cast(count(*) as integer) as n from (
+				    select id from messages where thread_id is null and deleted_at is null and created_at >= :since
+				    order by created_at desc, id desc limit :scan) latest
+				join thread_tags tt on tt.thread_id = latest.id
+				join tags g on g.id = tt.tag_id
+				group by g.id, g.key, g.display, g.thread_count
+				order by count(*) desc, g.thread_count desc, g.key limit :limit
+				""")
+			.param("since", Timestamps.of(since))
+			.param("scan", TRENDING_SCAN)
+			.param("limit", size)
+			.query((rs, rowNum) -> new TagLink(rs.getString("key"), rs.getString("display"), rs.getInt("n")))
+			.list();
+	}
+
+	private List<Long> idsMatching(String exactKey, String prefix) {
+		// A range on text_pattern_ops rather than "like :pattern", which a generic plan cannot run on the index.
+		return this.jdbc.sql("""
+				select id from tags where key = :key or (key ~>=~ :prefix and key ~<~ :prefixEnd)
+				order by thread_count desc, id limit :limit
+				""")
+			.param("key", exactKey)
+			.param("prefix", prefix)
+			.param("prefixEnd", prefix + LAST_CHARACTER)
+			.param("limit", MAX_TAGS_PER_PAGE)
+			.query(Long.class)
+			.list();
 	}
 
 }

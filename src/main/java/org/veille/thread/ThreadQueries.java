@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -81,10 +82,21 @@ public class ThreadQueries {
 			order by published_at desc, thread_id desc limit :limit
 			""";
 
+	/**
+	 * The threads of several tags (a tag and its children, or a prefix): one keyset walk of each tag's index,
+	 * at most a page each, merged, so that a page reads (tags × page size) index entries however many
+	 * threads the tags hold. A thread carrying several of the tags is listed once, at its newest entry.
+	 */
 	private static final String BY_ANY_TAG = """
-			select thread_id, max(published_at) as sort_time, null::text as starred_by from thread_tags
-			where tag_id = any(:tags)
-			group by thread_id %s
+			select thread_id, max(published_at) as sort_time, null::text as starred_by from (
+			    select e.thread_id, e.published_at from unnest(cast(:tags as bigint[])) tag(id)
+			    cross join lateral (
+			        select tt.thread_id, tt.published_at from thread_tags tt
+			        where tt.tag_id = tag.id %s
+			        order by tt.published_at desc, tt.thread_id desc limit :limit
+			    ) e
+			) entries
+			group by thread_id
 			order by sort_time desc, thread_id desc limit :limit
 			""";
 
@@ -165,7 +177,7 @@ public class ThreadQueries {
 			String sql = BY_TAG.formatted(keyset(before, "published_at", "thread_id"));
 			return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("tag", tagIds.get(0)), before, size);
 		}
-		String sql = BY_ANY_TAG.formatted(keyset(before, "having", "max(published_at)", "thread_id"));
+		String sql = BY_ANY_TAG.formatted(keyset(before, "tt.published_at", "tt.thread_id"));
 		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("tags", tagIds.toArray(Long[]::new)), before,
 				size);
 	}
@@ -180,6 +192,15 @@ public class ThreadQueries {
 	public ThreadPage home(long readerId, @Nullable Cursor before, int size) {
 		String sql = HOME.formatted(keyset(before, "ts.activity_at", "ts.thread_id"));
 		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("me", readerId), before, size);
+	}
+
+	/**
+	 * A page of threads chosen by another package's query (search): {@code sql} selects
+	 * {@code (thread_id, sort_time, starred_by)} rows newest first, takes {@code :limit}, and applies
+	 * {@link #keyset} when a cursor is given.
+	 */
+	public ThreadPage selected(String sql, Map<String, ?> params, @Nullable Cursor before, int size) {
+		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).params(params), before, size);
 	}
 
 	/** One thread's first message, unless it is missing or deleted. */
@@ -254,13 +275,8 @@ public class ThreadQueries {
 	}
 
 	/** The keyset condition "after the cursor, newest first" on these columns, or nothing on a first page. */
-	private static String keyset(@Nullable Cursor before, String timeColumn, String idColumn) {
-		return keyset(before, "and", timeColumn, idColumn);
-	}
-
-	private static String keyset(@Nullable Cursor before, String keyword, String timeColumn, String idColumn) {
-		return (before != null)
-				? keyword + " (" + timeColumn + ", " + idColumn + ") < (:beforeTime, :beforeId)" : "";
+	public static String keyset(@Nullable Cursor before, String timeColumn, String idColumn) {
+		return (before != null) ? "and (" + timeColumn + ", " + idColumn + ") < (:beforeTime, :beforeId)" : "";
 	}
 
 	static ThreadRow row(ResultSet rs, int rowNum) throws SQLException {

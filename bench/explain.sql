@@ -1,0 +1,84 @@
+-- The main query of each benchmarked page, as the application sends it (see ThreadQueries, TagQueries,
+-- SearchService), with the corpus's tags, thread and reader. Run by bench/run.sh:
+-- psql -v popular=KEY -v rare=KEY -v thread=ID -v reader=LOGIN -f bench/explain.sql
+\pset pager off
+\echo '== Tag page, popular tag, tree form (the tag and its children: merged keyset walks)'
+explain (analyze, buffers, costs off)
+with page as (
+    select thread_id, max(published_at) as sort_time, null::text as starred_by from (
+        select e.thread_id, e.published_at
+        from unnest(array(select id from tags where key = :'popular' or (key ~>=~ (:'popular' || '/') and key ~<~ (:'popular' || '/' || chr(1114111)))
+                          order by thread_count desc, id limit 500)) tag(id)
+        cross join lateral (
+            select tt.thread_id, tt.published_at from thread_tags tt where tt.tag_id = tag.id
+            order by tt.published_at desc, tt.thread_id desc limit 26) e
+    ) entries group by thread_id order by sort_time desc, thread_id desc limit 26)
+select m.id, m.title, m.body, a.login, page.sort_time from page
+join messages m on m.id = page.thread_id join accounts a on a.id = m.author_id
+where m.deleted_at is null order by page.sort_time desc, page.thread_id desc;
+
+\echo '== Tag page, rare tag (one keyset walk)'
+explain (analyze, buffers, costs off)
+with page as (
+    select thread_id, published_at as sort_time from thread_tags
+    where tag_id = (select id from tags where key = :'rare')
+    order by published_at desc, thread_id desc limit 26)
+select m.id, m.title, m.body, a.login, page.sort_time from page
+join messages m on m.id = page.thread_id join accounts a on a.id = m.author_id
+where m.deleted_at is null order by page.sort_time desc, page.thread_id desc;
+
+\echo '== Tag page neighbours: related tags of the popular tag (its latest 500 threads)'
+explain (analyze, buffers, costs off)
+select g.key, r.n from (
+    select tt.tag_id, count(*) as n from (
+        select thread_id from thread_tags where tag_id = (select id from tags where key = :'popular')
+        order by published_at desc, thread_id desc limit 500) latest
+    join thread_tags tt on tt.thread_id = latest.thread_id
+    group by tt.tag_id order by count(*) desc, tt.tag_id limit 20) r
+join tags g on g.id = r.tag_id order by r.n desc, g.key;
+
+\echo '== Home stream of the reader (200 people, 50 tags)'
+explain (analyze, buffers, costs off)
+select thread_id, max(activity_at) as sort_time from (
+    select e.thread_id, e.activity_at
+    from (
+        select kind, (select id from accounts where login = :'reader')::text as key
+        from unnest(array['author', 'starrer', 'mention', 'replier']) kind
+        union all
+        select kind, f.followee_id::text from person_follows f cross join unnest(array['author', 'starrer']) kind
+        where f.follower_id = (select id from accounts where login = :'reader')
+        union all
+        select 'tag', f.tag_id::text from tag_follows f where f.account_id = (select id from accounts where login = :'reader')
+    ) source
+    cross join lateral (
+        select ts.thread_id, ts.activity_at from thread_sources ts
+        where ts.kind = source.kind and ts.key = source.key
+        order by ts.activity_at desc, ts.thread_id desc limit 26) e
+) entries group by thread_id order by sort_time desc, thread_id desc limit 26;
+
+\echo '== Thread page with its replies'
+explain (analyze, buffers, costs off)
+select m.id, m.body, a.login from messages m join accounts a on a.id = m.author_id
+where (m.id = :thread and m.thread_id is null or m.thread_id = :thread) and m.deleted_at is null
+  and exists (select 1 from messages t where t.id = :thread and t.deleted_at is null)
+order by m.thread_id nulls first, m.created_at, m.id;
+
+\echo '== Search, two words, newest first'
+explain (analyze, buffers, costs off)
+select s.thread_id, s.published_at from thread_search s
+where s.document @@ websearch_to_tsquery('simple', search_fold('énergie solaire'))
+order by s.published_at desc, s.thread_id desc limit 26;
+
+\echo '== Search, two words, relevance'
+explain (analyze, buffers, costs off)
+select thread_id, sort_time from (
+    select s.thread_id, timestamptz 'epoch' + cast(ts_rank(s.document, websearch_to_tsquery('simple', search_fold('énergie solaire'))) * 1000000 as bigint) * interval '1 microsecond' as sort_time
+    from (select s.thread_id, s.document from thread_search s
+          where s.document @@ websearch_to_tsquery('simple', search_fold('énergie solaire'))
+          order by s.published_at desc, s.thread_id desc limit 2000) s) ranked
+order by sort_time desc, thread_id desc limit 26;
+
+\echo '== Tag feed 304: the last change of the tag and its children'
+explain (analyze, buffers, costs off)
+select max(changed_at) from tags where id = any(array(select id from tags where key = :'popular' or (key ~>=~ (:'popular' || '/') and key ~<~ (:'popular' || '/' || chr(1114111)))
+                                                     order by thread_count desc, id limit 500));

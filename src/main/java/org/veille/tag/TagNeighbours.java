@@ -1,0 +1,11 @@
+package org.veille.tag;
+
+import java.util.List;
+
+/** What a tag page shows around the threads: the parent chain, children, tags starting alike, related tags. */
+public record TagNeighbours(List<TagLink> parents, List<TagLink> children, List<TagLink> startingAlike,
+		List<TagLink> related) {
+
+	static final TagNeighbours NONE = new TagNeighbours(List.of(), List.of(), List.of(), List.of());
+
+}
