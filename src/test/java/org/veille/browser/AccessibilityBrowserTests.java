@@ -74,6 +74,7 @@ class AccessibilityBrowserTests {
 		signedOut.put("signup", "/signup");
 		signedOut.put("login", "/login");
 		signedOut.put("thread-signed-out", "/messages/" + this.thread);
+		signedOut.put("search-signed-out", "/search?q=extrait");
 		Map<String, String> signedIn = new LinkedHashMap<>();
 		signedIn.put("home", "/");
 		signedIn.put("thread", "/messages/" + this.thread);
@@ -84,6 +85,8 @@ class AccessibilityBrowserTests {
 		signedIn.put("all", "/all");
 		signedIn.put("alerts", "/alerts");
 		signedIn.put("people", "/people");
+		signedIn.put("search", "/search?q=" + this.tag.toLowerCase(Locale.ROOT));
+		signedIn.put("tags", "/tags");
 
 		Pages pages = new Pages(browser, this.port);
 		browser.darkTheme(dark);
