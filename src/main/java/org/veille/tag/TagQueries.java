@@ -204,9 +204,11 @@ public class TagQueries {
 
 	private List<Long> idsMatching(String exactKey, String prefix) {
 		// A range on text_pattern_ops rather than "like :pattern", which a generic plan cannot run on the index.
+		// Materialized, so that a generic plan cannot walk every tag in use order instead (10 ms at 1M messages).
 		return this.jdbc.sql("""
-				select id from tags where key = :key or (key ~>=~ :prefix and key ~<~ :prefixEnd)
-				order by thread_count desc, id limit :limit
+				with matching as materialized (
+				    select id, thread_count from tags where key = :key or (key ~>=~ :prefix and key ~<~ :prefixEnd))
+				select id from matching order by thread_count desc, id limit :limit
 				""")
 			.param("key", exactKey)
 			.param("prefix", prefix)
