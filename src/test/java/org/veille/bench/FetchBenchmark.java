@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -89,12 +90,13 @@ public final class FetchBenchmark {
 		jdbc.sql("insert into link_fetch_jobs (link_id) select id from links where url like :pattern")
 			.param("pattern", prefix + "%")
 			.update();
-		while (jdbc.sql("select count(*) from links where url like :pattern and fetch_status = 'pending'")
-			.param("pattern", prefix + "%")
-			.query(Long.class)
-			.single() > 0) {
-			Thread.sleep(20);
-		}
+		Awaitility.await()
+			.atMost(Duration.ofHours(1))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> jdbc.sql("select count(*) from links where url like :pattern and fetch_status = 'pending'")
+				.param("pattern", prefix + "%")
+				.query(Long.class)
+				.single() == 0);
 		long failed = jdbc.sql("select count(*) from links where url like :pattern and fetch_status = 'failed'")
 			.param("pattern", prefix + "%").query(Long.class).single();
 		if (failed > 0) {
@@ -105,6 +107,7 @@ public final class FetchBenchmark {
 	private static void answer(HttpExchange exchange, byte[] image, int delayMillis) throws IOException {
 		try {
 			if (delayMillis > 0) {
+				// The benchmark's stand-in for a remote site's latency, not a test waiting for something.
 				Thread.sleep(delayMillis);
 			}
 		}
