@@ -55,9 +55,13 @@ class FollowService {
 
 	@Transactional
 	void unfollowPerson(long readerId, String login) {
+		stopFollowing(readerId, accountId(login));
+	}
+
+	private void stopFollowing(long readerId, long personId) {
 		this.jdbc.sql("delete from person_follows where follower_id = :reader and followee_id = :person")
 			.param("reader", readerId)
-			.param("person", accountId(login))
+			.param("person", personId)
 			.update();
 	}
 
@@ -72,10 +76,7 @@ class FollowService {
 				insert into blocks (blocker_id, blocked_id, created_at) values (:reader, :person, :now)
 				on conflict do nothing
 				""").param("reader", readerId).param("person", personId).param("now", now()).update();
-		this.jdbc.sql("delete from person_follows where follower_id = :reader and followee_id = :person")
-			.param("reader", readerId)
-			.param("person", personId)
-			.update();
+		stopFollowing(readerId, personId);
 		return Outcome.DONE;
 	}
 
