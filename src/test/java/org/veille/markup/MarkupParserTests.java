@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-class MarkupParserTest {
+class MarkupParserTests {
 
 	@Test
 	void shouldReadTitleTagsAndCleanUrlsOfATypicalMessage() {

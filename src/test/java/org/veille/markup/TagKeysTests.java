@@ -6,7 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TagKeysTest {
+class TagKeysTests {
 
 	@ParameterizedTest(name = "[{index}] {0} -> {1}")
 	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-class HtmlRendererTest {
+class HtmlRendererTests {
 
 	private static final String REL = " rel=\"nofollow ugc noopener noreferrer\"";
 

@@ -5,7 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UrlCleanerTest {
+class UrlCleanerTests {
 
 	@ParameterizedTest(name = "[{index}] {0} -> {1}")
 	@CsvSource(delimiter = '|', textBlock = """
