@@ -60,7 +60,7 @@ public final class MarkupParser {
 	 * the invisible control characters other than tab and newline dropped (PostgreSQL cannot store
 	 * NUL, and none of them can be typed on purpose).
 	 */
-	static String normalize(String text) {
+	public static String normalize(String text) {
 		String lines = text.replace("\r\n", "\n").replace('\r', '\n');
 		return Normalizer.normalize(CONTROL_CHARACTERS.matcher(lines).replaceAll(""), Normalizer.Form.NFC);
 	}

@@ -1,11 +1,11 @@
 package org.veille.transfer;
 
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+
+import org.veille.markup.MarkupParser;
 
 /**
  * Writes a bookmark as a Veille message, the way a person posts a link: the title line, the URL, the description as
@@ -31,14 +31,14 @@ final class MessageTexts {
 
 	static final char WORD_JOINER = '\u2060';
 
-	private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
-
 	private MessageTexts() {
 	}
 
 	static String compose(@Nullable String url, String title, @Nullable String description, List<String> hashtags) {
+		// Escaped as the parser will see the stored text: g followed by a combining accent is one letter
+		// once in NFC, which changes what a URL may follow.
 		StringBuilder text = new StringBuilder();
-		String titleLine = asStored(title).strip().replaceAll("\\s+", " ");
+		String titleLine = MarkupParser.normalize(title).strip().replaceAll("\\s+", " ");
 		if (!titleLine.isEmpty() && !titleLine.equals(url)) {
 			text.append(asWords(titleLine)).append('\n');
 		}
@@ -46,7 +46,7 @@ final class MessageTexts {
 			text.append(url).append('\n');
 		}
 		if (description != null && !description.isBlank()) {
-			String quote = asStored(description).strip().replace('\u275D', '\u201C').replace('\u275E', '\u201D');
+			String quote = MarkupParser.normalize(description).strip().replace('\u275D', '\u201C').replace('\u275E', '\u201D');
 			text.append('\n').append('\u275D').append(asWords(quote)).append('\u275E').append('\n');
 		}
 		if (!hashtags.isEmpty()) {
@@ -56,16 +56,6 @@ final class MessageTexts {
 			}
 		}
 		return text.toString().strip();
-	}
-
-	/**
-	 * The text as Veille will store it (line ends as {@code \n}, invisible control characters dropped, Unicode in
-	 * NFC), so that what is escaped here is what the message parser will see: {@code g} followed by a combining
-	 * accent becomes one letter, which changes what a URL may follow.
-	 */
-	static String asStored(String text) {
-		String lines = text.replace("\r\n", "\n").replace('\r', '\n');
-		return Normalizer.normalize(CONTROL_CHARACTERS.matcher(lines).replaceAll(""), Normalizer.Form.NFC);
 	}
 
 	/**
