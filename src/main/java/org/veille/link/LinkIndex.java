@@ -3,6 +3,7 @@ package org.veille.link;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,23 +70,29 @@ class LinkIndex {
 					on conflict do nothing
 					""").param("message", messageId).param("link", linkId).param("position", position++).update();
 		}
-		if (!sitePathIds.isEmpty()) {
-			this.jdbc.sql("""
-					with added as (
-					    insert into site_threads (site_path_id, thread_id, published_at)
-					    select id, :thread, :published from unnest(cast(:ids as bigint[])) as id
-					    on conflict do nothing
-					    returning site_path_id)
-					update site_paths s set thread_count = s.thread_count + 1,
-					                        changed_at = greatest(s.changed_at, :published)
-					from added where s.id = added.site_path_id
-					""")
-				.param("thread", threadId)
-				.param("published", Timestamps.of(threadPublishedAt))
-				.param("ids", sitePathIds.toArray(Long[]::new))
-				.update();
-		}
+		listUnderSitePaths(threadId, sitePathIds, threadPublishedAt);
 		return queued;
+	}
+
+	/** Lists the thread on these site paths (those not listing it yet), as published at this time. */
+	private void listUnderSitePaths(long threadId, Collection<Long> sitePathIds, Instant published) {
+		if (sitePathIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				with added as (
+				    insert into site_threads (site_path_id, thread_id, published_at)
+				    select id, :thread, :published from unnest(cast(:ids as bigint[])) as id
+				    on conflict do nothing
+				    returning site_path_id)
+				update site_paths s set thread_count = s.thread_count + 1,
+				                        changed_at = greatest(s.changed_at, :published)
+				from added where s.id = added.site_path_id
+				""")
+			.param("thread", threadId)
+			.param("published", Timestamps.of(published))
+			.param("ids", sitePathIds.toArray(Long[]::new))
+			.update();
 	}
 
 	/** Removes a message's links and recomputes which site paths list its thread, and since when. */
@@ -107,13 +114,9 @@ class LinkIndex {
 			UrlNormalizer.normalize(rs.getString("url"))
 				.ifPresent((url) -> upsertSitePaths(url).values().forEach((id) -> since.putIfAbsent(id, citedAt)));
 		});
-		since.forEach((sitePathId, citedAt) -> this.jdbc.sql("""
-				with added as (
-				    insert into site_threads (site_path_id, thread_id, published_at) values (:site, :thread, :published)
-				    on conflict do nothing
-				    returning site_path_id)
-				update site_paths s set thread_count = s.thread_count + 1 from added where s.id = added.site_path_id
-				""").param("site", sitePathId).param("thread", threadId).param("published", Timestamps.of(citedAt)).update());
+		Map<Instant, List<Long>> byTime = new TreeMap<>();
+		since.forEach((sitePathId, citedAt) -> byTime.computeIfAbsent(citedAt, (time) -> new ArrayList<>()).add(sitePathId));
+		byTime.forEach((citedAt, sitePathIds) -> listUnderSitePaths(threadId, sitePathIds, citedAt));
 	}
 
 	/** The ids of the site and the path prefixes of this URL, by path. */
