@@ -54,23 +54,21 @@ class TagController {
 		if (!tagPath.isCanonical()) {
 			return Redirects.permanent(tagPath.canonicalPath() + ((before != null) ? "?before=" + before : ""));
 		}
+		if (tagPath.feed()) {
+			TagStamp stamp = this.tags.stamp(tagPath.key(), tagPath.scope())
+				.orElseThrow(() -> NotFoundException.tag(tagPath.key()));
+			FeedDescription description = new FeedDescription(title(tagPath, stamp.display()), tagPath.pagePath(),
+					tagPath.feedPath(), stamp.lastChange());
+			return this.feeds.respondPaged(request, description, before, (feedCursor) -> this.threads
+				.byTags(tagIds(tagPath, this.tags.findByKey(tagPath.key()).orElse(null)), feedCursor, ThreadQueries.FEED_SIZE));
+		}
 		Cursor cursor = Cursor.parse(before);
 		TagView tag = this.tags.findByKey(tagPath.key()).orElse(null);
-		List<Long> tagIds = switch (tagPath.scope()) {
-			case EXACT -> (tag != null) ? List.of(tag.id()) : List.of();
-			case TREE -> this.tags.treeIds(tagPath.key());
-			case PREFIX -> this.tags.prefixIds(tagPath.key());
-		};
+		List<Long> tagIds = tagIds(tagPath, tag);
 		if (tagIds.isEmpty()) {
 			throw NotFoundException.tag(tagPath.key());
 		}
-		String title = "#" + ((tag != null) ? tag.display() : tagPath.key()) + ((tagPath.scope() == TagPath.Scope.PREFIX) ? "…" : "");
-		if (tagPath.feed()) {
-			FeedDescription description = new FeedDescription(title, tagPath.pagePath(), tagPath.feedPath(),
-					this.tags.lastChange(tagIds).orElseThrow());
-			return this.feeds.respondPaged(request, description, before,
-					(feedCursor) -> this.threads.byTags(tagIds, feedCursor, ThreadQueries.FEED_SIZE));
-		}
+		String title = title(tagPath, (tag != null) ? tag.display() : null);
 		ModelAndView page = new ModelAndView("tag/tag");
 		page.addObject("tag", tag);
 		page.addObject("title", title);
@@ -81,6 +79,18 @@ class TagController {
 				(cursor == null) ? this.tags.neighbours(tagPath.key(), (tag != null) ? tag.id() : null) : TagNeighbours.NONE);
 		page.addObject("following", me != null && tag != null && this.relations.followsTag(me.id(), tag.id()));
 		return page;
+	}
+
+	private List<Long> tagIds(TagPath tagPath, @Nullable TagView tag) {
+		return switch (tagPath.scope()) {
+			case EXACT -> (tag != null) ? List.of(tag.id()) : List.of();
+			case TREE -> this.tags.treeIds(tagPath.key());
+			case PREFIX -> this.tags.prefixIds(tagPath.key());
+		};
+	}
+
+	private static String title(TagPath tagPath, @Nullable String display) {
+		return "#" + ((display != null) ? display : tagPath.key()) + ((tagPath.scope() == TagPath.Scope.PREFIX) ? "…" : "");
 	}
 
 }

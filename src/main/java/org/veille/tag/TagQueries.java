@@ -64,11 +64,28 @@ public class TagQueries {
 		return idsMatching(prefix, prefix);
 	}
 
-	/** When the newest of these tags last gained or changed a thread, for conditional GETs. */
-	Optional<Instant> lastChange(List<Long> tagIds) {
-		return this.jdbc.sql("select max(changed_at) as changed_at from tags where id = any(:ids)")
-			.param("ids", tagIds.toArray(Long[]::new))
-			.query((rs, rowNum) -> (rs.getObject("changed_at") != null) ? Timestamps.read(rs, "changed_at") : null)
+	/**
+	 * The tag's display name (when it exists) and when the newest of the tags a path names last gained or
+	 * changed a thread, for conditional GETs: one statement reading only the key index (it covers
+	 * {@code changed_at}), so that a feed reader's 304 costs a fraction of a millisecond. Empty when no tag
+	 * matches. With more than {@link #MAX_TAGS_PER_PAGE} tags this also counts tags the feed leaves out,
+	 * which can only make the validator change more often than needed, never too rarely.
+	 */
+	Optional<TagStamp> stamp(String key, TagPath.Scope scope) {
+		String prefix = (scope == TagPath.Scope.TREE) ? key + "/" : key;
+		String matching = (scope == TagPath.Scope.EXACT) ? "select changed_at from tags where key = :key"
+				: "select changed_at from tags where key = :key union all "
+						+ "select changed_at from tags where key ~>=~ :prefix and key ~<~ :prefixEnd";
+		return this.jdbc.sql("""
+				select display, changed_at from (
+				    select (select display from tags where key = :key) as display,
+				           (select max(changed_at) from (%s) m) as changed_at) s
+				where changed_at is not null
+				""".formatted(matching))
+			.param("key", key)
+			.param("prefix", prefix)
+			.param("prefixEnd", prefix + LAST_CHARACTER)
+			.query((rs, rowNum) -> new TagStamp(rs.getString("display"), Timestamps.read(rs, "changed_at")))
 			.optional();
 	}
 
