@@ -1,0 +1,71 @@
+package org.veille.pagecache;
+
+import javax.sql.DataSource;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.web.servlet.LocaleResolver;
+
+import org.veille.pagecache.PageCacheFilter.PageKey;
+
+/**
+ * The page cache (unless {@code veille.page-cache.enabled=false}) and what keeps it right: the transaction
+ * manager moves {@link PageVersions} after each write transaction commits, and {@link ChangeListener} after
+ * each change any writer commits.
+ */
+@Configuration(proxyBeanMethods = false)
+class PageCacheConfiguration {
+
+	/** JPA's transaction manager, as Spring Boot would make it, telling the page cache of each commit. */
+	@Bean
+	JpaTransactionManager transactionManager(PageVersions versions,
+			ObjectProvider<TransactionManagerCustomizers> customizers) {
+		JpaTransactionManager manager = new JpaTransactionManager() {
+
+			@Override
+			protected void doCommit(DefaultTransactionStatus status) {
+				super.doCommit(status);
+				if (!status.isReadOnly()) {
+					versions.changed();
+				}
+			}
+
+		};
+		customizers.ifAvailable((customizer) -> customizer.customize(manager));
+		return manager;
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "veille.page-cache.enabled", matchIfMissing = true)
+	ChangeListener pageChangeListener(DataSource dataSource, PageVersions versions) {
+		return new ChangeListener(dataSource, versions);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "veille.page-cache.enabled", matchIfMissing = true)
+	FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCacheProperties properties, PageVersions versions,
+			LocaleResolver localeResolver) {
+		Cache<PageKey, CachedPage> pages = Caffeine.newBuilder()
+			.maximumWeight(properties.maxSize().toBytes())
+			.<PageKey, CachedPage>weigher((key, page) -> page.weight())
+			.expireAfterWrite(properties.timeToLive())
+			.build();
+		PageCacheFilter filter = new PageCacheFilter(pages, versions, localeResolver,
+				(int) properties.largestPage().toBytes());
+		FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(filter);
+		// Inside Spring Security's chain: the reader is known and the security headers are written.
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+		return registration;
+	}
+
+}

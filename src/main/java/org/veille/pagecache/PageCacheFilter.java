@@ -1,0 +1,128 @@
+package org.veille.pagecache;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves a page again from memory while nothing it shows has changed: the tag, thread, person, site and
+ * search pages and their feeds, for each reader apart (a signed-in reader's pages carry their session's
+ * CSRF token and their own buttons, so they are kept under their session). Runs after Spring Security,
+ * so every request is still authenticated and gets its security headers. A page is kept only when it was
+ * a 200 (or a 304 to a conditional GET) that set no cookie and showed no one-time notice; it is dropped when {@link PageVersions}
+ * moves, and after {@code veille.page-cache.time-to-live} at the latest (pages say "3 minutes ago").
+ */
+class PageCacheFilter extends OncePerRequestFilter {
+
+	private static final Pattern MESSAGE = Pattern.compile("/messages/\\d+(/feed)?");
+
+	private static final Pattern PERSON = Pattern.compile("/people/[^/]+(/only)?(/feed)?");
+
+	private final Cache<PageKey, CachedPage> pages;
+
+	private final PageVersions versions;
+
+	private final LocaleResolver locales;
+
+	private final int largestPage;
+
+	PageCacheFilter(Cache<PageKey, CachedPage> pages, PageVersions versions, LocaleResolver locales, int largestPage) {
+		this.pages = pages;
+		this.versions = versions;
+		this.locales = locales;
+		this.largestPage = largestPage;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!"GET".equals(request.getMethod()) || !isCacheable(request.getRequestURI())
+				|| request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null || !this.versions.isTrustworthy()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long version = this.versions.current();
+		PageKey key = key(request);
+		CachedPage cached = isReload(request) ? null : this.pages.getIfPresent(key);
+		if (cached != null && cached.version() == version) {
+			cached.writeTo(response);
+			return;
+		}
+		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+		try {
+			chain.doFilter(request, capture);
+			if (isKeepable(request, capture)) {
+				this.pages.put(key, CachedPage.of(version, capture, capture.getContentAsByteArray()));
+			}
+		}
+		finally {
+			capture.copyBodyToResponse();
+		}
+	}
+
+	/** A reader's forced reload asks every cache on the way for a fresh copy (RFC 9111 §5.2.1.4). */
+	private static boolean isReload(HttpServletRequest request) {
+		String cacheControl = request.getHeader(HttpHeaders.CACHE_CONTROL);
+		return (cacheControl != null && cacheControl.contains("no-cache")) || request.getHeader(HttpHeaders.PRAGMA) != null;
+	}
+
+	private PageKey key(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		String validator = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		return new PageKey((session != null) ? session.getId() : "",
+				this.locales.resolveLocale(request).getLanguage(),
+				request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort(),
+				request.getRequestURI(), parameters(request), (validator != null) ? validator : "");
+	}
+
+	/** The request's parameters, each name and value encoded so that no two lists read the same. */
+	private static String parameters(HttpServletRequest request) {
+		StringBuilder parameters = new StringBuilder();
+		request.getParameterMap().forEach((name, values) -> {
+			for (String value : values) {
+				parameters.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+					.append('=')
+					.append(URLEncoder.encode(value, StandardCharsets.UTF_8))
+					.append('&');
+			}
+		});
+		return parameters.toString();
+	}
+
+	private boolean isKeepable(HttpServletRequest request, ContentCachingResponseWrapper response) {
+		int status = response.getStatus();
+		return (status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_NOT_MODIFIED)
+				&& response.getHeader(HttpHeaders.SET_COOKIE) == null
+				&& request.getAttribute(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE) == null
+				&& response.getContentSize() <= this.largestPage;
+	}
+
+	static boolean isCacheable(String path) {
+		return path.equals("/") || path.equals("/all") || path.equals("/all/feed") || path.equals("/tags")
+				|| path.equals("/search") || path.equals("/search/feed") || path.startsWith("/tag/")
+				|| path.startsWith("/sites/") || MESSAGE.matcher(path).matches() || PERSON.matcher(path).matches();
+	}
+
+	/**
+	 * Whose page, in which language, at which address (feeds hold absolute links), with its query, and the
+	 * validator a feed reader sent: a 304 is kept for those who send the same.
+	 */
+	record PageKey(String session, String language, String origin, String path, String parameters,
+			String ifNoneMatch) {
+	}
+
+}
