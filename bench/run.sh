@@ -1,6 +1,7 @@
 #!/bin/sh
 # Page benchmarks at 10,000 and 1,000,000 messages: see bench/README.md. Writes target/bench/results-<db>.md.
 # Usage: bench/run.sh [--skip-generate] [sizes...]   (default sizes: 10000 1000000)
+# BENCH_UNCACHED=1 runs the app with its page cache off: every request is rendered.
 set -e
 cd "$(dirname "$0")/.."
 generate=yes
@@ -11,6 +12,8 @@ duration="${BENCH_DURATION:-15s}"
 user="${BENCH_DB_USER:-veille_dev}"
 password="${BENCH_DB_PASSWORD:-dev}"
 mkdir -p target/bench
+cache=on; cache_enabled=true
+[ -z "$BENCH_UNCACHED" ] || { cache=off; cache_enabled=false; }
 if [ ! -f target/veille.jar ] || [ -n "$(find src/main -newer target/veille.jar -print -quit)" ]; then
     ./mvnw -q ${MAVEN_OFFLINE:+-o} package -DskipTests
     cp "$(ls target/veille-*.jar | grep -v original | head -1)" target/veille.jar
@@ -20,11 +23,11 @@ for size in $sizes; do
     [ "$generate" = no ] || bench/generate.sh --messages "$size" --database "$db"
     props="target/bench/$db.properties"
     prop() { sed -n "s/^$1=//p" "$props" | sed 's/\\:/:/g'; }
-    out="target/bench/results-$db.md"
-    log="target/bench/app-$db.log"
+    out="target/bench/results-$db${BENCH_UNCACHED:+-uncached}.md"
+    log="target/bench/app-$db${BENCH_UNCACHED:+-uncached}.log"
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME="$user" \
     SPRING_DATASOURCE_PASSWORD="$password" VEILLE_FETCH_ENABLED=false \
-        java -Xmx512m -jar target/veille.jar --server.port="$port" > "$log" 2>&1 &
+        java -Xmx512m -jar target/veille.jar --server.port="$port" --veille.page-cache.enabled=$cache_enabled > "$log" 2>&1 &
     app=$!
     trap 'kill $app 2>/dev/null || true' EXIT
     until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do
@@ -43,7 +46,7 @@ for size in $sizes; do
     thread=$(prop thread)
     etag=$(curl -s -D - -o /dev/null "$base/tag/$popular/feed" | sed -n 's/^[Ee][Tt]ag: \(.*\)\r$/\1/p')
     {
-        echo "### $size messages ($(prop threads) threads), $(date -u +%Y-%m-%d)"
+        echo "### $size messages ($(prop threads) threads), $(date -u +%Y-%m-%d), page cache $cache"
         echo
         echo "| page | URL | req/s | median | p99 | non-2xx/3xx | load avg |"
         echo "|---|---|---|---|---|---|---|"
