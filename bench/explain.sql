@@ -78,7 +78,13 @@ select thread_id, sort_time from (
           order by s.published_at desc, s.thread_id desc limit 2000) s) ranked
 order by sort_time desc, thread_id desc limit 26;
 
-\echo '== Tag feed 304: the last change of the tag and its children'
+\echo '== Tag feed 304: the display name and the last change of the tag and its children (TagQueries.stamp)'
 explain (analyze, buffers, costs off)
-select max(changed_at) from tags where id = any(array(select id from tags where key = :'popular' or (key ~>=~ (:'popular' || '/') and key ~<~ (:'popular' || '/' || chr(1114111)))
-                                                     order by thread_count desc, id limit 500));
+select display, changed_at from (
+    select (select display from tags where key = :'popular') as display,
+           (select max(changed_at) from (
+                select changed_at from tags where key = :'popular'
+                union all
+                select changed_at from tags
+                where key ~>=~ (:'popular' || '/') and key ~<~ (:'popular' || '/' || chr(1114111))) m) as changed_at) s
+where changed_at is not null;
