@@ -2,17 +2,41 @@
 -- SearchService), with the corpus's tags, thread and reader. Run by bench/run.sh:
 -- psql -v popular=KEY -v rare=KEY -v thread=ID -v reader=LOGIN -f bench/explain.sql
 \pset pager off
-\echo '== Tag page, popular tag, tree form (the tag and its children: merged keyset walks)'
+\echo '== Tag page, popular tag, tree form (the tag and its children: keyset walks merged above a floor, ThreadQueries.MERGE)'
 explain (analyze, buffers, costs off)
 with page as (
-    select thread_id, max(published_at) as sort_time, null::text as starred_by from (
-        select e.thread_id, e.published_at
-        from unnest(array(select id from tags where key = :'popular' or (key ~>=~ (:'popular' || '/') and key ~<~ (:'popular' || '/' || chr(1114111)))
-                          order by thread_count desc, id limit 500)) tag(id)
-        cross join lateral (
-            select tt.thread_id, tt.published_at from thread_tags tt where tt.tag_id = tag.id
-            order by tt.published_at desc, tt.thread_id desc limit 26) e
-    ) entries group by thread_id order by sort_time desc, thread_id desc limit 26)
+    with floored as (
+        with source as materialized (select id from unnest(array(select id from tags where key = :'popular' or (key ~>=~ (:'popular' || '/') and key ~<~ (:'popular' || '/' || chr(1114111)))
+                            order by thread_count desc, id limit 500)) as tag(id)),
+        newest as materialized (
+            select source.*, (select w.sort_time from (select tt.thread_id, tt.published_at as sort_time from thread_tags tt
+    where tt.tag_id = source.id
+    order by tt.published_at desc, tt.thread_id desc limit 26
+    ) w limit 1) as top from source),
+        floor as (
+            select coalesce(min(top), '-infinity') as at from (
+                select top from newest where top is not null order by top desc limit 26) highest)
+        select e.thread_id, max(e.sort_time) as sort_time
+        from newest source cross join floor cross join lateral (select tt.thread_id, tt.published_at as sort_time from thread_tags tt
+    where tt.tag_id = source.id
+    order by tt.published_at desc, tt.thread_id desc limit 26
+    ) e
+        where source.top >= floor.at and e.sort_time >= floor.at
+        group by e.thread_id
+        order by sort_time desc, e.thread_id desc limit 26)
+    select thread_id, sort_time, null::text as starred_by from floored
+    where (select count(*) from floored) >= 26
+    union all
+    select thread_id, sort_time, null::text from (
+        select e.thread_id, max(e.sort_time) as sort_time
+        from (select id from unnest(array(select id from tags where key = :'popular' or (key ~>=~ (:'popular' || '/') and key ~<~ (:'popular' || '/' || chr(1114111)))
+                            order by thread_count desc, id limit 500)) as tag(id)) source cross join lateral (select tt.thread_id, tt.published_at as sort_time from thread_tags tt
+    where tt.tag_id = source.id
+    order by tt.published_at desc, tt.thread_id desc limit 26
+    ) e
+        group by e.thread_id
+        order by sort_time desc, e.thread_id desc limit 26) whole
+    where (select count(*) from floored) < 26)
 select m.id, m.title, m.body, a.login, page.sort_time from page
 join messages m on m.id = page.thread_id join accounts a on a.id = m.author_id
 where m.deleted_at is null order by page.sort_time desc, page.thread_id desc;
@@ -37,24 +61,65 @@ select g.key, r.n from (
     group by tt.tag_id order by count(*) desc, tt.tag_id limit 20) r
 join tags g on g.id = r.tag_id order by r.n desc, g.key;
 
-\echo '== Home stream of the reader (200 people, 50 tags)'
+\echo '== Home stream of the reader (200 people, 50 tags: keyset walks merged above a floor, ThreadQueries.MERGE)'
 explain (analyze, buffers, costs off)
-select thread_id, max(activity_at) as sort_time from (
-    select e.thread_id, e.activity_at
-    from (
-        select kind, (select id from accounts where login = :'reader')::text as key
-        from unnest(array['author', 'starrer', 'mention', 'replier']) kind
-        union all
-        select kind, f.followee_id::text from person_follows f cross join unnest(array['author', 'starrer']) kind
-        where f.follower_id = (select id from accounts where login = :'reader')
-        union all
-        select 'tag', f.tag_id::text from tag_follows f where f.account_id = (select id from accounts where login = :'reader')
-    ) source
-    cross join lateral (
-        select ts.thread_id, ts.activity_at from thread_sources ts
-        where ts.kind = source.kind and ts.key = source.key
-        order by ts.activity_at desc, ts.thread_id desc limit 26) e
-) entries group by thread_id order by sort_time desc, thread_id desc limit 26;
+with page as (
+    with floored as (
+        with source as materialized (select kind, cast((select id from accounts where login = :'reader') as text) as key
+    from unnest(array['author', 'starrer', 'mention', 'replier']) kind
+    union all
+    select kind, f.followee_id::text from person_follows f
+    cross join unnest(array['author', 'starrer']) kind
+    where f.follower_id = (select id from accounts where login = :'reader')
+    union all
+    select 'tag', f.tag_id::text from tag_follows f where f.account_id = (select id from accounts where login = :'reader')
+    union all
+    select 'site', f.site from site_follows f where f.account_id = (select id from accounts where login = :'reader')
+    ),
+        newest as materialized (
+            select source.*, (select w.sort_time from (select ts.thread_id, ts.activity_at as sort_time from thread_sources ts
+    where ts.kind = source.kind and ts.key = source.key
+      and not exists (select 1 from blocks b where b.blocker_id = (select id from accounts where login = :'reader') and b.blocked_id = ts.author_id)
+    order by ts.activity_at desc, ts.thread_id desc limit 26
+    ) w limit 1) as top from source),
+        floor as (
+            select coalesce(min(top), '-infinity') as at from (
+                select top from newest where top is not null order by top desc limit 26) highest)
+        select e.thread_id, max(e.sort_time) as sort_time
+        from newest source cross join floor cross join lateral (select ts.thread_id, ts.activity_at as sort_time from thread_sources ts
+    where ts.kind = source.kind and ts.key = source.key
+      and not exists (select 1 from blocks b where b.blocker_id = (select id from accounts where login = :'reader') and b.blocked_id = ts.author_id)
+    order by ts.activity_at desc, ts.thread_id desc limit 26
+    ) e
+        where source.top >= floor.at and e.sort_time >= floor.at
+        group by e.thread_id
+        order by sort_time desc, e.thread_id desc limit 26)
+    select thread_id, sort_time, null::text as starred_by from floored
+    where (select count(*) from floored) >= 26
+    union all
+    select thread_id, sort_time, null::text from (
+        select e.thread_id, max(e.sort_time) as sort_time
+        from (select kind, cast((select id from accounts where login = :'reader') as text) as key
+    from unnest(array['author', 'starrer', 'mention', 'replier']) kind
+    union all
+    select kind, f.followee_id::text from person_follows f
+    cross join unnest(array['author', 'starrer']) kind
+    where f.follower_id = (select id from accounts where login = :'reader')
+    union all
+    select 'tag', f.tag_id::text from tag_follows f where f.account_id = (select id from accounts where login = :'reader')
+    union all
+    select 'site', f.site from site_follows f where f.account_id = (select id from accounts where login = :'reader')
+    ) source cross join lateral (select ts.thread_id, ts.activity_at as sort_time from thread_sources ts
+    where ts.kind = source.kind and ts.key = source.key
+      and not exists (select 1 from blocks b where b.blocker_id = (select id from accounts where login = :'reader') and b.blocked_id = ts.author_id)
+    order by ts.activity_at desc, ts.thread_id desc limit 26
+    ) e
+        group by e.thread_id
+        order by sort_time desc, e.thread_id desc limit 26) whole
+    where (select count(*) from floored) < 26)
+select m.id, m.title, m.body, a.login, page.sort_time from page
+join messages m on m.id = page.thread_id join accounts a on a.id = m.author_id
+where m.deleted_at is null order by page.sort_time desc, page.thread_id desc;
 
 \echo '== Thread page with its replies'
 explain (analyze, buffers, costs off)

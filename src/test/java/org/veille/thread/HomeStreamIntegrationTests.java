@@ -115,6 +115,62 @@ class HomeStreamIntegrationTests {
 		assertThat(NEXT.matcher(second).find()).isFalse();
 	}
 
+	/** Many sources, each newest entry its own thread: the merge reads only the sources that reach the page. */
+	@Test
+	void shouldMergeManyFolloweesStreamsInOrderAcrossPages() throws Exception {
+		MockHttpSession me = TestPeople.signUp(this.mvc, TestPeople.uniqueName("manyfollows"));
+		List<MockHttpSession> followees = followed(me, 30);
+		List<Long> posted = new ArrayList<>();
+		for (int round = 0; round < 2; round++) {
+			for (int i = 0; i < followees.size(); i++) {
+				posted.add(Posting.as(this.mvc, followees.get(i), "Tour " + round + ", personne " + i));
+			}
+		}
+		Collections.reverse(posted);
+
+		String first = Posting.page(this.mvc, me, "/");
+		String second = Posting.page(this.mvc, me, "/?before=" + next(first));
+		String third = Posting.page(this.mvc, me, "/?before=" + next(second));
+
+		List<Long> shown = new ArrayList<>(Posting.cardIds(first));
+		shown.addAll(Posting.cardIds(second));
+		shown.addAll(Posting.cardIds(third));
+		assertThat(shown).isEqualTo(posted);
+	}
+
+	/** Many sources whose newest entry is the same thread: a page of them holds one thread, so all are walked. */
+	@Test
+	void shouldFillThePageWhenManySourcesShareTheirNewestThread() throws Exception {
+		MockHttpSession me = TestPeople.signUp(this.mvc, TestPeople.uniqueName("sharedstars"));
+		List<MockHttpSession> followees = followed(me, 30);
+		List<Long> posted = new ArrayList<>();
+		for (int i = 0; i < followees.size(); i++) {
+			posted.add(Posting.as(this.mvc, followees.get(i), "Fil de la personne " + i));
+		}
+		MockHttpSession outsider = TestPeople.signUp(this.mvc, TestPeople.uniqueName("starred"));
+		long starred = Posting.as(this.mvc, outsider, "Le fil que tout le monde étoile");
+		for (MockHttpSession followee : followees) {
+			Social.star(this.mvc, followee, starred);
+		}
+		Collections.reverse(posted);
+
+		List<Long> shown = Posting.cardIds(Posting.page(this.mvc, me, "/"));
+
+		assertThat(shown).hasSize(25);
+		assertThat(shown.get(0)).isEqualTo(starred);
+		assertThat(shown.subList(1, 25)).isEqualTo(posted.subList(0, 24));
+	}
+
+	private List<MockHttpSession> followed(MockHttpSession follower, int count) throws Exception {
+		List<MockHttpSession> sessions = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String login = TestPeople.uniqueName("followee");
+			sessions.add(TestPeople.signUp(this.mvc, login));
+			Social.follow(this.mvc, follower, login);
+		}
+		return sessions;
+	}
+
 	private static String next(String html) {
 		Matcher matcher = NEXT.matcher(html);
 		assertThat(matcher.find()).as("a link to the next page").isTrue();
