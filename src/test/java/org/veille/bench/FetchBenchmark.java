@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -46,7 +48,10 @@ public final class FetchBenchmark {
 		ExecutorService serverThreads = Executors.newFixedThreadPool(32);
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
 		server.setExecutor(serverThreads);
-		server.createContext("/", (exchange) -> answer(exchange, image, delayMillis));
+		// A remote site's latency: the answer is sent later from a scheduler, and no thread waits meanwhile.
+		ScheduledExecutorService latency = Executors.newSingleThreadScheduledExecutor();
+		server.createContext("/", (exchange) -> latency.schedule(() -> answer(exchange, image), delayMillis,
+				TimeUnit.MILLISECONDS));
 		server.start();
 		Path data = Files.createTempDirectory("veille-bench-postgres");
 		int workers = FetchProperties.defaults().workers();
@@ -76,6 +81,7 @@ public final class FetchBenchmark {
 		finally {
 			server.stop(0);
 			serverThreads.shutdownNow();
+			latency.shutdownNow();
 			deleteTree(data);
 		}
 	}
@@ -104,22 +110,17 @@ public final class FetchBenchmark {
 		}
 	}
 
-	private static void answer(HttpExchange exchange, byte[] image, int delayMillis) throws IOException {
-		try {
-			if (delayMillis > 0) {
-				// The benchmark's stand-in for a remote site's latency, not a test waiting for something.
-				Thread.sleep(delayMillis);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	private static void answer(HttpExchange exchange, byte[] image) {
 		String path = exchange.getRequestURI().getPath();
 		byte[] body = path.endsWith(".png") ? image : PageFixture.html(path).getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", path.endsWith(".png") ? "image/png" : "text/html; charset=utf-8");
-		exchange.sendResponseHeaders(200, body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
+			exchange.sendResponseHeaders(200, body.length);
 			out.write(body);
+		}
+		catch (IOException ex) {
+			// The fetcher gave up on this request (a timeout): the benchmark counts its failure.
+			exchange.close();
 		}
 	}
 
