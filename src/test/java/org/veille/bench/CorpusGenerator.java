@@ -1,8 +1,6 @@
 package org.veille.bench;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +39,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.PGCopyOutputStream;
 
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
@@ -590,11 +587,10 @@ public final class CorpusGenerator {
 			.getCopyAPI()
 			.copyIn("copy " + table + " (" + COLUMNS.get(table) + ") from stdin with (freeze)");
 		try {
-			PGCopyOutputStream stream = new PGCopyOutputStream(copy, 1 << 16);
-			Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+			Writer out = new CopyWriter(copy);
 			rows.write(out);
 			out.flush();
-			long count = stream.endCopy();
+			long count = copy.endCopy();
 			connection.commit();
 			return count;
 		}
