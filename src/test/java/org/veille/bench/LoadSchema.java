@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The keys, foreign keys and indexes of the tables a bulk load fills, read from the catalog so that they can be
@@ -19,8 +21,10 @@ final class LoadSchema {
 	/** Per table, its primary key and unique constraints, then its other indexes, as statements. */
 	private final Map<String, List<String>> keysAndIndexes = new LinkedHashMap<>();
 
-	/** Every foreign key on or towards a loaded table: table, constraint name, definition. */
+	/** Every foreign key on or towards a loaded table: table, constraint name, definition, referenced table. */
 	private final List<String[]> foreignKeys = new ArrayList<>();
+
+	private final Set<String[]> restored = new HashSet<>();
 
 	private LoadSchema() {
 	}
@@ -32,11 +36,13 @@ final class LoadSchema {
 		List<String> drops = new ArrayList<>();
 		try (Statement statement = connection.createStatement()) {
 			try (ResultSet rs = statement.executeQuery("""
-					select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) from pg_constraint c
+					select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid), c.confrelid::regclass::text
+					from pg_constraint c
 					where c.contype = 'f' and (c.conrelid = any(%s) or c.confrelid = any(%s)) order by c.oid
 					""".formatted(names, names))) {
 				while (rs.next()) {
-					schema.foreignKeys.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3) });
+					schema.foreignKeys
+						.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) });
 					drops.add("alter table " + rs.getString(1) + " drop constraint " + rs.getString(2));
 				}
 			}
@@ -85,15 +91,18 @@ final class LoadSchema {
 	}
 
 	/**
-	 * Adds the foreign keys back without checking them (instant), then returns one statement per foreign key that
-	 * checks the existing rows; each takes only a light lock, so they may run at once on several connections.
+	 * Adds back the foreign keys on or towards none of these tables (not loaded yet), without checking them
+	 * (instant), then returns one statement per foreign key that checks the existing rows; each takes only a light
+	 * lock, so they may run at once on several connections.
 	 */
-	List<String> restoreForeignKeys(Connection connection) throws SQLException {
+	List<String> restoreForeignKeysAvoiding(Connection connection, List<String> tables) throws SQLException {
 		List<String> validations = new ArrayList<>();
 		try (Statement statement = connection.createStatement()) {
 			for (String[] key : this.foreignKeys) {
-				statement.execute("alter table " + key[0] + " add constraint " + key[1] + " " + key[2] + " not valid");
-				validations.add("alter table " + key[0] + " validate constraint " + key[1]);
+				if (!tables.contains(key[0]) && !tables.contains(key[3]) && this.restored.add(key)) {
+					statement.execute("alter table " + key[0] + " add constraint " + key[1] + " " + key[2] + " not valid");
+					validations.add("alter table " + key[0] + " validate constraint " + key[1]);
+				}
 			}
 		}
 		return validations;
