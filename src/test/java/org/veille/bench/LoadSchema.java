@@ -24,6 +24,7 @@ final class LoadSchema {
 	/** Every foreign key on or towards a loaded table: table, constraint name, definition, referenced table. */
 	private final List<String[]> foreignKeys = new ArrayList<>();
 
+	/** The foreign keys already added back (arrays, so compared by identity). */
 	private final Set<String[]> restored = new HashSet<>();
 
 	private LoadSchema() {
