@@ -27,7 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.veille.database.Timestamps;
 import org.veille.message.MessageCommands;
-import org.veille.message.MessageRejectedException;
 import org.veille.transfer.Bookmark;
 import org.veille.transfer.BookmarkImport;
 import org.veille.transfer.BookmarkSink;
@@ -45,7 +44,7 @@ import org.veille.transfer.SkippedBookmark;
 @Service
 class ImportService implements DisposableBean {
 
-	static final int BATCH = 500;
+	static final int BATCH = 2_000;
 
 	private static final Logger logger = LoggerFactory.getLogger(ImportService.class);
 
@@ -187,21 +186,16 @@ class ImportService implements DisposableBean {
 			return;
 		}
 		Instant now = now();
+		List<MessageCommands.ImportEntry> entries = new ArrayList<>(batch.size());
+		for (Bookmark bookmark : batch) {
+			Instant at = (bookmark.addedAt() != null) ? bookmark.addedAt().truncatedTo(ChronoUnit.MICROS) : now;
+			entries.add(new MessageCommands.ImportEntry(bookmark.messageText(), at, key(bookmark)));
+		}
 		this.transactions.executeWithoutResult((status) -> {
-			for (Bookmark bookmark : batch) {
-				Instant at = (bookmark.addedAt() != null) ? bookmark.addedAt().truncatedTo(ChronoUnit.MICROS) : now;
-				try {
-					if (this.commands.importThread(accountId, bookmark.messageText(), at, key(bookmark), enrich).isPresent()) {
-						counts.created++;
-					}
-					else {
-						counts.duplicates++;
-					}
-				}
-				catch (MessageRejectedException ex) {
-					counts.skipped++;
-				}
-			}
+			MessageCommands.ImportResult result = this.commands.importThreads(accountId, entries, enrich);
+			counts.created += result.created();
+			counts.duplicates += result.duplicates();
+			counts.skipped += result.rejected();
 			this.jdbc.sql("""
 					update imports set created = :created, duplicates = :duplicates, skipped = :skipped where id = :id
 					""")
