@@ -32,12 +32,15 @@ public final class ImportBenchmark {
 			if (argument.startsWith("bookmarks=")) {
 				bookmarks = Integer.parseInt(argument.substring("bookmarks=".length()));
 			}
+			else if (argument.matches("\\d+")) {
+				bookmarks = Integer.parseInt(argument);
+			}
 		}
 		Path data = Files.createTempDirectory("veille-bench-postgres");
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VeilleApplication.class)
-			.properties("server.port=0", "veille.database.embedded.data-directory=" + data, "veille.fetch.enabled=false",
-					"logging.level.root=warn")
-			.run()) {
+			// As arguments, which win over application.properties (default properties would not).
+			.run("--server.port=0", "--veille.database.embedded.data-directory=" + data, "--veille.fetch.enabled=false",
+					"--logging.level.root=warn")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			ImportService imports = app.getBean(ImportService.class);
 			run(jdbc, imports, "warmup", Math.min(bookmarks, 1_000));
