@@ -179,6 +179,20 @@ public class MessageCommands {
 			.list());
 	}
 
+	/**
+	 * Refreshes the planner's statistics of the tables an import fills, between its first batches. On a
+	 * young instance they still describe nearly empty tables, and the subqueries that build search
+	 * documents then read whole tables for each thread: an import of 100,000 bookmarks into an empty
+	 * instance slowed down with its own size before this (see docs/BENCHMARKS.md). Where the tables
+	 * belong to another role, PostgreSQL skips them with a warning.
+	 */
+	public void refreshStatistics() {
+		this.jdbc.sql("""
+				analyze messages, imported_entries, tags, tag_spellings, message_tags, thread_tags, links, message_links,
+				        site_paths, site_threads, thread_sources, thread_search
+				""").update();
+	}
+
 	/** Marks the person's feeds as changed once an import is stored. */
 	@Transactional
 	public void importDone(long authorId, Instant now) {

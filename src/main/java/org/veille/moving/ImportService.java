@@ -206,6 +206,11 @@ class ImportService implements DisposableBean {
 				.update();
 		});
 		batch.clear();
+		counts.batches++;
+		if ((counts.batches & (counts.batches - 1)) == 0) {
+			// After the 1st, 2nd, 4th, 8th… batch: the statistics keep up with tables that grow from nothing.
+			this.commands.refreshStatistics();
+		}
 	}
 
 	private void finish(long importId, String status, @Nullable String problem) {
@@ -253,6 +258,8 @@ class ImportService implements DisposableBean {
 		int duplicates;
 
 		int skipped;
+
+		int batches;
 
 	}
 
