@@ -240,11 +240,20 @@ class LinkIndex {
 		if (parents.isEmpty()) {
 			return ids;
 		}
+		// The existing ones are read, not rewritten: a site's root is cited by thousands of an import's entries.
 		this.jdbc.sql("""
-				insert into site_paths (host, path, parent_path)
-				select * from unnest(cast(:hosts as text[]), cast(:paths as text[]), cast(:parents as text[]))
-				on conflict (host, path) do update set host = excluded.host
-				returning id, host, path
+				with wanted as (
+				    select * from unnest(cast(:hosts as text[]), cast(:paths as text[]), cast(:parents as text[]))
+				        as w(host, path, parent_path)),
+				existing as (
+				    select s.id, s.host, s.path from site_paths s join wanted w on w.host = s.host and w.path = s.path),
+				added as (
+				    insert into site_paths (host, path, parent_path)
+				    select w.host, w.path, w.parent_path from wanted w
+				    where not exists (select 1 from existing e where e.host = w.host and e.path = w.path)
+				    on conflict (host, path) do update set host = excluded.host
+				    returning id, host, path)
+				select id, host, path from existing union all select id, host, path from added
 				""")
 			.param("hosts", parents.keySet().stream().map(SiteKey::host).toArray(String[]::new))
 			.param("paths", parents.keySet().stream().map(SiteKey::path).toArray(String[]::new))

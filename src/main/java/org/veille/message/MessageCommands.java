@@ -180,7 +180,8 @@ public class MessageCommands {
 	}
 
 	/**
-	 * Refreshes the planner's statistics of the tables an import fills, between its first batches. On a
+	 * Refreshes the planner's statistics of the tables an import fills that its statements join (the
+	 * others are only reached through their keys), between its first batches. On a
 	 * young instance they still describe nearly empty tables, and the subqueries that build search
 	 * documents then read whole tables for each thread: an import of 100,000 bookmarks into an empty
 	 * instance slowed down with its own size before this (see docs/BENCHMARKS.md). Where the tables
@@ -188,8 +189,7 @@ public class MessageCommands {
 	 */
 	public void refreshStatistics() {
 		this.jdbc.sql("""
-				analyze messages, imported_entries, tags, tag_spellings, message_tags, thread_tags, links, message_links,
-				        site_paths, site_threads, thread_sources, thread_search
+				analyze messages, tags, thread_tags, links, message_links, site_paths
 				""").update();
 	}
 

@@ -78,13 +78,17 @@ public class ThreadSources {
 			return;
 		}
 		this.jdbc.sql("""
+				with live as (
+				    select id, author_id, activity_at from messages
+				    where id = any(cast(:distinct as bigint[])) and deleted_at is null)
 				insert into thread_sources (kind, key, thread_id, author_id, activity_at)
 				select r.kind, r.key, m.id, m.author_id, m.activity_at
 				from unnest(cast(:kinds as text[]), cast(:keys as text[]), cast(:threads as bigint[])) as r(kind, key, thread)
-				join messages m on m.id = r.thread
-				where m.deleted_at is null
+				join live m on m.id = r.thread
+				order by r.kind, r.key, r.thread
 				on conflict do nothing
 				""")
+			.param("distinct", reasons.threads.stream().distinct().toArray(Long[]::new))
 			.param("kinds", reasons.kinds.toArray(String[]::new))
 			.param("keys", reasons.keys.toArray(String[]::new))
 			.param("threads", reasons.threads.toArray(Long[]::new))

@@ -1,10 +1,15 @@
 package org.veille.moving;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,8 +49,33 @@ public final class ImportBenchmark {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			ImportService imports = app.getBean(ImportService.class);
 			run(jdbc, imports, "warmup", Math.min(bookmarks, 1_000));
+			Duration java = javaCpu();
+			Duration postgres = postgresCpu(data);
 			run(jdbc, imports, "bench", bookmarks);
+			// On a machine shared with other work, the time varies with its load; the CPU time much less.
+			System.out.printf("CPU time of the bench run: Java %.1f s, PostgreSQL %.1f s%n",
+					javaCpu().minus(java).toMillis() / 1e3, postgresCpu(data).minus(postgres).toMillis() / 1e3);
 		}
+	}
+
+	private static Duration javaCpu() {
+		return Duration.ofNanos(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime());
+	}
+
+	/** The CPU time of the embedded server and its live processes (the pool's connections stay open). */
+	private static Duration postgresCpu(Path data) throws IOException {
+		Optional<Path> pidFile;
+		try (Stream<Path> files = Files.walk(data)) {
+			pidFile = files.filter((file) -> file.getFileName().toString().equals("postmaster.pid")).findFirst();
+		}
+		if (pidFile.isEmpty()) {
+			return Duration.ZERO;
+		}
+		long pid = Long.parseLong(Files.readAllLines(pidFile.get()).get(0).strip());
+		return ProcessHandle.of(pid).map((server) -> Stream.concat(Stream.of(server), server.descendants())
+			.map((process) -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+			.reduce(Duration.ZERO, Duration::plus)).orElse(Duration.ZERO);
 	}
 
 	private static void run(JdbcClient jdbc, ImportService imports, String login, int bookmarks) throws Exception {
