@@ -250,8 +250,9 @@ class ImportService implements DisposableBean {
 				.update();
 		});
 		counts.batches++;
-		if ((counts.batches & (counts.batches - 1)) == 0) {
-			// After the 1st, 2nd, 4th, 8th… batch: the statistics keep up with tables that grow from nothing.
+		if (counts.batches <= 8 && (counts.batches & (counts.batches - 1)) == 0) {
+			// After the 1st, 2nd, 4th and 8th batches: the statistics keep up with tables that grow from nothing
+			// (beyond, the plans no longer change, and autovacuum's own ANALYZE follows).
 			this.commands.refreshStatistics();
 		}
 	}
