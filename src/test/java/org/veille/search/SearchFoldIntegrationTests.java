@@ -15,7 +15,7 @@ import org.veille.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code search_fold} with its shortcut for ASCII texts (migration V9) folds every text as the
+ * {@code search_fold} with its shortcut for texts without accented letters (migration V9) folds every text as the
  * function of V5 did, whose expression is read from that migration.
  */
 @IntegrationTest
