@@ -1,10 +1,5 @@
 package org.veille.moving;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +11,6 @@ import org.veille.support.TestPeople;
 import org.veille.transfer.ImportOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An import stored by batches of {@value ImportService#BATCH}: counters summed over the batches, an
@@ -51,7 +45,8 @@ class ImportBatchesTests {
 		file.append("</DL><p>\n");
 		int privates = (distinct + 9) / 10;
 
-		long id = importFile(login, file.toString(), false, true);
+		long id = ImportRuns.importAndWait(this.imports, this.jdbc, ImportRuns.accountId(this.jdbc, login), "bookmarks.html",
+				file.toString(), new ImportService.Choices(ImportOptions.defaults(), false, true));
 
 		assertThat(this.jdbc.sql("select created || '/' || duplicates || '/' || skipped || '/' || total from imports where id = :id")
 			.param("id", id)
@@ -72,24 +67,6 @@ class ImportBatchesTests {
 	private static String entry(String host, int i, boolean isPrivate) {
 		return "<DT><A HREF=\"https://" + host + "/page/" + i + "\" ADD_DATE=\"" + (1_650_000_000L + i * 60L)
 				+ "\" PRIVATE=\"" + (isPrivate ? 1 : 0) + "\" TAGS=\"batch" + (i % 3) + "\">Page " + i + "</A>\n";
-	}
-
-	private long importFile(String login, String content, boolean includePrivate, boolean enrich) throws Exception {
-		long accountId = this.jdbc.sql("select id from accounts where login = :login")
-			.param("login", login)
-			.query(Long.class)
-			.single();
-		Path file = Files.createTempFile("veille-batches-", ".html");
-		Files.writeString(file, content, StandardCharsets.UTF_8);
-		long id = this.imports.start(accountId, "bookmarks.html", file,
-				new ImportService.Choices(ImportOptions.defaults(), includePrivate, enrich));
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> !this.jdbc.sql("select status from imports where id = :id")
-				.param("id", id)
-				.query(String.class)
-				.single()
-				.equals("running"));
-		return id;
 	}
 
 }

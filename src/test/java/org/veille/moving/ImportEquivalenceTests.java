@@ -1,8 +1,5 @@
 package org.veille.moving;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +20,6 @@ import org.veille.support.TestPeople;
 import org.veille.transfer.ImportOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The batch write path of imports stores what posting stores: the same texts imported by one person
@@ -71,7 +67,7 @@ class ImportEquivalenceTests {
 			tooManyTags.append(" #").append(u).append("many").append(i);
 		}
 
-		long importId = importXml(accountId(importer), u, texts, tooManyTags.toString());
+		long importId = importXml(ImportRuns.accountId(this.jdbc, importer), u, texts, tooManyTags.toString());
 
 		assertThat(this.jdbc.sql("select created || '/' || duplicates || '/' || skipped from imports where id = :id")
 			.param("id", importId)
@@ -129,17 +125,8 @@ class ImportEquivalenceTests {
 		entry(xml, u + 0, Instant.parse("2021-03-01T08:00:00Z"), texts.get(0));
 		entry(xml, u + "rejected", Instant.parse("2021-02-01T08:00:00Z"), rejected);
 		xml.append("</messages>\n");
-		Path file = Files.createTempFile("veille-equivalence-", ".xml");
-		Files.writeString(file, xml, StandardCharsets.UTF_8);
-		long id = this.imports.start(accountId, "export.xml", file,
+		return ImportRuns.importAndWait(this.imports, this.jdbc, accountId, "export.xml", xml.toString(),
 				new ImportService.Choices(ImportOptions.defaults(), true, false));
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> !this.jdbc.sql("select status from imports where id = :id")
-				.param("id", id)
-				.query(String.class)
-				.single()
-				.equals("running"));
-		return id;
 	}
 
 	private static void entry(StringBuilder xml, String id, Instant date, String text) {
@@ -252,10 +239,6 @@ class ImportEquivalenceTests {
 	private String one(String sql, long messageId) {
 		List<String> rows = this.jdbc.sql(sql).param("id", messageId).query(String.class).list();
 		return rows.isEmpty() ? "no row" : String.valueOf(rows.get(0));
-	}
-
-	private long accountId(String login) {
-		return this.jdbc.sql("select id from accounts where login = :login").param("login", login).query(Long.class).single();
 	}
 
 }
