@@ -1,5 +1,5 @@
 #!/bin/sh
-# Import of a bookmark file with enrichment skipped: see docs/BENCHMARKS.md. Argument: bookmarks=N.
+# Import of a bookmark file with enrichment skipped: see docs/BENCHMARKS.md. Argument: N or bookmarks=N.
 set -e
 cd "$(dirname "$0")/.."
 ./mvnw -q ${MAVEN_OFFLINE:+-o} test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test

@@ -64,6 +64,24 @@ public class Alerts {
 		}
 	}
 
+	/**
+	 * Alerts for new messages that start threads (an import's batch), in one statement: to the people
+	 * each one mentions, as {@link #push} does for one.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void pushMentions(Collection<Long> messageIds) {
+		if (messageIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into alerts (account_id, message_id, author_id, reason, created_at)
+				select mm.account_id, m.id, m.author_id, 'mention', m.created_at
+				from messages m join message_mentions mm on mm.message_id = m.id
+				where m.id = any(cast(:messages as bigint[])) and mm.account_id <> m.author_id
+				on conflict do nothing
+				""").param("messages", messageIds.toArray(Long[]::new)).update();
+	}
+
 	/** The message was deleted: nobody is alerted of it any more. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void withdraw(long messageId) {

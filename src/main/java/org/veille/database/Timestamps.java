@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 
 /**
  * Converts between {@link Instant} and what the PostgreSQL driver reads and writes for {@code timestamptz}.
@@ -16,6 +17,14 @@ public final class Timestamps {
 
 	public static OffsetDateTime of(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/**
+	 * Instants as an array parameter for {@code cast(:name as timestamptz[])} (a statement that stores
+	 * many rows at once): ISO-8601 texts, which PostgreSQL reads exactly, microseconds included.
+	 */
+	public static String[] array(Collection<Instant> instants) {
+		return instants.stream().map(Instant::toString).toArray(String[]::new);
 	}
 
 	public static Instant read(ResultSet rs, String column) throws SQLException {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,51 +49,151 @@ class LinkIndex {
 
 	/** @param enrich whether to queue a fetch for a link never fetched */
 	boolean attach(long messageId, long threadId, Instant threadPublishedAt, List<String> urls, boolean enrich) {
-		boolean queued = false;
-		Set<Long> sitePathIds = new LinkedHashSet<>();
-		int position = 0;
-		for (String url : urls) {
-			Optional<NormalizedUrl> normalized = UrlNormalizer.normalize(url);
-			long linkId;
-			if (normalized.isPresent()) {
-				Map<String, Long> sitePaths = upsertSitePaths(normalized.get());
-				sitePathIds.addAll(sitePaths.values());
-				Long pageId = normalized.get().isWholeSitePath() ? sitePaths.get(normalized.get().sitePath()) : null;
-				linkId = upsertLink(url, normalized.get(), pageId);
-				if (enrich) {
-					queued |= enqueueIfNeverFetched(linkId);
+		return attachAll(List.of(new Citing(messageId, threadId, threadPublishedAt, urls)), enrich);
+	}
+
+	/**
+	 * The same for many messages in a few statements whatever their number (an import's batch): the site
+	 * paths of all their URLs in one, the links in one (the first spelling of a page is kept), the messages'
+	 * links in one, their threads' places on the site paths in one; fetch jobs in the messages' order.
+	 * @return whether a fetch job was queued
+	 */
+	boolean attachAll(List<Citing> messages, boolean enrich) {
+		Map<SiteKey, @Nullable String> wantedPaths = new TreeMap<>();
+		Map<String, String> firstSpelling = new LinkedHashMap<>();
+		Map<String, NormalizedUrl> normalizedByKey = new HashMap<>();
+		Set<String> invalid = new LinkedHashSet<>();
+		Map<String, Optional<NormalizedUrl>> normalizedByUrl = new HashMap<>();
+		for (Citing message : messages) {
+			for (String url : message.urls()) {
+				Optional<NormalizedUrl> normalized = normalizedByUrl.computeIfAbsent(url, UrlNormalizer::normalize);
+				if (normalized.isPresent()) {
+					NormalizedUrl page = normalized.get();
+					@Nullable String parent = null;
+					for (String path : page.sitePrefixes()) {
+						wantedPaths.putIfAbsent(new SiteKey(page.host(), path), parent);
+						parent = path;
+					}
+					firstSpelling.putIfAbsent(page.key(), url);
+					normalizedByKey.putIfAbsent(page.key(), page);
+				}
+				else {
+					invalid.add(url);
 				}
 			}
-			else {
-				linkId = upsertInvalidLink(url);
-			}
-			this.jdbc.sql("""
-					insert into message_links (message_id, link_id, position) values (:message, :link, :position)
-					on conflict do nothing
-					""").param("message", messageId).param("link", linkId).param("position", position++).update();
 		}
-		listUnderSitePaths(threadId, sitePathIds, threadPublishedAt);
+		Map<SiteKey, Long> sitePathIds = upsertSitePaths(wantedPaths);
+		Map<String, Long> linkIds = upsertLinks(firstSpelling, normalizedByKey, sitePathIds);
+		linkIds.putAll(upsertInvalidLinks(invalid));
+		List<Long> rowMessages = new ArrayList<>();
+		List<Long> rowLinks = new ArrayList<>();
+		List<Integer> rowPositions = new ArrayList<>();
+		List<Listing> listings = new ArrayList<>();
+		List<Long> toFetch = new ArrayList<>();
+		for (Citing message : messages) {
+			Set<Long> sitePaths = new LinkedHashSet<>();
+			int position = 0;
+			for (String url : message.urls()) {
+				Optional<NormalizedUrl> normalized = normalizedByUrl.get(url);
+				long linkId;
+				if (normalized.isPresent()) {
+					NormalizedUrl page = normalized.get();
+					page.sitePrefixes().forEach((path) -> sitePaths.add(sitePathIds.get(new SiteKey(page.host(), path))));
+					linkId = linkIds.get(page.key());
+					toFetch.add(linkId);
+				}
+				else {
+					linkId = linkIds.get(url);
+				}
+				rowMessages.add(message.messageId());
+				rowLinks.add(linkId);
+				rowPositions.add(position++);
+			}
+			listings.add(new Listing(message.threadId(), sitePaths, message.threadPublishedAt()));
+		}
+		boolean queued = false;
+		if (enrich) {
+			for (long linkId : toFetch) {
+				queued |= enqueueIfNeverFetched(linkId);
+			}
+		}
+		if (!rowMessages.isEmpty()) {
+			this.jdbc.sql("""
+					insert into message_links (message_id, link_id, position)
+					select * from unnest(cast(:messages as bigint[]), cast(:links as bigint[]), cast(:positions as int[]))
+					on conflict do nothing
+					""")
+				.param("messages", rowMessages.toArray(Long[]::new))
+				.param("links", rowLinks.toArray(Long[]::new))
+				.param("positions", rowPositions.toArray(Integer[]::new))
+				.update();
+		}
+		listUnderSitePaths(listings);
 		return queued;
+	}
+
+	/** A message citing URLs, in the thread published at this time. */
+	record Citing(long messageId, long threadId, Instant threadPublishedAt, List<String> urls) {
+	}
+
+	/** A thread to list on site paths from this time. */
+	private record Listing(long threadId, Collection<Long> sitePathIds, Instant published) {
+	}
+
+	/** A site path, ordered so that a batch locks its rows in one order. */
+	private record SiteKey(String host, String path) implements Comparable<SiteKey> {
+
+		@Override
+		public int compareTo(SiteKey other) {
+			int byHost = this.host.compareTo(other.host);
+			return (byHost != 0) ? byHost : this.path.compareTo(other.path);
+		}
+
 	}
 
 	/** Lists the thread on these site paths (those not listing it yet), as published at this time. */
 	private void listUnderSitePaths(long threadId, Collection<Long> sitePathIds, Instant published) {
-		if (sitePathIds.isEmpty()) {
+		listUnderSitePaths(List.of(new Listing(threadId, sitePathIds, published)));
+	}
+
+	/**
+	 * Lists threads on site paths (those not listing them yet) in one statement; each site path counts each
+	 * new thread once.
+	 */
+	private void listUnderSitePaths(List<Listing> listings) {
+		List<Long> ids = new ArrayList<>();
+		List<Long> threads = new ArrayList<>();
+		List<Instant> published = new ArrayList<>();
+		for (Listing listing : listings) {
+			for (Long id : listing.sitePathIds()) {
+				ids.add(id);
+				threads.add(listing.threadId());
+				published.add(listing.published());
+			}
+		}
+		if (ids.isEmpty()) {
 			return;
 		}
 		this.jdbc.sql("""
-				with added as (
+				with listed as (
+				    select site_path_id, thread_id, min(published) as published
+				    from unnest(cast(:ids as bigint[]), cast(:threads as bigint[]), cast(:published as timestamptz[]))
+				        as l(site_path_id, thread_id, published)
+				    group by site_path_id, thread_id),
+				added as (
 				    insert into site_threads (site_path_id, thread_id, published_at)
-				    select id, :thread, :published from unnest(cast(:ids as bigint[])) as id
+				    select site_path_id, thread_id, published from listed order by site_path_id, thread_id
 				    on conflict do nothing
-				    returning site_path_id)
-				update site_paths s set thread_count = s.thread_count + 1,
-				                        changed_at = greatest(s.changed_at, :published)
-				from added where s.id = added.site_path_id
+				    returning site_path_id, published_at),
+				counted as (
+				    select site_path_id, count(*) as threads, max(published_at) as latest from added group by site_path_id)
+				update site_paths s set thread_count = s.thread_count + counted.threads,
+				                        changed_at = greatest(s.changed_at, counted.latest)
+				from counted where s.id = counted.site_path_id
 				""")
-			.param("thread", threadId)
-			.param("published", Timestamps.of(published))
-			.param("ids", sitePathIds.toArray(Long[]::new))
+			.param("ids", ids.toArray(Long[]::new))
+			.param("threads", threads.toArray(Long[]::new))
+			.param("published", Timestamps.array(published))
 			.update();
 	}
 
@@ -121,54 +223,99 @@ class LinkIndex {
 
 	/** The ids of the site and the path prefixes of this URL, by path. */
 	private Map<String, Long> upsertSitePaths(NormalizedUrl url) {
-		List<String> prefixes = url.sitePrefixes();
-		List<@Nullable String> parents = new ArrayList<>();
-		parents.add(null);
-		parents.addAll(prefixes.subList(0, prefixes.size() - 1));
+		Map<SiteKey, @Nullable String> wanted = new TreeMap<>();
+		@Nullable String parent = null;
+		for (String path : url.sitePrefixes()) {
+			wanted.put(new SiteKey(url.host(), path), parent);
+			parent = path;
+		}
 		Map<String, Long> ids = new TreeMap<>();
+		upsertSitePaths(wanted).forEach((key, id) -> ids.put(key.path(), id));
+		return ids;
+	}
+
+	/** The ids of these site paths (each with its parent path), created when new. */
+	private Map<SiteKey, Long> upsertSitePaths(Map<SiteKey, @Nullable String> parents) {
+		Map<SiteKey, Long> ids = new HashMap<>();
+		if (parents.isEmpty()) {
+			return ids;
+		}
+		// The existing ones are read, not rewritten: a site's root is cited by thousands of an import's entries.
 		this.jdbc.sql("""
-				insert into site_paths (host, path, parent_path)
-				select :host, p.path, p.parent
-				from unnest(cast(:paths as text[]), cast(:parents as text[])) with ordinality as p(path, parent, n)
-				order by p.n
-				on conflict (host, path) do update set host = excluded.host
-				returning id, path
+				with wanted as (
+				    select * from unnest(cast(:hosts as text[]), cast(:paths as text[]), cast(:parents as text[]))
+				        as w(host, path, parent_path)),
+				existing as (
+				    select s.id, s.host, s.path from site_paths s join wanted w on w.host = s.host and w.path = s.path),
+				added as (
+				    insert into site_paths (host, path, parent_path)
+				    select w.host, w.path, w.parent_path from wanted w
+				    where not exists (select 1 from existing e where e.host = w.host and e.path = w.path)
+				    on conflict (host, path) do update set host = excluded.host
+				    returning id, host, path)
+				select id, host, path from existing union all select id, host, path from added
 				""")
-			.param("host", url.host())
-			.param("paths", prefixes.toArray(String[]::new))
-			.param("parents", parents.toArray(String[]::new))
+			.param("hosts", parents.keySet().stream().map(SiteKey::host).toArray(String[]::new))
+			.param("paths", parents.keySet().stream().map(SiteKey::path).toArray(String[]::new))
+			.param("parents", parents.values().toArray(String[]::new))
 			.query((rs) -> {
-				ids.put(rs.getString("path"), rs.getLong("id"));
+				ids.put(new SiteKey(rs.getString("host"), rs.getString("path")), rs.getLong("id"));
 			});
 		return ids;
 	}
 
-	private long upsertLink(String url, NormalizedUrl normalized, @Nullable Long pageId) {
-		return this.jdbc.sql("""
+	/**
+	 * The ids of the links of these keys (each with the first spelling cited), created when new; a page of a site
+	 * path is tied to it.
+	 */
+	private Map<String, Long> upsertLinks(Map<String, String> spellings, Map<String, NormalizedUrl> normalized,
+			Map<SiteKey, Long> sitePathIds) {
+		Map<String, Long> ids = new HashMap<>();
+		if (spellings.isEmpty()) {
+			return ids;
+		}
+		List<String> keys = new ArrayList<>(new TreeMap<>(spellings).keySet());
+		List<@Nullable Long> pages = new ArrayList<>();
+		for (String key : keys) {
+			NormalizedUrl page = normalized.get(key);
+			pages.add(page.isWholeSitePath() ? sitePathIds.get(new SiteKey(page.host(), page.sitePath())) : null);
+		}
+		this.jdbc.sql("""
 				insert into links (url, host, normalized, normalized_hash, site_path_id)
-				values (:url, :host, :key, sha256(convert_to(:key, 'UTF8')), :page)
+				select url, host, key, sha256(convert_to(key, 'UTF8')), page
+				from unnest(cast(:urls as text[]), cast(:hosts as text[]), cast(:keys as text[]), cast(:pages as bigint[]))
+				    as l(url, host, key, page)
 				on conflict (normalized_hash) do update
 				    set site_path_id = coalesce(links.site_path_id, excluded.site_path_id)
-				returning id
+				returning id, normalized
 				""")
-			.param("url", url)
-			.param("host", normalized.host())
-			.param("key", normalized.key())
-			.param("page", pageId)
-			.query(Long.class)
-			.single();
+			.param("urls", keys.stream().map(spellings::get).toArray(String[]::new))
+			.param("hosts", keys.stream().map((key) -> normalized.get(key).host()).toArray(String[]::new))
+			.param("keys", keys.toArray(String[]::new))
+			.param("pages", pages.toArray(Long[]::new))
+			.query((rs) -> {
+				ids.put(rs.getString("normalized"), rs.getLong("id"));
+			});
+		return ids;
 	}
 
-	/** A URL the normalizer refuses (a port out of range, say) is kept, marked as not fetchable. */
-	private long upsertInvalidLink(String url) {
-		return this.jdbc.sql("""
+	/** URLs the normalizer refuses (a port out of range, say) are kept, marked as not fetchable; by URL. */
+	private Map<String, Long> upsertInvalidLinks(Collection<String> urls) {
+		Map<String, Long> ids = new HashMap<>();
+		if (urls.isEmpty()) {
+			return ids;
+		}
+		this.jdbc.sql("""
 				insert into links (url, host, normalized, normalized_hash, fetch_status, checked_at, failure_reason,
 				                   failure_detail)
-				values (:url, '', :url, sha256(convert_to(:url, 'UTF8')), 'failed', now(), :reason,
-				        'not a valid http(s) address')
+				select url, '', url, sha256(convert_to(url, 'UTF8')), 'failed', now(), :reason, 'not a valid http(s) address'
+				from unnest(cast(:urls as text[])) url
 				on conflict (normalized_hash) do update set url = links.url
-				returning id
-				""").param("url", url).param("reason", FailureReason.BAD_URL.name()).query(Long.class).single();
+				returning id, normalized
+				""").param("urls", urls.toArray(String[]::new)).param("reason", FailureReason.BAD_URL.name()).query((rs) -> {
+			ids.put(rs.getString("normalized"), rs.getLong("id"));
+		});
+		return ids;
 	}
 
 	/** Queues a fetch of this link unless it was checked or is queued already; @return whether it was queued. */

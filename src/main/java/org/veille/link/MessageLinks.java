@@ -45,6 +45,23 @@ public class MessageLinks {
 		}
 	}
 
+	/** A new message citing these URLs, in the thread published at this time. */
+	public record Citing(long messageId, long threadId, Instant threadPublishedAt, List<String> urls) {
+	}
+
+	/**
+	 * The same for many new messages in a few statements whatever their number (an import's batch),
+	 * with the same result as attaching them one after the other.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void attachAll(List<Citing> messages, boolean enrich) {
+		if (this.index.attachAll(messages.stream()
+			.map((m) -> new LinkIndex.Citing(m.messageId(), m.threadId(), m.threadPublishedAt(), m.urls()))
+			.toList(), enrich)) {
+			this.events.publishEvent(new FetchesQueued());
+		}
+	}
+
 	/**
 	 * Forgets the URLs of a message whose text changed or went away (the links stay for other
 	 * messages), then lists the thread again under the sites its live messages still cite.

@@ -1,7 +1,14 @@
 package org.veille.message;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +19,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.veille.account.PersonFeeds;
+import org.veille.database.Timestamps;
 import org.veille.markup.MarkupParser;
 import org.veille.markup.ParsedMessage;
 
@@ -22,6 +30,8 @@ import org.veille.markup.ParsedMessage;
 @Service
 public class MessageCommands {
 
+	private static final HexFormat HEX = HexFormat.of();
+
 	/** A message written: its id, its thread, and whether this call created it. */
 	public record Written(long id, long threadId, boolean created) {
 	}
@@ -30,19 +40,16 @@ public class MessageCommands {
 
 	private final MessageEditService editService;
 
-	private final MessageRepository messages;
-
 	private final MessageDerivations derivations;
 
 	private final PersonFeeds personFeeds;
 
 	private final JdbcClient jdbc;
 
-	MessageCommands(MessageService messageService, MessageEditService editService, MessageRepository messages,
+	MessageCommands(MessageService messageService, MessageEditService editService,
 			MessageDerivations derivations, PersonFeeds personFeeds, JdbcClient jdbc) {
 		this.messageService = messageService;
 		this.editService = editService;
-		this.messages = messages;
 		this.derivations = derivations;
 		this.personFeeds = personFeeds;
 		this.jdbc = jdbc;
@@ -78,41 +85,112 @@ public class MessageCommands {
 		this.editService.delete(actorId, messageId);
 	}
 
+	/** A bookmark to import: its text, its date, and the key that recognises it when imported again. */
+	public record ImportEntry(String text, Instant at, byte[] key) {
+	}
+
+	/** What became of a batch of entries: new threads, entries imported before, entries over a limit. */
+	public record ImportResult(int created, int duplicates, int rejected) {
+	}
+
 	/**
-	 * Imports one bookmark as a thread of the importer dated {@code at}, unless an entry of this key
-	 * was imported already (then nothing: empty). Same limits and derivations as a post; with
-	 * {@code enrich} false its links are not queued for fetching.
-	 * @throws MessageRejectedException over a limit
+	 * Imports bookmarks as threads of the importer, each dated by its entry, except those whose key
+	 * was imported already (or earlier in the batch) and those over a limit of a post. Same derivations
+	 * as posting each of them (see {@link MessageDerivations#threadsAdded}), in a few statements per
+	 * table for the whole batch; with {@code enrich} false, their links are not queued for fetching.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Optional<Long> importThread(long authorId, String text, Instant at, byte[] entryKey, boolean enrich) {
-		ParsedMessage parsed = MarkupParser.parse(text);
-		MessageLimits.check(parsed);
+	public ImportResult importThreads(long authorId, List<ImportEntry> entries, boolean enrich) {
+		List<ImportEntry> accepted = new ArrayList<>(entries.size());
+		List<ParsedMessage> parsed = new ArrayList<>(entries.size());
+		for (ImportEntry entry : entries) {
+			ParsedMessage message = MarkupParser.parse(entry.text());
+			try {
+				MessageLimits.check(message);
+			}
+			catch (MessageRejectedException ex) {
+				continue;
+			}
+			accepted.add(entry);
+			parsed.add(message);
+		}
 		// Two imports of one person wait for each other, so that the check below holds until the insert.
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('veille.import'), hashtext(cast(:author as text)))")
 			.param("author", authorId)
 			.query((rs) -> {
 			});
-		if (imported(authorId, entryKey)) {
-			return Optional.empty();
+		Set<String> seen = importedKeys(authorId, accepted);
+		List<Integer> fresh = new ArrayList<>();
+		for (int i = 0; i < accepted.size(); i++) {
+			if (seen.add(HEX.formatHex(accepted.get(i).key()))) {
+				fresh.add(i);
+			}
 		}
-		Message message = this.messages.save(Message.startThread(UUID.randomUUID(), authorId, parsed, at));
-		this.jdbc.sql("insert into imported_entries (account_id, entry_key, message_id) values (:account, :key, :message)")
-			.param("account", authorId)
-			.param("key", entryKey)
-			.param("message", message.id())
-			.update();
-		this.derivations.added(message, parsed, at, enrich);
-		return Optional.of(message.id());
+		List<MessageDerivations.NewThread> threads = new ArrayList<>(fresh.size());
+		if (!fresh.isEmpty()) {
+			List<UUID> uuids = fresh.stream().map((i) -> UUID.randomUUID()).toList();
+			Map<UUID, Long> ids = new HashMap<>();
+			this.jdbc.sql("""
+					insert into messages (uuid, author_id, body, title, created_at, updated_at, activity_at)
+					select uuid, :author, body, title, at, at, at
+					from unnest(cast(:uuids as uuid[]), cast(:bodies as text[]), cast(:titles as text[]),
+					            cast(:ats as timestamptz[])) as m(uuid, body, title, at)
+					returning id, uuid
+					""")
+				.param("author", authorId)
+				.param("uuids", uuids.stream().map(UUID::toString).toArray(String[]::new))
+				.param("bodies", fresh.stream().map((i) -> parsed.get(i).text()).toArray(String[]::new))
+				.param("titles", fresh.stream().map((i) -> parsed.get(i).title()).toArray(String[]::new))
+				.param("ats", Timestamps.array(fresh.stream().map((i) -> accepted.get(i).at()).toList()))
+				.query((rs) -> {
+					ids.put(rs.getObject("uuid", UUID.class), rs.getLong("id"));
+				});
+			for (int n = 0; n < fresh.size(); n++) {
+				int i = fresh.get(n);
+				threads.add(new MessageDerivations.NewThread(ids.get(uuids.get(n)), authorId, parsed.get(i),
+						accepted.get(i).at()));
+			}
+			this.jdbc.sql("""
+					insert into imported_entries (account_id, entry_key, message_id)
+					select :account, decode(k, 'hex'), m from unnest(cast(:keys as text[]), cast(:messages as bigint[])) as e(k, m)
+					""")
+				.param("account", authorId)
+				.param("keys", fresh.stream().map((i) -> HEX.formatHex(accepted.get(i).key())).toArray(String[]::new))
+				.param("messages", threads.stream().map(MessageDerivations.NewThread::id).toArray(Long[]::new))
+				.update();
+			this.derivations.threadsAdded(threads, enrich);
+		}
+		return new ImportResult(threads.size(), accepted.size() - threads.size(), entries.size() - accepted.size());
 	}
 
-	/** Whether an entry of this key was imported by this person already. */
-	private boolean imported(long authorId, byte[] entryKey) {
-		return this.jdbc.sql("select count(*) from imported_entries where account_id = :account and entry_key = :key")
+	/** The keys, in hexadecimal, of these entries that this person imported already. */
+	private Set<String> importedKeys(long authorId, List<ImportEntry> entries) {
+		if (entries.isEmpty()) {
+			return new HashSet<>();
+		}
+		return new HashSet<>(this.jdbc.sql("""
+				select encode(entry_key, 'hex') from imported_entries
+				where account_id = :account
+				  and entry_key in (select decode(k, 'hex') from unnest(cast(:keys as text[])) k)
+				""")
 			.param("account", authorId)
-			.param("key", entryKey)
-			.query(Long.class)
-			.single() > 0;
+			.param("keys", entries.stream().map((entry) -> HEX.formatHex(entry.key())).toArray(String[]::new))
+			.query(String.class)
+			.list());
+	}
+
+	/**
+	 * Refreshes the planner's statistics of the tables an import fills that its statements join (the
+	 * others are only reached through their keys), between its first batches. On a
+	 * young instance they still describe nearly empty tables, and the subqueries that build search
+	 * documents then read whole tables for each thread: an import of 100,000 bookmarks into an empty
+	 * instance slowed down with its own size before this (see docs/BENCHMARKS.md). Where the tables
+	 * belong to another role, PostgreSQL skips them with a warning.
+	 */
+	public void refreshStatistics() {
+		this.jdbc.sql("""
+				analyze messages, tags, thread_tags, links, message_links, site_paths
+				""").update();
 	}
 
 	/** Marks the person's feeds as changed once an import is stored. */

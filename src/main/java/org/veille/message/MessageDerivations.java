@@ -1,7 +1,9 @@
 package org.veille.message;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -70,6 +72,47 @@ class MessageDerivations {
 		this.threadSources.touch(threadId, now);
 		this.alerts.push(message.id(), threadId, message.authorId(), now, mentioned);
 		this.searchDocuments.refresh(threadId);
+	}
+
+	/** A thread started by a new message, for {@link #threadsAdded}. */
+	record NewThread(long id, long authorId, ParsedMessage parsed, Instant at) {
+	}
+
+	/**
+	 * Many new threads at once (an import's batch): what {@link #added(Message, ParsedMessage, Instant, boolean)}
+	 * stores for each, in a few statements per table whatever their number. A new thread's activity is its
+	 * start, so nothing moves up in the streams.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void threadsAdded(List<NewThread> threads, boolean enrich) {
+		if (threads.isEmpty()) {
+			return;
+		}
+		List<Long> ids = threads.stream().map(NewThread::id).toList();
+		List<List<Long>> tagIds = this.messageTags.tagAll(threads.stream()
+			.map((thread) -> new MessageTags.Tagged(thread.id(), thread.parsed().tags(), thread.at()))
+			.toList());
+		List<ThreadTags.Brought> brought = new ArrayList<>();
+		for (int i = 0; i < threads.size(); i++) {
+			brought.add(new ThreadTags.Brought(ids.get(i), tagIds.get(i), threads.get(i).at()));
+		}
+		this.threadTags.addAll(brought);
+		this.messageLinks.attachAll(threads.stream()
+			.map((thread) -> new MessageLinks.Citing(thread.id(), thread.id(), thread.at(), thread.parsed().urls()))
+			.toList(), enrich);
+		Map<Long, List<Long>> mentioned = this.mentions.mentionAll(ids,
+				threads.stream().map((thread) -> thread.parsed().mentions()).toList());
+		ThreadSources.Reasons reasons = new ThreadSources.Reasons();
+		for (int i = 0; i < threads.size(); i++) {
+			NewThread thread = threads.get(i);
+			reasons.add(thread.id(), ThreadSources.Kind.AUTHOR, List.of(thread.authorId()));
+			reasons.add(thread.id(), ThreadSources.Kind.TAG, tagIds.get(i));
+			reasons.addSites(thread.id(), thread.parsed().urls());
+			reasons.add(thread.id(), ThreadSources.Kind.MENTION, mentioned.getOrDefault(thread.id(), List.of()));
+		}
+		this.threadSources.add(reasons);
+		this.alerts.pushMentions(ids);
+		this.searchDocuments.refreshAll(ids);
 	}
 
 	/** An edited message: what its old text said is forgotten, what its new text says is stored. */

@@ -13,8 +13,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.veille.database.Timestamps;
 import org.veille.message.MessageCommands;
-import org.veille.message.MessageRejectedException;
 import org.veille.transfer.Bookmark;
 import org.veille.transfer.BookmarkImport;
 import org.veille.transfer.BookmarkSink;
@@ -45,7 +48,9 @@ import org.veille.transfer.SkippedBookmark;
 @Service
 class ImportService implements DisposableBean {
 
-	static final int BATCH = 500;
+	static final int BATCH = 2_000;
+
+	private static final String SERVER_ERROR = "The import stopped on an error of the server; importing the file again resumes it.";
 
 	private static final Logger logger = LoggerFactory.getLogger(ImportService.class);
 
@@ -79,11 +84,9 @@ class ImportService implements DisposableBean {
 
 	private final Clock clock;
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "veille-import");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> daemon(task, "veille-import"));
+
+	private final ExecutorService readers = Executors.newCachedThreadPool((task) -> daemon(task, "veille-import-reader"));
 
 	ImportService(MessageCommands commands, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
 		this.commands = commands;
@@ -141,38 +144,40 @@ class ImportService implements DisposableBean {
 				rs.getString("problem"))).optional();
 	}
 
+	/**
+	 * Stores the file's entries: a reading thread turns them into batches while this one stores the
+	 * previous batch, so that reading the file and writing to the database overlap.
+	 */
 	private void store(long importId, long accountId, Path file, Choices choices) {
 		Counts counts = new Counts();
-		List<Bookmark> batch = new ArrayList<>(BATCH);
-		try (InputStream in = Files.newInputStream(file)) {
-			BookmarkImport.read(in, choices.options(), new BookmarkSink() {
-				@Override
-				public void accept(Bookmark bookmark) {
-					if (bookmark.isPrivate() && !choices.includePrivate()) {
-						counts.skipped++;
-						return;
-					}
-					batch.add(bookmark);
-					if (batch.size() == BATCH) {
-						storeBatch(importId, accountId, batch, choices.enrich(), counts);
-					}
-				}
-
-				@Override
-				public void skip(SkippedBookmark skipped) {
-					counts.skipped++;
-				}
-			});
-			storeBatch(importId, accountId, batch, choices.enrich(), counts);
+		BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(2);
+		Future<?> reading = this.readers.submit(() -> {
+			read(file, choices, batches);
+			return null;
+		});
+		try {
+			for (Batch batch = batches.take(); !batch.last(); batch = batches.take()) {
+				storeBatch(importId, accountId, batch, choices.enrich(), counts);
+			}
+			reading.get();
 			this.commands.importDone(accountId, now());
 			finish(importId, "done", null);
 		}
-		catch (ImportFormatException | IOException | RuntimeException ex) {
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			logger.warn("Import {} failed", importId, cause);
+			finish(importId, "failed", (cause instanceof ImportFormatException format) ? format.detail() : SERVER_ERROR);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			finish(importId, "failed", SERVER_ERROR);
+		}
+		catch (RuntimeException ex) {
 			logger.warn("Import {} failed", importId, ex);
-			finish(importId, "failed", (ex instanceof ImportFormatException format) ? format.detail()
-					: "The import stopped on an error of the server; importing the file again resumes it.");
+			finish(importId, "failed", SERVER_ERROR);
 		}
 		finally {
+			reading.cancel(true);
 			try {
 				Files.deleteIfExists(file);
 			}
@@ -182,26 +187,59 @@ class ImportService implements DisposableBean {
 		}
 	}
 
-	private void storeBatch(long importId, long accountId, List<Bookmark> batch, boolean enrich, Counts counts) {
-		if (batch.isEmpty()) {
-			return;
-		}
-		Instant now = now();
-		this.transactions.executeWithoutResult((status) -> {
-			for (Bookmark bookmark : batch) {
-				Instant at = (bookmark.addedAt() != null) ? bookmark.addedAt().truncatedTo(ChronoUnit.MICROS) : now;
-				try {
-					if (this.commands.importThread(accountId, bookmark.messageText(), at, key(bookmark), enrich).isPresent()) {
-						counts.created++;
+	/** Reads the file into batches of {@value #BATCH} entries, then a last, empty one (also when reading fails). */
+	private void read(Path file, Choices choices, BlockingQueue<Batch> batches) throws Exception {
+		List<MessageCommands.ImportEntry> entries = new ArrayList<>(BATCH);
+		int[] skipped = new int[1];
+		try (InputStream in = Files.newInputStream(file)) {
+			BookmarkImport.read(in, choices.options(), new BookmarkSink() {
+				@Override
+				public void accept(Bookmark bookmark) {
+					if (bookmark.isPrivate() && !choices.includePrivate()) {
+						skipped[0]++;
+						return;
 					}
-					else {
-						counts.duplicates++;
+					Instant at = (bookmark.addedAt() != null) ? bookmark.addedAt().truncatedTo(ChronoUnit.MICROS) : now();
+					entries.add(new MessageCommands.ImportEntry(bookmark.messageText(), at, key(bookmark)));
+					if (entries.size() == BATCH) {
+						hand(batches, new Batch(List.copyOf(entries), skipped[0], false));
+						entries.clear();
+						skipped[0] = 0;
 					}
 				}
-				catch (MessageRejectedException ex) {
-					counts.skipped++;
+
+				@Override
+				public void skip(SkippedBookmark entry) {
+					skipped[0]++;
 				}
+			});
+			if (!entries.isEmpty() || skipped[0] > 0) {
+				hand(batches, new Batch(List.copyOf(entries), skipped[0], false));
 			}
+		}
+		finally {
+			hand(batches, new Batch(List.of(), 0, true));
+		}
+	}
+
+	/** Waits for room in the queue; an import stopped meanwhile ends the reading. */
+	private static void hand(BlockingQueue<Batch> batches, Batch batch) {
+		try {
+			batches.put(batch);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("The import stopped", ex);
+		}
+	}
+
+	private void storeBatch(long importId, long accountId, Batch batch, boolean enrich, Counts counts) {
+		counts.skipped += batch.skipped();
+		this.transactions.executeWithoutResult((status) -> {
+			MessageCommands.ImportResult result = this.commands.importThreads(accountId, batch.entries(), enrich);
+			counts.created += result.created();
+			counts.duplicates += result.duplicates();
+			counts.skipped += result.rejected();
 			this.jdbc.sql("""
 					update imports set created = :created, duplicates = :duplicates, skipped = :skipped where id = :id
 					""")
@@ -211,7 +249,16 @@ class ImportService implements DisposableBean {
 				.param("id", importId)
 				.update();
 		});
-		batch.clear();
+		counts.batches++;
+		if (counts.batches <= 8 && (counts.batches & (counts.batches - 1)) == 0) {
+			// After the 1st, 2nd, 4th and 8th batches: the statistics keep up with tables that grow from nothing
+			// (beyond, the plans no longer change, and autovacuum's own ANALYZE follows).
+			this.commands.refreshStatistics();
+		}
+	}
+
+	/** Entries read, with the number skipped while reading them; the last batch only says the reading ended. */
+	private record Batch(List<MessageCommands.ImportEntry> entries, int skipped, boolean last) {
 	}
 
 	private void finish(long importId, String status, @Nullable String problem) {
@@ -247,9 +294,16 @@ class ImportService implements DisposableBean {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
+	private static Thread daemon(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
 	@Override
 	public void destroy() {
 		this.executor.shutdownNow();
+		this.readers.shutdownNow();
 	}
 
 	private static final class Counts {
@@ -259,6 +313,8 @@ class ImportService implements DisposableBean {
 		int duplicates;
 
 		int skipped;
+
+		int batches;
 
 	}
 

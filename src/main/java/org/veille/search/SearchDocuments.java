@@ -1,5 +1,7 @@
 package org.veille.search;
 
+import java.util.Collection;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,6 +29,18 @@ public class SearchDocuments {
 	public void refresh(long threadId) {
 		this.jdbc.sql("select refresh_thread_search(array[cast(:thread as bigint)])")
 			.param("thread", threadId)
+			.query((rs) -> {
+			});
+	}
+
+	/** Many threads were written at once (an import's batch): one call of the function for all. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void refreshAll(Collection<Long> threadIds) {
+		if (threadIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("select refresh_thread_search(cast(:threads as bigint[]))")
+			.param("threads", threadIds.toArray(Long[]::new))
 			.query((rs) -> {
 			});
 	}

@@ -2,7 +2,10 @@ package org.veille.tag;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,18 +32,72 @@ public class MessageTags {
 	/** Tags the message; returns the ids of its tags in the order typed. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<Long> tag(long messageId, List<Hashtag> tags, Instant now) {
-		List<Long> tagIds = new ArrayList<>(tags.size());
-		int position = 0;
-		for (Hashtag hashtag : tags) {
-			long tagId = upsertTag(hashtag, now);
-			countSpelling(tagId, hashtag.display(), 1);
-			this.jdbc.sql("insert into message_tags (message_id, tag_id, position) values (:message, :tag, :position)")
-				.param("message", messageId)
-				.param("tag", tagId)
-				.param("position", position++)
-				.update();
-			tagIds.add(tagId);
+		return tagAll(List.of(new Tagged(messageId, tags, now))).get(0);
+	}
+
+	/** A message to tag: its id, its hashtags in the order typed, and when it was written. */
+	public record Tagged(long messageId, List<Hashtag> tags, Instant at) {
+	}
+
+	/**
+	 * Tags many messages in a few statements whatever their number (an import's batch): each tag is
+	 * created on first use, each spelling counted once per message, then each message's tags stored.
+	 * @return the ids of each message's tags in the order typed, in the order of {@code messages}
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<List<Long>> tagAll(List<Tagged> messages) {
+		// One row per key (its first spelling, its latest use), in key order so that two writers lock alike.
+		Map<String, Hashtag> firstSpelling = new TreeMap<>();
+		Map<String, Instant> latestUse = new HashMap<>();
+		for (Tagged message : messages) {
+			for (Hashtag hashtag : message.tags()) {
+				firstSpelling.putIfAbsent(hashtag.key(), hashtag);
+				latestUse.merge(hashtag.key(), message.at(), (a, b) -> a.isAfter(b) ? a : b);
+			}
 		}
+		if (firstSpelling.isEmpty()) {
+			return messages.stream().map((message) -> List.<Long>of()).toList();
+		}
+		Map<String, Long> ids = new HashMap<>();
+		this.jdbc.sql("""
+				insert into tags (key, display, changed_at)
+				select * from unnest(cast(:keys as text[]), cast(:displays as text[]), cast(:ats as timestamptz[]))
+				on conflict (key) do update set changed_at = greatest(tags.changed_at, excluded.changed_at)
+				returning id, key
+				""")
+			.param("keys", firstSpelling.keySet().toArray(String[]::new))
+			.param("displays", firstSpelling.values().stream().map(Hashtag::display).toArray(String[]::new))
+			.param("ats", Timestamps.array(firstSpelling.keySet().stream().map(latestUse::get).toList()))
+			.query((rs) -> {
+				ids.put(rs.getString("key"), rs.getLong("id"));
+			});
+		List<List<Long>> tagIds = new ArrayList<>(messages.size());
+		Map<TagSpelling, Integer> spellings = new TreeMap<>();
+		List<Long> rowMessages = new ArrayList<>();
+		List<Long> rowTags = new ArrayList<>();
+		List<Integer> rowPositions = new ArrayList<>();
+		for (Tagged message : messages) {
+			List<Long> ofMessage = new ArrayList<>(message.tags().size());
+			int position = 0;
+			for (Hashtag hashtag : message.tags()) {
+				long tagId = ids.get(hashtag.key());
+				spellings.merge(new TagSpelling(tagId, hashtag.display()), 1, Integer::sum);
+				rowMessages.add(message.messageId());
+				rowTags.add(tagId);
+				rowPositions.add(position++);
+				ofMessage.add(tagId);
+			}
+			tagIds.add(ofMessage);
+		}
+		countSpellings(spellings);
+		this.jdbc.sql("""
+				insert into message_tags (message_id, tag_id, position)
+				select * from unnest(cast(:messages as bigint[]), cast(:tags as bigint[]), cast(:positions as int[]))
+				""")
+			.param("messages", rowMessages.toArray(Long[]::new))
+			.param("tags", rowTags.toArray(Long[]::new))
+			.param("positions", rowPositions.toArray(Integer[]::new))
+			.update();
 		return tagIds;
 	}
 
@@ -51,40 +108,74 @@ public class MessageTags {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void untag(long messageId, List<Hashtag> previous) {
 		this.jdbc.sql("delete from message_tags where message_id = :message").param("message", messageId).update();
+		Map<TagSpelling, Integer> spellings = new TreeMap<>();
 		for (Hashtag hashtag : previous) {
 			this.jdbc.sql("select id from tags where key = :key")
 				.param("key", hashtag.key())
 				.query(Long.class)
 				.optional()
-				.ifPresent((tagId) -> countSpelling(tagId, hashtag.display(), -1));
+				.ifPresent((tagId) -> spellings.merge(new TagSpelling(tagId, hashtag.display()), -1, Integer::sum));
 		}
+		countSpellings(spellings);
 	}
 
-	private long upsertTag(Hashtag hashtag, Instant now) {
-		return this.jdbc.sql("""
-				insert into tags (key, display, changed_at) values (:key, :display, :now)
-				on conflict (key) do update set changed_at = greatest(tags.changed_at, excluded.changed_at)
-				returning id
-				""")
-			.param("key", hashtag.key())
-			.param("display", hashtag.display())
-			.param("now", Timestamps.of(now))
-			.query(Long.class)
-			.single();
+	/**
+	 * Counts each spelling's uses up or down (a spelling no longer used goes), then shows each of these
+	 * tags in its most used spelling (DESIGN §4).
+	 */
+	private void countSpellings(Map<TagSpelling, Integer> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		Long[] tagIds = changes.keySet().stream().map(TagSpelling::tagId).distinct().toArray(Long[]::new);
+		List<TagSpelling> more = new ArrayList<>();
+		List<Integer> added = new ArrayList<>();
+		List<TagSpelling> fewer = new ArrayList<>();
+		List<Integer> removed = new ArrayList<>();
+		changes.forEach((spelling, change) -> {
+			(change > 0 ? more : fewer).add(spelling);
+			(change > 0 ? added : removed).add(change);
+		});
+		if (!more.isEmpty()) {
+			this.jdbc.sql("""
+					insert into tag_spellings (tag_id, display, uses)
+					select * from unnest(cast(:tags as bigint[]), cast(:displays as text[]), cast(:uses as int[]))
+					on conflict (tag_id, display) do update set uses = tag_spellings.uses + excluded.uses
+					""")
+				.param("tags", more.stream().map(TagSpelling::tagId).toArray(Long[]::new))
+				.param("displays", more.stream().map(TagSpelling::display).toArray(String[]::new))
+				.param("uses", added.toArray(Integer[]::new))
+				.update();
+		}
+		if (!fewer.isEmpty()) {
+			this.jdbc.sql("""
+					update tag_spellings s set uses = greatest(s.uses + c.change, 0)
+					from unnest(cast(:tags as bigint[]), cast(:displays as text[]), cast(:changes as int[]))
+					    as c(tag_id, display, change)
+					where s.tag_id = c.tag_id and s.display = c.display
+					""")
+				.param("tags", fewer.stream().map(TagSpelling::tagId).toArray(Long[]::new))
+				.param("displays", fewer.stream().map(TagSpelling::display).toArray(String[]::new))
+				.param("changes", removed.toArray(Integer[]::new))
+				.update();
+		}
+		this.jdbc.sql("delete from tag_spellings where tag_id = any(:tags) and uses = 0").param("tags", tagIds).update();
+		this.jdbc.sql("""
+				update tags set display = coalesce((select s.display from tag_spellings s where s.tag_id = tags.id
+				                                    order by s.uses desc, s.display limit 1), display)
+				where id = any(:tags)
+				""").param("tags", tagIds).update();
 	}
 
-	/** The display form of a tag is its most used spelling (DESIGN §4). */
-	private void countSpelling(long tagId, String display, int change) {
-		this.jdbc.sql("""
-				insert into tag_spellings (tag_id, display, uses) values (:tag, :display, greatest(:change, 0))
-				on conflict (tag_id, display) do update set uses = greatest(tag_spellings.uses + :change, 0)
-				""").param("tag", tagId).param("display", display).param("change", change).update();
-		this.jdbc.sql("delete from tag_spellings where tag_id = :tag and uses = 0").param("tag", tagId).update();
-		this.jdbc.sql("""
-				update tags set display = coalesce((select display from tag_spellings where tag_id = :tag
-				                                    order by uses desc, display limit 1), display)
-				where id = :tag
-				""").param("tag", tagId).update();
+	/** A tag as spelled once, ordered so that a batch locks its rows in one order. */
+	private record TagSpelling(long tagId, String display) implements Comparable<TagSpelling> {
+
+		@Override
+		public int compareTo(TagSpelling other) {
+			int byTag = Long.compare(this.tagId, other.tagId);
+			return (byTag != 0) ? byTag : this.display.compareTo(other.display);
+		}
+
 	}
 
 }

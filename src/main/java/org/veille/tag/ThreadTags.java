@@ -1,6 +1,7 @@
 package org.veille.tag;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,21 +28,52 @@ public class ThreadTags {
 	/** A new message of the thread (its first, or a reply) brought these tags at this time. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void add(long threadId, List<Long> tagIds, Instant at) {
-		if (tagIds.isEmpty()) {
+		addAll(List.of(new Brought(threadId, tagIds, at)));
+	}
+
+	/** Tags a new message brought to its thread at this time. */
+	public record Brought(long threadId, List<Long> tagIds, Instant at) {
+	}
+
+	/**
+	 * The same for many messages in one statement (an import's batch): a tag new to a thread lists the
+	 * thread from the first time it came, and counts the thread once.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void addAll(List<Brought> messages) {
+		List<Long> tags = new ArrayList<>();
+		List<Long> threads = new ArrayList<>();
+		List<Instant> ats = new ArrayList<>();
+		for (Brought message : messages) {
+			for (Long tagId : message.tagIds()) {
+				tags.add(tagId);
+				threads.add(message.threadId());
+				ats.add(message.at());
+			}
+		}
+		if (tags.isEmpty()) {
 			return;
 		}
 		this.jdbc.sql("""
-				with added as (
+				with brought as (
+				    select tag_id, thread_id, min(at) as at
+				    from unnest(cast(:tags as bigint[]), cast(:threads as bigint[]), cast(:ats as timestamptz[]))
+				        as b(tag_id, thread_id, at)
+				    group by tag_id, thread_id),
+				added as (
 				    insert into thread_tags (tag_id, thread_id, published_at)
-				    select tag_id, :thread, :at from unnest(cast(:tags as bigint[])) tag_id
+				    select tag_id, thread_id, at from brought order by tag_id, thread_id
 				    on conflict do nothing
-				    returning tag_id)
-				update tags set thread_count = thread_count + 1, changed_at = greatest(changed_at, :at)
-				where id in (select tag_id from added)
+				    returning tag_id, published_at),
+				counted as (
+				    select tag_id, count(*) as threads, max(published_at) as latest from added group by tag_id)
+				update tags set thread_count = thread_count + counted.threads,
+				                changed_at = greatest(changed_at, counted.latest)
+				from counted where tags.id = counted.tag_id
 				""")
-			.param("thread", threadId)
-			.param("tags", tagIds.toArray(Long[]::new))
-			.param("at", Timestamps.of(at))
+			.param("tags", tags.toArray(Long[]::new))
+			.param("threads", threads.toArray(Long[]::new))
+			.param("ats", Timestamps.array(ats))
 			.update();
 	}
 

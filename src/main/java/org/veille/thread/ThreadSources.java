@@ -1,6 +1,7 @@
 package org.veille.thread;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,30 +58,69 @@ public class ThreadSources {
 	/** Adds reasons to a live thread, at the thread's current activity. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void add(long threadId, Kind kind, Collection<?> keys) {
-		if (keys.isEmpty()) {
-			return;
-		}
-		this.jdbc.sql("""
-				insert into thread_sources (kind, key, thread_id, author_id, activity_at)
-				select :kind, key, m.id, m.author_id, m.activity_at
-				from messages m cross join unnest(cast(:keys as text[])) key
-				where m.id = :thread and m.deleted_at is null
-				on conflict do nothing
-				""")
-			.param("kind", kind.column())
-			.param("keys", keys.stream().map(String::valueOf).distinct().toArray(String[]::new))
-			.param("thread", threadId)
-			.update();
+		Reasons reasons = new Reasons();
+		reasons.add(threadId, kind, keys);
+		add(reasons);
 	}
 
 	/** Adds the sites of these URLs to a live thread. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void addSites(long threadId, Collection<String> urls) {
-		Set<String> sites = new LinkedHashSet<>();
-		for (String url : urls) {
-			sites.addAll(SiteKeys.of(url));
+		Reasons reasons = new Reasons();
+		reasons.addSites(threadId, urls);
+		add(reasons);
+	}
+
+	/** Adds the reasons of many live threads in one statement (an import's batch), at each thread's activity. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void add(Reasons reasons) {
+		if (reasons.threads.isEmpty()) {
+			return;
 		}
-		add(threadId, Kind.SITE, sites);
+		this.jdbc.sql("""
+				with live as (
+				    select id, author_id, activity_at from messages
+				    where id = any(cast(:distinct as bigint[])) and deleted_at is null)
+				insert into thread_sources (kind, key, thread_id, author_id, activity_at)
+				select r.kind, r.key, m.id, m.author_id, m.activity_at
+				from unnest(cast(:kinds as text[]), cast(:keys as text[]), cast(:threads as bigint[])) as r(kind, key, thread)
+				join live m on m.id = r.thread
+				order by r.kind, r.key, r.thread
+				on conflict do nothing
+				""")
+			.param("distinct", reasons.threads.stream().distinct().toArray(Long[]::new))
+			.param("kinds", reasons.kinds.toArray(String[]::new))
+			.param("keys", reasons.keys.toArray(String[]::new))
+			.param("threads", reasons.threads.toArray(Long[]::new))
+			.update();
+	}
+
+	/** Reasons gathered for {@link #add(Reasons)}: each thread's keys, distinct per kind. */
+	public static final class Reasons {
+
+		private final List<String> kinds = new ArrayList<>();
+
+		private final List<String> keys = new ArrayList<>();
+
+		private final List<Long> threads = new ArrayList<>();
+
+		public void add(long threadId, Kind kind, Collection<?> keys) {
+			keys.stream().map(String::valueOf).distinct().forEach((key) -> {
+				this.kinds.add(kind.column());
+				this.keys.add(key);
+				this.threads.add(threadId);
+			});
+		}
+
+		/** The sites of these URLs (see {@link SiteKeys}). */
+		public void addSites(long threadId, Collection<String> urls) {
+			Set<String> sites = new LinkedHashSet<>();
+			for (String url : urls) {
+				sites.addAll(SiteKeys.of(url));
+			}
+			add(threadId, Kind.SITE, sites);
+		}
+
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -68,4 +68,44 @@ class HostSpacingIntegrationTests {
 		}
 	}
 
+	@Test
+	void shouldQueueTheJobsOfABatchOfMessagesOneSpacingApartInTheirOrder() {
+		String host = TestPeople.uniqueName("batch").replace('_', '-').toLowerCase() + ".example.org";
+		LinkIndex index = new LinkIndex(this.jdbc, Duration.ofSeconds(2));
+		long author = this.jdbc.sql("""
+				insert into accounts (login, email, password_hash) values (:login, :login || '@example.org', 'x') returning id
+				""").param("login", host.substring(0, host.indexOf('.')).replace('-', '_')).query(Long.class).single();
+		Instant at = Instant.parse("2020-05-01T10:00:00Z");
+		List<LinkIndex.Citing> messages = new ArrayList<>();
+		for (List<String> urls : List.of(List.of("https://" + host + "/one", "https://other-" + host + "/"),
+				List.of("https://" + host + "/two", "https://www." + host + "/one"), List.of("https://" + host + "/three"))) {
+			long id = this.jdbc.sql("""
+					insert into messages (uuid, author_id, body, title, created_at, updated_at, activity_at)
+					values (gen_random_uuid(), :author, 'cites', 'cites', :at, :at, :at) returning id
+					""").param("author", author).param("at", Timestamps.of(at)).query(Long.class).single();
+			messages.add(new LinkIndex.Citing(id, id, at, urls));
+		}
+		Instant before = Instant.now().minusSeconds(1);
+
+		boolean queued = Boolean.TRUE.equals(this.transactions.execute((status) -> index.attachAll(messages, true)));
+
+		List<Instant> due = this.jdbc.sql("""
+				select j.not_before from link_fetch_jobs j join links l on l.id = j.link_id
+				where l.host = :host order by j.not_before
+				""").param("host", host).query((rs, row) -> Timestamps.read(rs, "not_before")).list();
+		List<String> order = this.jdbc.sql("""
+				select l.url from link_fetch_jobs j join links l on l.id = j.link_id
+				where l.host = :host order by j.not_before
+				""").param("host", host).query(String.class).list();
+		this.jdbc.sql("delete from link_fetch_jobs where link_id in (select id from links where host in (:hosts))")
+			.param("hosts", List.of(host, "other-" + host))
+			.update();
+		assertThat(queued).isTrue();
+		assertThat(order).as("one job per page, in the order cited")
+			.containsExactly("https://" + host + "/one", "https://" + host + "/two", "https://" + host + "/three");
+		assertThat(due.get(0)).isAfter(before);
+		assertThat(Duration.between(due.get(0), due.get(1))).isEqualTo(Duration.ofSeconds(2));
+		assertThat(Duration.between(due.get(1), due.get(2))).isEqualTo(Duration.ofSeconds(2));
+	}
+
 }
