@@ -64,7 +64,19 @@ class PageCacheConfiguration {
 				(int) properties.largestPage().toBytes());
 		FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(filter);
 		// Inside Spring Security's chain: the reader is known and the security headers are written.
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
+		return registration;
+	}
+
+	/**
+	 * Before security and the cache, with the cache on or off: a page request waiting its turn holds no
+	 * session or cache work yet, and rendering needs the limit most.
+	 */
+	@Bean
+	FilterRegistrationBean<PageConcurrencyFilter> pageConcurrencyFilter(PageCacheProperties properties) {
+		FilterRegistrationBean<PageConcurrencyFilter> registration = new FilterRegistrationBean<>(
+				new PageConcurrencyFilter(properties.effectiveConcurrency()));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;
 	}
 

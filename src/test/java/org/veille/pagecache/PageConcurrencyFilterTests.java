@@ -1,0 +1,82 @@
+package org.veille.pagecache;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.FilterChain;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Page requests beyond the limit wait until one in progress is answered; other requests never wait.
+ */
+class PageConcurrencyFilterTests {
+
+	private final PageConcurrencyFilter filter = new PageConcurrencyFilter(1);
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	private final AtomicInteger entered = new AtomicInteger();
+
+	/** Counts the requests that reached the page, the first one holding its slot until released. */
+	private final FilterChain page = (request, response) -> {
+		if (this.entered.incrementAndGet() == 1) {
+			awaitRelease();
+		}
+	};
+
+	@Test
+	void shouldLetAPageRequestInOnlyWhenASlotIsFree() throws Exception {
+		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> serve("/tag/climat"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.entered.get() == 1);
+		CompletableFuture<Void> second = CompletableFuture.runAsync(() -> serve("/messages/12"));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.filter.waiting() == 1);
+		assertThat(this.entered.get()).isEqualTo(1);
+		assertThat(second).isNotDone();
+
+		this.release.countDown();
+		first.get(10, TimeUnit.SECONDS);
+		second.get(10, TimeUnit.SECONDS);
+		assertThat(this.entered.get()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldNeverHoldBackRequestsThatAreNotPages() throws Exception {
+		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> serve("/tag/climat"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.entered.get() == 1);
+
+		serve("/settings/export/json");
+
+		assertThat(this.entered.get()).isEqualTo(2);
+		this.release.countDown();
+		first.get(10, TimeUnit.SECONDS);
+	}
+
+	private void serve(String path) {
+		try {
+			this.filter.doFilter(new MockHttpServletRequest("GET", path), new MockHttpServletResponse(), this.page);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void awaitRelease() {
+		try {
+			assertThat(this.release.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
