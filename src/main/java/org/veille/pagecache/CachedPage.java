@@ -21,7 +21,7 @@ record CachedPage(long version, int status, @Nullable String contentType, Locale
 
 	/** The other headers the application sets on pages and feeds; the security headers are written afresh. */
 	static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED,
-			HttpHeaders.CACHE_CONTROL, "X-Robots-Tag");
+			HttpHeaders.CACHE_CONTROL);
 
 	static CachedPage of(long version, HttpServletResponse response, byte[] body) {
 		Map<String, String> headers = new LinkedHashMap<>();
