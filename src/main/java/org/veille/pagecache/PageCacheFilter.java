@@ -23,8 +23,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * search pages and their feeds, for each reader apart (a signed-in reader's pages carry their session's
  * CSRF token and their own buttons, so they are kept under their session). Runs after Spring Security,
  * so every request is still authenticated and gets its security headers. A page is kept only when it was
- * a 200 (or a 304 to a conditional GET) that set no cookie and showed no one-time notice; it is dropped when {@link PageVersions}
- * moves, and after {@code veille.page-cache.time-to-live} at the latest (pages say "3 minutes ago").
+ * a 200 (or a 304 to a conditional GET) that set no cookie and showed no one-time notice; it is dropped
+ * when {@link PageVersions} moves, and after {@code veille.page-cache.time-to-live} at the latest (pages
+ * say "3 minutes ago").
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
@@ -50,8 +51,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!"GET".equals(request.getMethod()) || !isCacheable(request.getRequestURI())
-				|| request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null || !this.versions.isTrustworthy()) {
+		if (!isPageRequest(request) || request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null
+				|| !this.versions.isTrustworthy()) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -111,7 +112,12 @@ class PageCacheFilter extends OncePerRequestFilter {
 				&& response.getContentSize() <= this.largestPage;
 	}
 
-	static boolean isCacheable(String path) {
+	/** A GET of one of the pages kept: what both this filter and {@link PageConcurrencyFilter} handle. */
+	static boolean isPageRequest(HttpServletRequest request) {
+		return "GET".equals(request.getMethod()) && isCacheable(request.getRequestURI());
+	}
+
+	private static boolean isCacheable(String path) {
 		return path.equals("/") || path.equals("/all") || path.equals("/all/feed") || path.equals("/tags")
 				|| path.equals("/search") || path.equals("/search/feed") || path.startsWith("/tag/")
 				|| path.startsWith("/sites/") || MESSAGE.matcher(path).matches() || PERSON.matcher(path).matches();

@@ -32,7 +32,7 @@ class PageConcurrencyFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"GET".equals(request.getMethod()) || !PageCacheFilter.isCacheable(request.getRequestURI());
+		return !PageCacheFilter.isPageRequest(request);
 	}
 
 	@Override
