@@ -59,8 +59,12 @@ class TagController {
 				.orElseThrow(() -> NotFoundException.tag(tagPath.key()));
 			FeedDescription description = new FeedDescription(title(tagPath, stamp.display()), tagPath.pagePath(),
 					tagPath.feedPath(), stamp.lastChange());
-			return this.feeds.respondPaged(request, description, before, (feedCursor) -> this.threads
-				.byTags(tagIds(tagPath, this.tags.findByKey(tagPath.key()).orElse(null)), feedCursor, ThreadQueries.FEED_SIZE));
+			// Only the exact form needs the tag itself; the other forms read their ids by key range.
+			return this.feeds.respondPaged(request, description, before, (feedCursor) -> {
+				TagView tag = (tagPath.scope() == TagPath.Scope.EXACT) ? this.tags.findByKey(tagPath.key()).orElse(null)
+						: null;
+				return this.threads.byTags(tagIds(tagPath, tag), feedCursor, ThreadQueries.FEED_SIZE);
+			});
 		}
 		Cursor cursor = Cursor.parse(before);
 		TagView tag = this.tags.findByKey(tagPath.key()).orElse(null);
