@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -44,15 +46,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a screenshot of the page it saw is written to {@code target/screenshots/failures/}. Outside JUnit,
  * {@link #start()} and {@link #close()} do the same by hand.
  */
-public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-		AfterTestExecutionCallback {
-
-	static final String CHROMIUM_VARIABLE = "VEILLE_CHROMIUM";
-
-	static final String CHROMEDRIVER_VARIABLE = "VEILLE_CHROMEDRIVER";
+public final class Browser implements AutoCloseable, ExecutionCondition, BeforeAllCallback, AfterAllCallback,
+		BeforeEachCallback, AfterTestExecutionCallback {
 
 	static final String MISSING_MESSAGE = "Browser tests need Debian's chromium and chromium-driver packages"
-			+ " (apt-get install chromium chromium-driver) or " + CHROMIUM_VARIABLE + "/" + CHROMEDRIVER_VARIABLE;
+			+ " (apt-get install chromium chromium-driver) or " + BrowserAvailability.CHROMIUM_VARIABLE + "/"
+			+ BrowserAvailability.CHROMEDRIVER_VARIABLE;
 
 	/** Long enough for a cold page on a busy CI machine, short enough to fail a stuck test quickly. */
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -89,8 +88,9 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 		if (this.driver != null) {
 			return this;
 		}
-		File chromium = executable(CHROMIUM_VARIABLE, "/usr/bin/chromium");
-		File chromedriver = executable(CHROMEDRIVER_VARIABLE, "/usr/bin/chromedriver");
+		File chromium = executable(BrowserAvailability.CHROMIUM_VARIABLE, BrowserAvailability.DEFAULT_CHROMIUM);
+		File chromedriver = executable(BrowserAvailability.CHROMEDRIVER_VARIABLE,
+				BrowserAvailability.DEFAULT_CHROMEDRIVER);
 		try {
 			this.profile = Files.createTempDirectory("veille-chromium-");
 		}
@@ -270,6 +270,12 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 		return Path.of(System.getProperty("basedir", "."), "target", "screenshots");
 	}
 
+	/** Skips the class's tests when this machine has no Chromium, unless they are required. */
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		return BrowserAvailability.here();
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		start();
@@ -301,8 +307,7 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 	}
 
 	private static File executable(String variable, String fallback) {
-		String configured = System.getenv(variable);
-		String path = (configured != null && !configured.isBlank()) ? configured : fallback;
+		String path = BrowserAvailability.path(variable, fallback);
 		File file = new File(path);
 		if (!file.isFile() || !file.canExecute()) {
 			throw new IllegalStateException(MISSING_MESSAGE + " (no executable at " + path + ")");
