@@ -46,9 +46,4 @@ class SignupController {
 		}
 	}
 
-	@GetMapping("/login")
-	String login() {
-		return "account/login";
-	}
-
 }
