@@ -1,6 +1,5 @@
 package org.veille.account;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -12,18 +11,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccountService {
 
-	/** bcrypt reads only the first 72 bytes of a password; a longer one would be silently cut. */
-	private static final int MAX_PASSWORD_BYTES = 72;
-
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final PasswordRules passwordRules;
+
 	private final Clock clock;
 
-	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordRules passwordRules,
+			Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.passwordRules = passwordRules;
 		this.clock = clock;
 	}
 
@@ -39,9 +39,7 @@ class AccountService {
 
 	@Transactional
 	CurrentAccount register(SignupForm form) {
-		if (form.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			throw SignupRejectedException.passwordTooLong();
-		}
+		this.passwordRules.check(form.password(), form.login(), form.email());
 		if (this.accounts.existsByLogin(form.login())) {
 			throw SignupRejectedException.loginTaken();
 		}

@@ -41,7 +41,7 @@ class SignupController {
 			return "redirect:/";
 		}
 		catch (SignupRejectedException ex) {
-			result.rejectValue(ex.field(), ex.messageKey());
+			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
 			return "account/signup";
 		}
 	}
