@@ -17,13 +17,16 @@ class AccountService {
 
 	private final PasswordRules passwordRules;
 
+	private final SignupLimit signupLimit;
+
 	private final Clock clock;
 
 	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordRules passwordRules,
-			Clock clock) {
+			SignupLimit signupLimit, Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordRules = passwordRules;
+		this.signupLimit = signupLimit;
 		this.clock = clock;
 	}
 
@@ -37,8 +40,14 @@ class AccountService {
 					account.createdAt(), account.changedAt()));
 	}
 
+	/**
+	 * Creates the account of a sign-up from this client address. The address's sign-up count is raised in
+	 * this transaction, after the checks and the hashing, so that a refusal of any kind leaves it as it was
+	 * and the row lock it takes is held only for the insert.
+	 */
 	@Transactional
-	CurrentAccount register(SignupForm form) {
+	CurrentAccount register(SignupForm form, String remoteAddress) {
+		this.signupLimit.refuseIfReached(remoteAddress);
 		this.passwordRules.check(form.password(), form.login(), form.email());
 		if (this.accounts.existsByLogin(form.login())) {
 			throw SignupRejectedException.loginTaken();
@@ -47,6 +56,7 @@ class AccountService {
 			throw SignupRejectedException.emailTaken();
 		}
 		String hash = this.passwordEncoder.encode(form.password());
+		this.signupLimit.count(remoteAddress);
 		try {
 			Account account = this.accounts
 				.save(Account.register(form.login(), form.email().trim(), hash, this.clock.instant()));
