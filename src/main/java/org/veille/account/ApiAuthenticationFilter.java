@@ -23,9 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates an API request by HTTP Basic (login and password, for Seenthis's clients; each request
- * counted by the sign-in throttle before its password is checked, 429 past a limit) or by a personal token ({@code Authorization: Bearer}). Credentials that are
- * sent and wrong are refused at once with 401, whatever the endpoint; none at all leaves the request
- * anonymous, for the rules to decide.
+ * counted by the sign-in throttle before its password is checked, 429 past a limit) or by a personal
+ * token ({@code Authorization: Bearer}). Credentials that are sent and wrong are refused at once with
+ * 401, whatever the endpoint; none at all leaves the request anonymous, for the rules to decide.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -74,8 +74,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			if (attempt.isRefused()) {
 				Duration wait = Objects.requireNonNull(attempt.retryAfter());
 				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds()));
-				ApiErrors.send(response, 429, "Too many sign-in attempts on this account or from your network; try again in "
-						+ Waits.minutes(wait) + " minute(s), or use an API token.");
+				ApiErrors.send(response, 429, "Too many sign-in attempts on this account or from your network;"
+						+ " try again in " + Waits.minutes(wait) + " minute(s), or use an API token.");
 				return;
 			}
 			account = check(credentials);
