@@ -1,6 +1,5 @@
 package org.veille.account;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -12,18 +11,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccountService {
 
-	/** bcrypt reads only the first 72 bytes of a password; a longer one would be silently cut. */
-	private static final int MAX_PASSWORD_BYTES = 72;
-
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final PasswordRules passwordRules;
+
+	private final SignupLimit signupLimit;
+
 	private final Clock clock;
 
-	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordRules passwordRules,
+			SignupLimit signupLimit, Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.passwordRules = passwordRules;
+		this.signupLimit = signupLimit;
 		this.clock = clock;
 	}
 
@@ -37,11 +40,15 @@ class AccountService {
 					account.createdAt(), account.changedAt()));
 	}
 
+	/**
+	 * Creates the account of a sign-up from this client address. The address's sign-up count is raised in
+	 * this transaction, after the checks and the hashing, so that a refusal of any kind leaves it as it was
+	 * and the row lock it takes is held only for the insert.
+	 */
 	@Transactional
-	CurrentAccount register(SignupForm form) {
-		if (form.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			throw SignupRejectedException.passwordTooLong();
-		}
+	CurrentAccount register(SignupForm form, String remoteAddress) {
+		this.signupLimit.refuseIfReached(remoteAddress);
+		this.passwordRules.check(form.password(), form.login(), form.email());
 		if (this.accounts.existsByLogin(form.login())) {
 			throw SignupRejectedException.loginTaken();
 		}
@@ -49,6 +56,7 @@ class AccountService {
 			throw SignupRejectedException.emailTaken();
 		}
 		String hash = this.passwordEncoder.encode(form.password());
+		this.signupLimit.count(remoteAddress);
 		try {
 			Account account = this.accounts
 				.save(Account.register(form.login(), form.email().trim(), hash, this.clock.instant()));

@@ -2,7 +2,9 @@ package org.veille.account;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -20,10 +22,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates an API request by HTTP Basic (login and password, for Seenthis's clients; throttled
- * like the sign-in form) or by a personal token ({@code Authorization: Bearer}). Credentials that are
- * sent and wrong are refused at once with 401, whatever the endpoint; none at all leaves the request
- * anonymous, for the rules to decide.
+ * Authenticates an API request by HTTP Basic (login and password, for Seenthis's clients; each request
+ * counted by the sign-in throttle before its password is checked, 429 past a limit) or by a personal
+ * token ({@code Authorization: Bearer}). Credentials that are sent and wrong are refused at once with
+ * 401, whatever the endpoint; none at all leaves the request anonymous, for the rules to decide.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -68,19 +70,20 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 						"The Basic credentials are not base64 of login:password.");
 				return;
 			}
-			String client = request.getRemoteAddr();
-			if (this.throttle.isThrottled(credentials.login(), client)) {
-				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(LoginThrottle.WINDOW.toSeconds()));
-				ApiErrors.send(response, 429, "Too many failed sign-in attempts; try again later.");
+			LoginAttempt attempt = this.throttle.attempt(credentials.login(), request.getRemoteAddr());
+			if (attempt.isRefused()) {
+				Duration wait = Objects.requireNonNull(attempt.retryAfter());
+				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds()));
+				ApiErrors.send(response, 429, "Too many sign-in attempts on this account or from your network;"
+						+ " try again in " + Waits.minutes(wait) + " minute(s), or use an API token.");
 				return;
 			}
 			account = check(credentials);
 			if (account.isEmpty()) {
-				this.throttle.recordFailure(credentials.login(), client);
 				ApiErrors.send(response, HttpServletResponse.SC_UNAUTHORIZED, "Wrong login or password.");
 				return;
 			}
-			this.throttle.recordSuccess(credentials.login(), client);
+			this.throttle.succeeded(attempt);
 		}
 		else {
 			ApiErrors.send(response, HttpServletResponse.SC_UNAUTHORIZED,

@@ -10,9 +10,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns away a sign-in attempt from a throttled client before the password is even checked.
+ * Counts each sign-in attempt of the form before its password is checked ({@link LoginThrottle}). A
+ * refused one goes to the sign-in page saying how long to wait ({@link LoginController}); an allowed
+ * one goes on to Spring Security, the attempt kept on the request for {@link ThrottleClearingSuccessHandler}.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
+
+	static final String ATTEMPT = "org.veille.account.LoginAttempt";
+
+	static final String THROTTLED_PAGE = "/login/throttled";
 
 	private final LoginThrottle throttle;
 
@@ -29,9 +35,11 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String login = String.valueOf(request.getParameter("username"));
-		if (this.throttle.isThrottled(login, request.getRemoteAddr())) {
-			response.sendRedirect(request.getContextPath() + "/login?throttled");
+		LoginAttempt attempt = this.throttle.attempt(String.valueOf(request.getParameter("username")),
+				request.getRemoteAddr());
+		request.setAttribute(ATTEMPT, attempt);
+		if (attempt.isRefused()) {
+			request.getRequestDispatcher(THROTTLED_PAGE).forward(request, response);
 			return;
 		}
 		chain.doFilter(request, response);

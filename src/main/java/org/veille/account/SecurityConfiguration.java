@@ -75,10 +75,8 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login")
 				.permitAll()
-				.failureHandler((request, response, exception) -> {
-					throttle.recordFailure(String.valueOf(request.getParameter("username")), request.getRemoteAddr());
-					response.sendRedirect(request.getContextPath() + "/login?error");
-				})
+				.failureHandler((request, response, exception) -> response
+					.sendRedirect(request.getContextPath() + "/login?error"))
 				.successHandler(new ThrottleClearingSuccessHandler(throttle, languages)))
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/"))

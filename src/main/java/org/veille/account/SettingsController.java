@@ -49,7 +49,7 @@ class SettingsController {
 			this.accountService.changeSettings(me.id(), settingsForm);
 		}
 		catch (SignupRejectedException ex) {
-			result.rejectValue(ex.field(), ex.messageKey());
+			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
 			return "account/settings";
 		}
 		String language = settingsForm.language();

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -36,19 +38,20 @@ class SignupController {
 			return "account/signup";
 		}
 		try {
-			CurrentAccount account = this.accountService.register(signupForm);
+			CurrentAccount account = this.accountService.register(signupForm, request.getRemoteAddr());
 			this.sessionSignIn.signIn(account, request, response);
 			return "redirect:/";
 		}
 		catch (SignupRejectedException ex) {
-			result.rejectValue(ex.field(), ex.messageKey());
+			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
 			return "account/signup";
 		}
-	}
-
-	@GetMapping("/login")
-	String login() {
-		return "account/login";
+		catch (SignupThrottledException ex) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()));
+			result.reject("signup.throttled", new Object[] { Waits.minutes(ex.retryAfter()) }, null);
+			return "account/signup";
+		}
 	}
 
 }

@@ -10,8 +10,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
- * After a successful sign-in, forgets the client's failures on that login, lets the account's language apply,
- * then goes where the person was heading (the bookmarklet's pre-filled form, say).
+ * After a successful sign-in, tells the throttle (the failures on that login from that address are
+ * forgotten), lets the account's language apply, then goes where the person was heading (the
+ * bookmarklet's pre-filled form, say).
  */
 class ThrottleClearingSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -27,7 +28,9 @@ class ThrottleClearingSuccessHandler extends SavedRequestAwareAuthenticationSucc
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws ServletException, IOException {
-		this.throttle.recordSuccess(authentication.getName(), request.getRemoteAddr());
+		if (request.getAttribute(LoginThrottleFilter.ATTEMPT) instanceof LoginAttempt attempt) {
+			this.throttle.succeeded(attempt);
+		}
 		this.languages.forget(request, response);
 		super.onAuthenticationSuccess(request, response, authentication);
 	}

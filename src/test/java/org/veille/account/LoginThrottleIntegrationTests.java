@@ -1,85 +1,114 @@
 package org.veille.account;
 
-import java.util.concurrent.ThreadLocalRandom;
+import java.net.http.HttpResponse;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 import org.veille.support.IntegrationTest;
 import org.veille.support.TestPeople;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The sign-in throttle one attempt after another, through the real server; each test signs in from
+ * addresses of its own ({@link Visitor}).
+ */
 @IntegrationTest
 class LoginThrottleIntegrationTests {
 
 	@Autowired
 	private MockMvc mvc;
 
-	@Test
-	void shouldRefuseEvenTheRightPasswordAfterFiveFailuresFromOneClient() throws Exception {
-		String login = TestPeople.uniqueName("guessed");
-		TestPeople.signUp(this.mvc, login);
-		String attacker = randomClient();
+	@LocalServerPort
+	private int port;
 
-		for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_LOGIN; i++) {
-			signIn(login, "guess " + i, attacker).andExpect(redirectedUrl("/login?error"));
+	@Test
+	void shouldRefuseEvenTheRightPasswordAfterFiveFailuresAndSayHowLongToWait() throws Exception {
+		String login = signUp("guessed");
+		String attacker = Visitor.randomIpv4();
+		for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT_AND_ADDRESS; i++) {
+			assertThat(location(signIn(attacker, login, "guess " + i))).endsWith("/login?error");
 		}
-		signIn(login, TestPeople.PASSWORD, attacker).andExpect(redirectedUrl("/login?throttled"))
-			.andExpect(unauthenticated());
-		this.mvc.perform(get("/login").param("throttled", ""))
-			.andExpect(content().string(containsString("Too many failed attempts from here")));
+
+		HttpResponse<String> refused = signIn(attacker, login, TestPeople.PASSWORD);
+
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying((seconds) -> assertThat(
+				Long.parseLong(seconds)).isBetween(LoginThrottle.WINDOW.toSeconds() - 60, LoginThrottle.WINDOW.toSeconds()));
+		assertThat(refused.body()).contains("Too many sign-in attempts on this account or from your network")
+			.contains("Try again in 15 minutes")
+			.contains("name=\"username\"");
 	}
 
 	@Test
-	void shouldLetTheOwnerInFromElsewhereWhileAnotherClientIsThrottled() throws Exception {
-		String login = TestPeople.uniqueName("owner");
-		TestPeople.signUp(this.mvc, login);
-		String attacker = randomClient();
-		for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_LOGIN; i++) {
-			signIn(login, "guess " + i, attacker);
+	void shouldLetTheOwnerInFromElsewhereWhileAnotherAddressIsThrottled() throws Exception {
+		String login = signUp("owner");
+		String attacker = Visitor.randomIpv4();
+		for (int i = 0; i <= LoginThrottle.MAX_PER_ACCOUNT_AND_ADDRESS; i++) {
+			signIn(attacker, login, "guess " + i);
 		}
 
-		signIn(login, TestPeople.PASSWORD, randomClient()).andExpect(authenticated().withUsername(login));
+		assertThat(location(signIn(Visitor.randomIpv4(), login, TestPeople.PASSWORD))).doesNotContain("/login");
 	}
 
 	@Test
 	void shouldForgetEarlierFailuresAfterASuccessfulSignIn() throws Exception {
-		String login = TestPeople.uniqueName("typo");
+		String login = signUp("typo");
+		String address = Visitor.randomIpv4();
+		for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT_AND_ADDRESS - 1; i++) {
+			signIn(address, login, "typo " + i);
+		}
+		assertThat(location(signIn(address, login, TestPeople.PASSWORD))).doesNotContain("/login");
+
+		for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT_AND_ADDRESS - 1; i++) {
+			assertThat(location(signIn(address, login, "typo again " + i))).endsWith("/login?error");
+		}
+		assertThat(location(signIn(address, login, TestPeople.PASSWORD))).doesNotContain("/login");
+	}
+
+	@Test
+	void shouldNotCountRequestsWithTheRightBasicCredentialsAgainstTheAddress() throws Exception {
+		String login = signUp("poller");
+		Visitor client = new Visitor(this.port, Visitor.randomIpv4());
+
+		for (int i = 0; i <= LoginThrottle.MAX_PER_ADDRESS; i++) {
+			assertThat(client.getWithBasic("/api/people/" + login + "/messages", login, TestPeople.PASSWORD).statusCode())
+				.as("request %d", i)
+				.isEqualTo(200);
+		}
+	}
+
+	@Test
+	void shouldRefuseAnAddressTryingManyLoginsPastItsLimit() throws Exception {
+		String address = Visitor.randomIpv4();
+		String prefix = TestPeople.uniqueName("nobody");
+		for (int i = 0; i < LoginThrottle.MAX_PER_ADDRESS; i++) {
+			assertThat(location(signIn(address, prefix + "_" + i, "guess"))).endsWith("/login?error");
+		}
+
+		assertThat(signIn(address, prefix + "_last", "guess").statusCode()).isEqualTo(429);
+	}
+
+	private String signUp(String prefix) throws Exception {
+		String login = TestPeople.uniqueName(prefix);
 		TestPeople.signUp(this.mvc, login);
-		String client = randomClient();
-		for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_LOGIN - 1; i++) {
-			signIn(login, "typo " + i, client);
-		}
-		signIn(login, TestPeople.PASSWORD, client).andExpect(authenticated());
-
-		for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_LOGIN - 1; i++) {
-			signIn(login, "typo again " + i, client).andExpect(redirectedUrl("/login?error"));
-		}
-		signIn(login, TestPeople.PASSWORD, client).andExpect(authenticated());
+		return login;
 	}
 
-	private ResultActions signIn(String login, String password, String client) throws Exception {
-		return this.mvc.perform(post("/login").with(csrf()).param("username", login).param("password", password)
-			.with((request) -> {
-				request.setRemoteAddr(client);
-				return request;
-			}));
+	private HttpResponse<String> signIn(String address, String login, String password) {
+		Visitor visitor = new Visitor(this.port, address);
+		String token = visitor.openForm("/login");
+		return visitor.submit("/login", token, Map.of("username", login, "password", password));
 	}
 
-	private static String randomClient() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+	private static String location(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+		return response.headers().firstValue("Location").orElseThrow();
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import org.veille.support.IntegrationTest;
 import org.veille.support.TestPeople;
@@ -107,6 +108,51 @@ class SignupIntegrationTests {
 			.andExpect(content().string(containsString("72 bytes at most")));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "aaaaaaaa", "password1", "12345678", "azertyuiop", "motdepasse" })
+	void shouldRefuseAGuessablePasswordSayingWhatToFix(String password) throws Exception {
+		String login = TestPeople.uniqueName("weak");
+
+		this.mvc.perform(signup(login, login + "@example.org", password))
+			.andExpect(status().isOk())
+			.andExpect(unauthenticated())
+			.andExpect(content().string(containsString("This password is too easy to guess.")))
+			.andExpect(content().string(containsString("Use a few uncommon words")))
+			.andExpect(content().string(containsString("value=\"" + login + "\"")));
+		assertThat(accountsWithEmail(login + "@example.org")).isZero();
+	}
+
+	@Test
+	void shouldSayWhyAPasswordIsGuessableInFrench() throws Exception {
+		String login = TestPeople.uniqueName("faible");
+
+		this.mvc.perform(signup(login, login + "@example.org", "aaaaaaaa").header("Accept-Language", "fr"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Ce mot de passe est trop facile à deviner.")))
+			.andExpect(content().string(containsString("Les caractères ou mots répétés sont faciles à deviner.")));
+	}
+
+	@Test
+	void shouldRefuseAPasswordHoldingTheLogin() throws Exception {
+		String login = TestPeople.uniqueName("kestrel");
+
+		this.mvc.perform(signup(login, "other-" + login + "@example.org", "my " + login.toUpperCase() + " is great"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("A password must not contain your login.")));
+		assertThat(accountsWithEmail("other-" + login + "@example.org")).isZero();
+	}
+
+	@Test
+	void shouldRefuseAPasswordHoldingTheNameOfTheEmail() throws Exception {
+		String login = TestPeople.uniqueName("walrus");
+		String name = TestPeople.uniqueName("margaux");
+
+		this.mvc.perform(signup(login, name + "@example.org", "lantern " + name + " fjord"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("A password must not contain the name part of your e-mail")));
+		assertThat(accountsWithEmail(name + "@example.org")).isZero();
+	}
+
 	@Test
 	void shouldSayWhenThePasswordIsWrong() throws Exception {
 		String login = TestPeople.uniqueName("wrong");
@@ -137,7 +183,7 @@ class SignupIntegrationTests {
 	}
 
 
-	private static org.springframework.test.web.servlet.RequestBuilder signup(String login, String email,
+	private static MockHttpServletRequestBuilder signup(String login, String email,
 			String password) {
 		return post("/signup").with(csrf()).param("login", login).param("email", email).param("password", password);
 	}

@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Import;
  * The one Spring context the integration tests share: the whole application on a random port,
  * MockMvc, and a real PostgreSQL chosen by {@link TestDatabase}. No fetch workers run: tests that
  * want them start their own (see {@code org.veille.link.FetchTesting}). Tests make their own people and
- * tags with unique names, so they never depend on each other's data.
+ * tags with unique names, so they never depend on each other's data. The client address is taken from
+ * {@code X-Forwarded-For} sent from loopback, so that tests of per-address limits each use addresses of
+ * their own; sign-ups are not limited (many tests sign people up from 127.0.0.1 within the hour).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +24,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "veille.database.embedded.enabled=false", "spring.thymeleaf.cache=true",
 				"veille.fetch.enabled=false", "veille.websub.allow-private-callbacks=true",
-				"veille.fetch.host-spacing=0s" })
+				"veille.fetch.host-spacing=0s", "server.forward-headers-strategy=native",
+				"veille.signup.per-address-per-hour=1000000" })
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, QueryCounting.class })
 public @interface IntegrationTest {
