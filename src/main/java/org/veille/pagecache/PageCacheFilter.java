@@ -104,17 +104,22 @@ class PageCacheFilter extends OncePerRequestFilter {
 		return parameters.toString();
 	}
 
+	/** A HEAD is answered from a kept GET, never kept itself: its answer may carry no body. */
 	private boolean isKeepable(HttpServletRequest request, ContentCachingResponseWrapper response) {
 		int status = response.getStatus();
-		return (status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_NOT_MODIFIED)
+		return "GET".equals(request.getMethod()) && (status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_NOT_MODIFIED)
 				&& response.getHeader(HttpHeaders.SET_COOKIE) == null
 				&& request.getAttribute(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE) == null
 				&& response.getContentSize() <= this.largestPage;
 	}
 
-	/** A GET of one of the pages kept: what both this filter and {@link PageConcurrencyFilter} handle. */
+	/**
+	 * A GET or HEAD of one of the pages kept: what both this filter and {@link PageConcurrencyFilter} handle.
+	 * A HEAD renders the page as a GET does (the server drops the body), so it is counted and served alike.
+	 */
 	static boolean isPageRequest(HttpServletRequest request) {
-		return "GET".equals(request.getMethod()) && isCacheable(request.getRequestURI());
+		String method = request.getMethod();
+		return ("GET".equals(method) || "HEAD".equals(method)) && isCacheable(request.getRequestURI());
 	}
 
 	private static boolean isCacheable(String path) {
