@@ -55,17 +55,21 @@ class PageCacheConfiguration {
 	@ConditionalOnBooleanProperty(name = "veille.page-cache.enabled", matchIfMissing = true)
 	FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCacheProperties properties, PageVersions versions,
 			LocaleResolver localeResolver) {
-		Cache<PageKey, CachedPage> pages = Caffeine.newBuilder()
-			.maximumWeight(properties.maxSize().toBytes())
-			.<PageKey, CachedPage>weigher((key, page) -> page.weight())
-			.expireAfterWrite(properties.timeToLive())
-			.build();
-		PageCacheFilter filter = new PageCacheFilter(pages, versions, localeResolver,
+		PageCacheFilter filter = new PageCacheFilter(pages(properties), versions, localeResolver,
 				(int) properties.largestPage().toBytes());
 		FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(filter);
 		// Inside Spring Security's chain: the reader is known and the security headers are written.
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
 		return registration;
+	}
+
+	/** The kept pages, bounded by the memory they take, their keys included. */
+	static Cache<PageKey, CachedPage> pages(PageCacheProperties properties) {
+		return Caffeine.newBuilder()
+			.maximumWeight(properties.maxSize().toBytes())
+			.<PageKey, CachedPage>weigher((key, page) -> key.weight() + page.weight())
+			.expireAfterWrite(properties.timeToLive())
+			.build();
 	}
 
 	/**

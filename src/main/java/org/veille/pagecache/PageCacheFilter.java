@@ -33,6 +33,13 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private static final Pattern PERSON = Pattern.compile("/people/[^/]+(/only)?(/feed)?");
 
+	/**
+	 * The most characters a key may hold (address, path, parameters, validator...): a longer request is still
+	 * answered, but not kept. The longest address Veille writes is well under it; a padded query or
+	 * {@code If-None-Match} would otherwise fill the memory with copies nobody asks for again.
+	 */
+	static final int LARGEST_KEY = 2_048;
+
 	private final Cache<PageKey, CachedPage> pages;
 
 	private final PageVersions versions;
@@ -58,6 +65,10 @@ class PageCacheFilter extends OncePerRequestFilter {
 		}
 		long version = this.versions.current();
 		PageKey key = key(request);
+		if (key.characters() > LARGEST_KEY) {
+			chain.doFilter(request, response);
+			return;
+		}
 		CachedPage cached = isReload(request) ? null : this.pages.getIfPresent(key);
 		if (cached != null && cached.version() == version) {
 			cached.writeTo(response);
@@ -134,6 +145,19 @@ class PageCacheFilter extends OncePerRequestFilter {
 	 */
 	record PageKey(String session, String language, String origin, String path, String parameters,
 			String ifNoneMatch) {
+
+		int characters() {
+			return this.session.length() + this.language.length() + this.origin.length() + this.path.length()
+					+ this.parameters.length() + this.ifNoneMatch.length();
+		}
+
+		/** Its size in memory, rounded up: the record and its strings. */
+		int weight() {
+			return Footprint.OBJECT + Footprint.of(this.session) + Footprint.of(this.language)
+					+ Footprint.of(this.origin) + Footprint.of(this.path) + Footprint.of(this.parameters)
+					+ Footprint.of(this.ifNoneMatch);
+		}
+
 	}
 
 }
