@@ -48,11 +48,16 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private final int largestPage;
 
-	PageCacheFilter(Cache<PageKey, CachedPage> pages, PageVersions versions, LocaleResolver locales, int largestPage) {
+	/** Whether {@code veille.public-url} is set: every page then holds the same absolute addresses. */
+	private final boolean onePublicAddress;
+
+	PageCacheFilter(Cache<PageKey, CachedPage> pages, PageVersions versions, LocaleResolver locales, int largestPage,
+			boolean onePublicAddress) {
 		this.pages = pages;
 		this.versions = versions;
 		this.locales = locales;
 		this.largestPage = largestPage;
+		this.onePublicAddress = onePublicAddress;
 	}
 
 	@Override
@@ -95,10 +100,10 @@ class PageCacheFilter extends OncePerRequestFilter {
 	private PageKey key(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		String validator = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-		return new PageKey((session != null) ? session.getId() : "",
-				this.locales.resolveLocale(request).getLanguage(),
-				request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort(),
-				request.getRequestURI(), parameters(request), (validator != null) ? validator : "");
+		String origin = this.onePublicAddress ? ""
+				: request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+		return new PageKey((session != null) ? session.getId() : "", this.locales.resolveLocale(request).getLanguage(),
+				origin, request.getRequestURI(), parameters(request), (validator != null) ? validator : "");
 	}
 
 	/** The request's parameters, each name and value encoded so that no two lists read the same. */
@@ -140,8 +145,9 @@ class PageCacheFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whose page, in which language, at which address (feeds hold absolute links), with its query, and the
-	 * validator a feed reader sent: a 304 is kept for those who send the same.
+	 * Whose page, in which language, at which address (feeds hold absolute links; none when
+	 * {@code veille.public-url} is set, as all pages then name the same), with its query, and the validator a
+	 * feed reader sent: a 304 is kept for those who send the same.
 	 */
 	record PageKey(String session, String language, String origin, String path, String parameters,
 			String ifNoneMatch) {

@@ -32,7 +32,7 @@ class PageCacheFilterTests {
 	private final PageVersions versions = new PageVersions();
 
 	private final PageCacheFilter filter = new PageCacheFilter(this.pages, this.versions,
-			new AcceptHeaderLocaleResolver(), 512 * 1024);
+			new AcceptHeaderLocaleResolver(), 512 * 1024, false);
 
 	/** A feed reader's copy is current: the answer is a 304, without a body. */
 	private final FilterChain notModified = (request, response) -> ((HttpServletResponse) response)
