@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.veille.web.Notices;
+import org.veille.web.PublicUrls;
 
 /**
  * {@code /settings/api}: the person's API tokens, created (the secret shown once) and revoked.
@@ -24,17 +24,19 @@ class ApiTokensController {
 
 	private final HomeFeedTokens homeFeedTokens;
 
-	ApiTokensController(ApiTokens tokens, HomeFeedTokens homeFeedTokens) {
+	private final PublicUrls publicUrls;
+
+	ApiTokensController(ApiTokens tokens, HomeFeedTokens homeFeedTokens, PublicUrls publicUrls) {
 		this.tokens = tokens;
 		this.homeFeedTokens = homeFeedTokens;
+		this.publicUrls = publicUrls;
 	}
 
 	@GetMapping("/settings/api")
 	String page(@AuthenticationPrincipal CurrentAccount me, Model model) {
 		Object homeFeedPath = model.asMap().get("homeFeedPath");
 		if (homeFeedPath != null) {
-			model.addAttribute("homeFeedUrl",
-					ServletUriComponentsBuilder.fromCurrentContextPath().path(homeFeedPath.toString()).toUriString());
+			model.addAttribute("homeFeedUrl", this.publicUrls.absolute(homeFeedPath.toString()));
 		}
 		model.addAttribute("tokens", this.tokens.list(me.id()));
 		model.addAttribute("hasHomeFeed", this.homeFeedTokens.exists(me.id()));

@@ -3,7 +3,8 @@ package org.veille.account;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import org.veille.web.PublicUrls;
 
 /**
  * {@code /settings/bookmarklet}: a link to drag to the bookmarks bar that opens {@code /post} with the
@@ -12,9 +13,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class BookmarkletController {
 
+	private final PublicUrls publicUrls;
+
+	BookmarkletController(PublicUrls publicUrls) {
+		this.publicUrls = publicUrls;
+	}
+
 	@GetMapping("/settings/bookmarklet")
 	String page(Model model) {
-		String post = ServletUriComponentsBuilder.fromCurrentContextPath().path("/post").toUriString();
+		String post = this.publicUrls.absolute("/post");
 		model.addAttribute("bookmarklet", bookmarklet(post));
 		return "account/bookmarklet";
 	}

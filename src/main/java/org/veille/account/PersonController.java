@@ -4,12 +4,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 import org.veille.web.Cursor;
+import org.veille.web.Redirects;
 
 /**
  * A person's page: their threads and stars, or ({@code /only}) their threads alone.
@@ -24,27 +25,26 @@ class PersonController {
 	}
 
 	@GetMapping("/people/{login}")
-	String person(@PathVariable String login, @RequestParam(required = false) @Nullable String before,
-			@AuthenticationPrincipal @Nullable CurrentAccount me, Model model) {
-		return show(login, false, before, me, model);
+	ModelAndView person(@PathVariable String login, @RequestParam(required = false) @Nullable String before,
+			@AuthenticationPrincipal @Nullable CurrentAccount me) {
+		return show(login, false, before, me);
 	}
 
 	@GetMapping("/people/{login}/only")
-	String threadsOnly(@PathVariable String login, @RequestParam(required = false) @Nullable String before,
-			@AuthenticationPrincipal @Nullable CurrentAccount me, Model model) {
-		return show(login, true, before, me, model);
+	ModelAndView threadsOnly(@PathVariable String login, @RequestParam(required = false) @Nullable String before,
+			@AuthenticationPrincipal @Nullable CurrentAccount me) {
+		return show(login, true, before, me);
 	}
 
-	private String show(String login, boolean onlyThreads, @Nullable String before, @Nullable CurrentAccount me,
-			Model model) {
-		PersonPage page = this.personPages.page(login, onlyThreads, Cursor.parse(before), me);
+	private ModelAndView show(String login, boolean onlyThreads, @Nullable String before, @Nullable CurrentAccount me) {
+		Cursor cursor = Cursor.parse(before);
+		PersonPage page = this.personPages.page(login, onlyThreads, cursor, me);
 		if (!page.person().login().equals(login)) {
-			return "redirect:" + page.canonicalPath();
+			return Redirects.permanent(page.canonicalPath(), cursor);
 		}
-		model.addAttribute("personPage", page);
-		model.addAttribute("person", page.person());
-		model.addAttribute("page", page.page());
-		return "account/person";
+		return new ModelAndView("account/person").addObject("personPage", page)
+			.addObject("person", page.person())
+			.addObject("page", page.page());
 	}
 
 }

@@ -8,11 +8,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 import org.veille.feed.FeedDescription;
 import org.veille.feed.ThreadFeeds;
 import org.veille.thread.ThreadQueries;
+import org.veille.web.Cursor;
+import org.veille.web.Redirects;
 
 /**
  * A person's feeds: their threads and stars, or their threads only, answering conditional GETs from
@@ -44,15 +45,16 @@ class PersonFeedController {
 
 	private @Nullable ModelAndView respond(String login, boolean onlyThreads, @Nullable String before,
 			ServletWebRequest request) {
+		Cursor cursor = Cursor.parse(before);
 		PersonView person = this.personPages.person(login);
 		String pagePath = onlyThreads ? person.onlyPath() : person.path();
 		if (!person.login().equals(login)) {
-			return new ModelAndView(new RedirectView(pagePath + "/feed", true));
+			return Redirects.permanent(pagePath + "/feed", cursor);
 		}
 		FeedDescription description = new FeedDescription(person.shownName() + " — Veille", pagePath,
 				pagePath + "/feed", person.changedAt());
 		return this.feeds.respondPaged(request, description, before,
-				(cursor) -> this.personPages.entries(person, onlyThreads, cursor, ThreadQueries.FEED_SIZE));
+				(feedCursor) -> this.personPages.entries(person, onlyThreads, feedCursor, ThreadQueries.FEED_SIZE));
 	}
 
 }

@@ -39,6 +39,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, "/api/**")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.csrf((csrf) -> csrf.disable())
@@ -68,6 +70,9 @@ class SecurityConfiguration {
 			.requestMatchers("/post", "/people", "/alerts", "/messages/*/edit", "/settings", "/settings/**")
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/**")
+			.permitAll()
+			// Link checkers, feed readers and monitors probe with HEAD: answered as GET (DESIGN §8).
+			.requestMatchers(HttpMethod.HEAD, "/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/signup", "/login", "/websub/hub")
 			.permitAll()

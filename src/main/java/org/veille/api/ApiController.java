@@ -24,13 +24,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.veille.account.CurrentAccount;
 import org.veille.api.ApiQueries.ApiMessage;
 import org.veille.api.AtomEntryReader.PostedEntry;
 import org.veille.message.MessageCommands;
 import org.veille.message.MessageCommands.Written;
+import org.veille.web.PublicUrls;
 
 /**
  * The posting API, compatible with Seenthis's (see docs/api.md). Reading is open to everyone, like
@@ -50,9 +50,12 @@ class ApiController {
 
 	private final ApiQueries queries;
 
-	ApiController(MessageCommands commands, ApiQueries queries) {
+	private final PublicUrls publicUrls;
+
+	ApiController(MessageCommands commands, ApiQueries queries, PublicUrls publicUrls) {
 		this.commands = commands;
 		this.queries = queries;
+		this.publicUrls = publicUrls;
 	}
 
 	/** Posts a thread or a reply; {@code message:N} as id edits instead, {@code uuid:…} makes it idempotent. */
@@ -224,8 +227,8 @@ class ApiController {
 		return (text.length() > 60) ? text.substring(0, 60) + "…" : text;
 	}
 
-	private static String base() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+	private String base() {
+		return this.publicUrls.base();
 	}
 
 }

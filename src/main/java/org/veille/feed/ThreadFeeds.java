@@ -22,13 +22,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.veille.thread.LinkCard;
 import org.veille.thread.TagChip;
 import org.veille.thread.ThreadPage;
 import org.veille.thread.ThreadSummary;
 import org.veille.web.Cursor;
+import org.veille.web.PublicUrls;
 
 /**
  * Answers a feed request for a list of threads (DESIGN §6): 304 when the reader's copy is current,
@@ -42,6 +42,12 @@ public class ThreadFeeds {
 
 	/** The Atom Threading Extensions (RFC 4685). */
 	private static final Namespace THREADING = Namespace.getNamespace("thr", "http://purl.org/syndication/thread/1.0");
+
+	private final PublicUrls publicUrls;
+
+	ThreadFeeds(PublicUrls publicUrls) {
+		this.publicUrls = publicUrls;
+	}
 
 	/**
 	 * The view for this feed, or null when the request's {@code If-None-Match} or
@@ -107,7 +113,7 @@ public class ThreadFeeds {
 
 	private Feed feed(FeedDescription description, List<ThreadSummary> threads, @Nullable String nextPath,
 			@Nullable ThreadSummary inReplyTo) {
-		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		String base = this.publicUrls.base();
 		Feed feed = new Feed("atom_1.0");
 		feed.setId(base + description.selfPath());
 		feed.setTitle(description.title());

@@ -45,10 +45,10 @@ class SiteController {
 		HttpServletRequest request = webRequest.getRequest();
 		String raw = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
 		SitePath sitePath = SitePath.parse(raw).orElseThrow(() -> NotFoundException.site(raw, ""));
-		if (!sitePath.canonical()) {
-			return Redirects.permanent(sitePath.canonicalPath() + ((before != null) ? "?before=" + before : ""));
-		}
 		Cursor cursor = Cursor.parse(before);
+		if (!sitePath.canonical()) {
+			return Redirects.permanent(sitePath.canonicalPath(), cursor);
+		}
 		SiteView site = this.sites.find(sitePath.host(), sitePath.path())
 			.orElseThrow(() -> NotFoundException.site(sitePath.host(), sitePath.path()));
 		if (sitePath.feed()) {

@@ -2,15 +2,14 @@ package org.veille.message;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 import org.veille.account.CurrentAccount;
+import org.veille.web.Redirects;
 
 /**
  * A thread's page; the address of a reply leads to its thread, at the reply.
@@ -28,10 +27,7 @@ class MessageController {
 	ModelAndView thread(@PathVariable long id, @AuthenticationPrincipal @Nullable CurrentAccount me) {
 		ThreadPages.Shown shown = this.threadPages.show(id, me);
 		if (shown instanceof ThreadPages.MovedReply moved) {
-			RedirectView redirect = new RedirectView(moved.path(), true);
-			redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-			redirect.setExposeModelAttributes(false);
-			return new ModelAndView(redirect);
+			return Redirects.permanent(moved.path());
 		}
 		ThreadView view = ((ThreadPages.Page) shown).view();
 		return new ModelAndView("message/thread").addObject("view", view)

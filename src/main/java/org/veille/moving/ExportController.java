@@ -18,13 +18,13 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.veille.account.CurrentAccount;
 import org.veille.transfer.ExportFormat;
 import org.veille.transfer.ExportWriter;
 import org.veille.transfer.ExportedMessage;
 import org.veille.web.NotFoundException;
+import org.veille.web.PublicUrls;
 
 /**
  * {@code /settings/export/{format}}: all of one's messages, replies and shares as a file, written
@@ -35,15 +35,18 @@ class ExportController {
 
 	private final ExportQueries queries;
 
-	ExportController(ExportQueries queries) {
+	private final PublicUrls publicUrls;
+
+	ExportController(ExportQueries queries, PublicUrls publicUrls) {
 		this.queries = queries;
+		this.publicUrls = publicUrls;
 	}
 
 	@GetMapping("/settings/export/{format}")
 	void export(@PathVariable String format, @AuthenticationPrincipal CurrentAccount me, HttpServletResponse response)
 			throws IOException {
 		ExportFormat chosen = format(format);
-		String site = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		String site = this.publicUrls.base();
 		response.setContentType(chosen.mediaType() + ";charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"veille-" + me.login() + "-"
 				+ LocalDate.now(ZoneOffset.UTC) + "." + chosen.extension() + "\"");

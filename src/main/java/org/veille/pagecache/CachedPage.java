@@ -34,9 +34,16 @@ record CachedPage(long version, int status, @Nullable String contentType, Locale
 		return new CachedPage(version, response.getStatus(), response.getContentType(), response.getLocale(), headers, body);
 	}
 
-	/** Its size in memory, roughly: what the cache's bound counts. */
+	/** Its size in memory, rounded up: the body, the headers, the record and its map; its key is weighed apart. */
 	int weight() {
-		return this.body.length + 512;
+		int weight = 4 * Footprint.OBJECT + this.body.length;
+		if (this.contentType != null) {
+			weight += Footprint.of(this.contentType);
+		}
+		for (Map.Entry<String, String> header : this.headers.entrySet()) {
+			weight += Footprint.OBJECT + Footprint.of(header.getKey()) + Footprint.of(header.getValue());
+		}
+		return weight;
 	}
 
 	void writeTo(HttpServletResponse response) throws IOException {

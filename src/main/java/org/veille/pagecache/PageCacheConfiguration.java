@@ -17,6 +17,7 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.web.servlet.LocaleResolver;
 
 import org.veille.pagecache.PageCacheFilter.PageKey;
+import org.veille.web.PublicUrls;
 
 /**
  * The page cache (unless {@code veille.page-cache.enabled=false}) and what keeps it right: the transaction
@@ -53,19 +54,30 @@ class PageCacheConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "veille.page-cache.enabled", matchIfMissing = true)
-	FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCacheProperties properties, PageVersions versions,
-			LocaleResolver localeResolver) {
-		Cache<PageKey, CachedPage> pages = Caffeine.newBuilder()
-			.maximumWeight(properties.maxSize().toBytes())
-			.<PageKey, CachedPage>weigher((key, page) -> page.weight())
-			.expireAfterWrite(properties.timeToLive())
-			.build();
-		PageCacheFilter filter = new PageCacheFilter(pages, versions, localeResolver,
-				(int) properties.largestPage().toBytes());
+	Cache<PageKey, CachedPage> pageCache(PageCacheProperties properties) {
+		return pages(properties);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "veille.page-cache.enabled", matchIfMissing = true)
+	FilterRegistrationBean<PageCacheFilter> pageCacheFilter(Cache<PageKey, CachedPage> pageCache,
+			PageCacheProperties properties, PageVersions versions, LocaleResolver localeResolver,
+			PublicUrls publicUrls) {
+		PageCacheFilter filter = new PageCacheFilter(pageCache, versions, localeResolver,
+				(int) properties.largestPage().toBytes(), publicUrls.configured() != null);
 		FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(filter);
 		// Inside Spring Security's chain: the reader is known and the security headers are written.
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
 		return registration;
+	}
+
+	/** The kept pages, bounded by the memory they take, their keys included. */
+	static Cache<PageKey, CachedPage> pages(PageCacheProperties properties) {
+		return Caffeine.newBuilder()
+			.maximumWeight(properties.maxSize().toBytes())
+			.<PageKey, CachedPage>weigher((key, page) -> key.weight() + page.weight())
+			.expireAfterWrite(properties.timeToLive())
+			.build();
 	}
 
 	/**

@@ -33,6 +33,13 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private static final Pattern PERSON = Pattern.compile("/people/[^/]+(/only)?(/feed)?");
 
+	/**
+	 * The most characters a key may hold (address, path, parameters, validator...): a longer request is still
+	 * answered, but not kept. The longest address Veille writes is well under it; a padded query or
+	 * {@code If-None-Match} would otherwise fill the memory with copies nobody asks for again.
+	 */
+	static final int LARGEST_KEY = 2_048;
+
 	private final Cache<PageKey, CachedPage> pages;
 
 	private final PageVersions versions;
@@ -41,11 +48,16 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private final int largestPage;
 
-	PageCacheFilter(Cache<PageKey, CachedPage> pages, PageVersions versions, LocaleResolver locales, int largestPage) {
+	/** Whether {@code veille.public-url} is set: every page then holds the same absolute addresses. */
+	private final boolean onePublicAddress;
+
+	PageCacheFilter(Cache<PageKey, CachedPage> pages, PageVersions versions, LocaleResolver locales, int largestPage,
+			boolean onePublicAddress) {
 		this.pages = pages;
 		this.versions = versions;
 		this.locales = locales;
 		this.largestPage = largestPage;
+		this.onePublicAddress = onePublicAddress;
 	}
 
 	@Override
@@ -58,6 +70,10 @@ class PageCacheFilter extends OncePerRequestFilter {
 		}
 		long version = this.versions.current();
 		PageKey key = key(request);
+		if (key.characters() > LARGEST_KEY) {
+			chain.doFilter(request, response);
+			return;
+		}
 		CachedPage cached = isReload(request) ? null : this.pages.getIfPresent(key);
 		if (cached != null && cached.version() == version) {
 			cached.writeTo(response);
@@ -84,10 +100,10 @@ class PageCacheFilter extends OncePerRequestFilter {
 	private PageKey key(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		String validator = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-		return new PageKey((session != null) ? session.getId() : "",
-				this.locales.resolveLocale(request).getLanguage(),
-				request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort(),
-				request.getRequestURI(), parameters(request), (validator != null) ? validator : "");
+		String origin = this.onePublicAddress ? ""
+				: request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+		return new PageKey((session != null) ? session.getId() : "", this.locales.resolveLocale(request).getLanguage(),
+				origin, request.getRequestURI(), parameters(request), (validator != null) ? validator : "");
 	}
 
 	/** The request's parameters, each name and value encoded so that no two lists read the same. */
@@ -104,17 +120,22 @@ class PageCacheFilter extends OncePerRequestFilter {
 		return parameters.toString();
 	}
 
+	/** A HEAD is answered from a kept GET, never kept itself: its answer may carry no body. */
 	private boolean isKeepable(HttpServletRequest request, ContentCachingResponseWrapper response) {
 		int status = response.getStatus();
-		return (status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_NOT_MODIFIED)
+		return "GET".equals(request.getMethod()) && (status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_NOT_MODIFIED)
 				&& response.getHeader(HttpHeaders.SET_COOKIE) == null
 				&& request.getAttribute(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE) == null
 				&& response.getContentSize() <= this.largestPage;
 	}
 
-	/** A GET of one of the pages kept: what both this filter and {@link PageConcurrencyFilter} handle. */
+	/**
+	 * A GET or HEAD of one of the pages kept: what both this filter and {@link PageConcurrencyFilter} handle.
+	 * A HEAD renders the page as a GET does (the server drops the body), so it is counted and served alike.
+	 */
 	static boolean isPageRequest(HttpServletRequest request) {
-		return "GET".equals(request.getMethod()) && isCacheable(request.getRequestURI());
+		String method = request.getMethod();
+		return ("GET".equals(method) || "HEAD".equals(method)) && isCacheable(request.getRequestURI());
 	}
 
 	private static boolean isCacheable(String path) {
@@ -124,11 +145,25 @@ class PageCacheFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whose page, in which language, at which address (feeds hold absolute links), with its query, and the
-	 * validator a feed reader sent: a 304 is kept for those who send the same.
+	 * Whose page, in which language, at which address (feeds hold absolute links; none when
+	 * {@code veille.public-url} is set, as all pages then name the same), with its query, and the validator a
+	 * feed reader sent: a 304 is kept for those who send the same.
 	 */
 	record PageKey(String session, String language, String origin, String path, String parameters,
 			String ifNoneMatch) {
+
+		int characters() {
+			return this.session.length() + this.language.length() + this.origin.length() + this.path.length()
+					+ this.parameters.length() + this.ifNoneMatch.length();
+		}
+
+		/** Its size in memory, rounded up: the record and its strings. */
+		int weight() {
+			return Footprint.OBJECT + Footprint.of(this.session) + Footprint.of(this.language)
+					+ Footprint.of(this.origin) + Footprint.of(this.path) + Footprint.of(this.parameters)
+					+ Footprint.of(this.ifNoneMatch);
+		}
+
 	}
 
 }

@@ -51,8 +51,9 @@ class TagController {
 		if (tagPath.key().isEmpty()) {
 			throw NotFoundException.tag(tagPath.spelled());
 		}
+		Cursor cursor = Cursor.parse(before);
 		if (!tagPath.isCanonical()) {
-			return Redirects.permanent(tagPath.canonicalPath() + ((before != null) ? "?before=" + before : ""));
+			return Redirects.permanent(tagPath.canonicalPath(), cursor);
 		}
 		if (tagPath.feed()) {
 			TagStamp stamp = this.tags.stamp(tagPath.key(), tagPath.scope())
@@ -66,7 +67,6 @@ class TagController {
 				return this.threads.byTags(tagIds(tagPath, tag), feedCursor, ThreadQueries.FEED_SIZE);
 			});
 		}
-		Cursor cursor = Cursor.parse(before);
 		TagView tag = this.tags.findByKey(tagPath.key()).orElse(null);
 		List<Long> tagIds = tagIds(tagPath, tag);
 		if (tagIds.isEmpty()) {

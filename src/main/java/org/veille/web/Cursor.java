@@ -26,7 +26,7 @@ public record Cursor(Instant time, long id) {
 		}
 		Matcher matcher = TOKEN.matcher(token.strip());
 		if (!matcher.matches()) {
-			throw new BadRequestException("The page position '" + token + "' is not one Veille wrote.");
+			throw new BadRequestException("The page position '" + shortened(token) + "' is not one Veille wrote.");
 		}
 		try {
 			long micros = Long.parseLong(matcher.group(1));
@@ -35,6 +35,11 @@ public record Cursor(Instant time, long id) {
 		catch (NumberFormatException | ArithmeticException | java.time.DateTimeException ex) {
 			throw new BadRequestException("The page position '" + token + "' is out of range.");
 		}
+	}
+
+	/** Enough of a garbled token to recognise it in a log, however long it was. */
+	private static String shortened(String token) {
+		return (token.length() > 60) ? token.substring(0, 60) + "…" : token;
 	}
 
 	public String token() {

@@ -10,9 +10,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.veille.feed.ThreadFeeds;
+import org.veille.web.PublicUrls;
 
 /**
  * {@code POST /websub/hub}: the hub's subscribe, unsubscribe and publish requests (W3C WebSub §5, §7).
@@ -26,8 +26,11 @@ class WebSubHubController {
 
 	private final WebSubQueue queue;
 
-	WebSubHubController(WebSubQueue queue) {
+	private final PublicUrls publicUrls;
+
+	WebSubHubController(WebSubQueue queue, PublicUrls publicUrls) {
 		this.queue = queue;
+		this.publicUrls = publicUrls;
 	}
 
 	@PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -37,7 +40,7 @@ class WebSubHubController {
 			@RequestParam(name = "hub.callback", required = false) @Nullable String callback,
 			@RequestParam(name = "hub.lease_seconds", required = false) @Nullable String lease,
 			@RequestParam(name = "hub.secret", required = false) @Nullable String secret) {
-		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		String base = this.publicUrls.base();
 		if ("publish".equals(mode)) {
 			String published = (url != null) ? url : topic;
 			if (published == null || !isOwnFeed(base, published)) {
