@@ -29,6 +29,14 @@ class SignupRejectedException extends RuntimeException {
 		return new SignupRejectedException("email", "signup.email.taken");
 	}
 
+	static SignupRejectedException wrongPassword() {
+		return new SignupRejectedException("current", "password.current.wrong");
+	}
+
+	static SignupRejectedException passwordMissing() {
+		return new SignupRejectedException("password", "signup.password.required");
+	}
+
 	static SignupRejectedException passwordTooLong() {
 		return new SignupRejectedException("password", "signup.password.size");
 	}

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.veille.account.PersonFeeds;
+import org.veille.account.PostingPermission;
 import org.veille.database.Timestamps;
 import org.veille.follow.Relations;
 import org.veille.markup.MarkupParser;
@@ -56,10 +57,13 @@ class MessageService {
 
 	private final ApplicationEventPublisher events;
 
+	private final PostingPermission permission;
+
 	MessageService(MessageRepository messages, MessageDerivations derivations, MessageEditService editService,
 			ThreadSources threadSources, Relations relations, PersonFeeds personFeeds, JdbcClient jdbc, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PostingPermission permission) {
 		this.events = events;
+		this.permission = permission;
 		this.messages = messages;
 		this.derivations = derivations;
 		this.editService = editService;
@@ -83,6 +87,7 @@ class MessageService {
 	 */
 	@Transactional
 	Posted startThread(long authorId, String text, UUID uuid) {
+		refuseUnconfirmed(authorId);
 		ParsedMessage parsed = MarkupParser.parse(text);
 		MessageLimits.check(parsed);
 		Instant now = now();
@@ -116,6 +121,7 @@ class MessageService {
 	/** The same with the reply's UUID chosen by the client (see {@link #startThread(long, String, UUID)}). */
 	@Transactional
 	Posted reply(long authorId, long targetId, String text, UUID uuid) {
+		refuseUnconfirmed(authorId);
 		long threadId = this.messages.findThreadOfLive(targetId).orElseThrow(() -> NotFoundException.message(targetId));
 		lockPostsOf(authorId);
 		long threadAuthorId = this.threadSources.lock(threadId).orElseThrow(() -> NotFoundException.message(targetId));
@@ -140,6 +146,13 @@ class MessageService {
 		this.derivations.added(reply, parsed, now);
 		this.events.publishEvent(new EntryPublished(reply.id()));
 		return new Posted(reply.id(), threadId);
+	}
+
+	/** With {@code veille.signup.verify-email}, only people who confirmed their address post. */
+	private void refuseUnconfirmed(long authorId) {
+		if (!this.permission.mayPost(authorId)) {
+			throw new MessageRejectedException("post.unconfirmed");
+		}
 	}
 
 	/** The message stored under this UUID, when it is this person's; someone else's is a conflict. */

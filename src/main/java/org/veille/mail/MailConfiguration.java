@@ -1,0 +1,65 @@
+package org.veille.mail;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * How e-mails leave: over SMTP when Spring Boot made a {@link JavaMailSender} ({@code spring.mail.host}
+ * set), else kept in the outbox; and, unless {@code veille.mail.enabled=false}, this instance's workers.
+ */
+@Configuration(proxyBeanMethods = false)
+class MailConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(MailConfiguration.class);
+
+	@Bean
+	Delivery mailDelivery(ObjectProvider<JavaMailSender> sender, OutboxProperties properties) {
+		JavaMailSender smtp = sender.getIfAvailable();
+		if (smtp == null) {
+			logger.info("No SMTP server configured (spring.mail.host): e-mails are kept in the outbox, none is sent");
+			return new KeptDelivery();
+		}
+		return new SmtpDelivery(smtp, properties);
+	}
+
+	@Bean
+	MailWorker mailWorker(Outbox outbox, Composers composers, Delivery delivery, OutboxProperties properties) {
+		return new MailWorker(outbox, composers, delivery, properties);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "veille.mail.enabled", matchIfMissing = true)
+	MailWorkers mailWorkers(MailWorker worker, Outbox outbox, OutboxProperties properties) {
+		return new MailWorkers(worker, outbox, properties);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "veille.mail.enabled", matchIfMissing = true)
+	WakeWorkers wakeMailWorkers(MailWorkers workers) {
+		return new WakeWorkers(workers);
+	}
+
+	/** Wakes this instance's workers once the transaction that queued e-mails has committed. */
+	static class WakeWorkers {
+
+		private final MailWorkers workers;
+
+		WakeWorkers(MailWorkers workers) {
+			this.workers = workers;
+		}
+
+		@TransactionalEventListener
+		void onQueued(MailQueued event) {
+			this.workers.wake();
+		}
+
+	}
+
+}
