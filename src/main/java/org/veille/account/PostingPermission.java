@@ -1,12 +1,13 @@
 package org.veille.account;
 
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.veille.mail.MailSending;
+
 /**
- * Whether a person may post: with {@code veille.signup.verify-email} (true by default when an SMTP server
- * is configured), only once they confirmed their e-mail address.
+ * Whether a person may post: with {@code veille.signup.verify-email} (true by default when e-mails are sent over
+ * SMTP), only once they confirmed their e-mail address.
  */
 @Component
 public class PostingPermission {
@@ -15,10 +16,10 @@ public class PostingPermission {
 
 	private final boolean verifiedOnly;
 
-	PostingPermission(JdbcClient jdbc, SignupProperties properties, Environment environment) {
+	PostingPermission(JdbcClient jdbc, SignupProperties properties, MailSending sending) {
 		this.jdbc = jdbc;
 		Boolean configured = properties.verifyEmail();
-		this.verifiedOnly = (configured != null) ? configured : environment.containsProperty("spring.mail.host");
+		this.verifiedOnly = (configured != null) ? configured : sending.viaSmtp();
 	}
 
 	/** Whether unconfirmed addresses keep people from posting here. */

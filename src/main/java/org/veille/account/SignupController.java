@@ -14,10 +14,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.veille.mail.MailSending;
+
 /**
- * Sign-up. A sign-up that is stored, and one whose address another account has, get the same answer: "check
- * your mailbox" (a link to confirm the address, or a warning to its owner), and nobody is signed in; the
- * person signs in once they have read it.
+ * Sign-up. A sign-up that is stored, and one whose address another account has, get the same answer, and
+ * nobody is signed in: with e-mails sent over SMTP, "check your mailbox" (a link to confirm the address, or a
+ * warning to its owner) and "you can sign in now"; without, "your account is ready: sign in", since no
+ * e-mail would arrive. Either page says that a taken address made no account, to everyone alike.
  */
 @Controller
 class SignupController {
@@ -26,9 +29,16 @@ class SignupController {
 
 	private final LanguageResolver languages;
 
-	SignupController(AccountService accountService, LanguageResolver languages) {
+	private final MailSending sending;
+
+	private final PostingPermission posting;
+
+	SignupController(AccountService accountService, LanguageResolver languages, MailSending sending,
+			PostingPermission posting) {
 		this.accountService = accountService;
 		this.languages = languages;
+		this.sending = sending;
+		this.posting = posting;
 	}
 
 	@GetMapping("/signup")
@@ -65,7 +75,9 @@ class SignupController {
 	}
 
 	@GetMapping("/signup/sent")
-	String sent() {
+	String sent(Model model) {
+		model.addAttribute("viaSmtp", this.sending.viaSmtp());
+		model.addAttribute("verifiedOnly", this.posting.verifiedOnly());
 		return "account/signup-sent";
 	}
 

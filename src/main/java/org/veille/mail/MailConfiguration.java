@@ -20,13 +20,17 @@ class MailConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(MailConfiguration.class);
 
 	@Bean
-	Delivery mailDelivery(ObjectProvider<JavaMailSender> sender, OutboxProperties properties) {
-		JavaMailSender smtp = sender.getIfAvailable();
-		if (smtp == null) {
+	MailSending mailSending(ObjectProvider<JavaMailSender> sender) {
+		return new MailSending(sender.getIfAvailable() != null);
+	}
+
+	@Bean
+	Delivery mailDelivery(MailSending sending, ObjectProvider<JavaMailSender> sender, OutboxProperties properties) {
+		if (!sending.viaSmtp()) {
 			logger.info("No SMTP server configured (spring.mail.host): e-mails are kept in the outbox, none is sent");
 			return new KeptDelivery();
 		}
-		return new SmtpDelivery(smtp, properties);
+		return new SmtpDelivery(sender.getObject(), properties);
 	}
 
 	@Bean

@@ -118,6 +118,24 @@ class SignupIntegrationTests {
 	}
 
 	@Test
+	void shouldShowANewAndATakenAddressTheSamePageSayingToCheckTheMailboxAndSignIn() throws Exception {
+		String owner = TestPeople.uniqueName("owner");
+		TestPeople.signUp(this.mvc, owner);
+		String fresh = TestPeople.uniqueName("fresh");
+
+		String created = TestPeople.pageAfterSignUp(this.mvc, fresh, TestPeople.address(fresh));
+		String taken = TestPeople.pageAfterSignUp(this.mvc, TestPeople.uniqueName("late"), TestPeople.address(owner));
+
+		assertThat(created.replace(TestPeople.address(fresh), "ADDRESS"))
+			.isEqualTo(taken.replace(TestPeople.address(owner), "ADDRESS"));
+		assertThat(created).contains("<h1>Check your mailbox</h1>")
+			.contains("We sent an e-mail to " + TestPeople.address(fresh)
+					+ ": follow its link to confirm your address. You can sign in now.")
+			.contains("If another account already uses this address, no new account was made")
+			.as("posting does not wait for the confirmation here").doesNotContain("You can post once");
+	}
+
+	@Test
 	void shouldRefuseAPasswordLongerThanBcryptReads() throws Exception {
 		this.mvc.perform(signup(TestPeople.uniqueName("long"), TestPeople.uniqueName("l") + "@example.org",
 				"é".repeat(40)))

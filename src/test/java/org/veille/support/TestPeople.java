@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -37,14 +38,31 @@ public final class TestPeople {
 
 	/** Signs a new person up, then in, and returns their signed-in session (their address unconfirmed). */
 	public static MockHttpSession signUp(MockMvc mvc, String login) throws Exception {
-		MvcResult result = mvc
-			.perform(post("/signup").with(csrf())
-				.param("login", login)
-				.param("email", address(login))
-				.param("password", PASSWORD))
-			.andReturn();
+		return signUp(mvc, login, address(login));
+	}
+
+	/** The same with an address of the test's choosing. */
+	public static MockHttpSession signUp(MockMvc mvc, String login, String email) throws Exception {
+		MvcResult result = submitSignUp(mvc, login, email);
 		assertThat(result.getResponse().getRedirectedUrl()).as("sign-up of %s", login).isEqualTo("/signup/sent");
 		return signIn(mvc, login);
+	}
+
+	/** The page a sign-up leads to, as its redirect shows it (an account made or not). */
+	public static String pageAfterSignUp(MockMvc mvc, String login, String email) throws Exception {
+		MvcResult result = submitSignUp(mvc, login, email);
+		assertThat(result.getResponse().getRedirectedUrl()).as("sign-up of %s", login).isEqualTo("/signup/sent");
+		MvcResult page = mvc.perform(get("/signup/sent").flashAttrs(result.getFlashMap())).andReturn();
+		assertThat(page.getResponse().getStatus()).isEqualTo(200);
+		return page.getResponse().getContentAsString();
+	}
+
+	private static MvcResult submitSignUp(MockMvc mvc, String login, String email) throws Exception {
+		return mvc.perform(post("/signup").with(csrf())
+				.param("login", login)
+				.param("email", email)
+				.param("password", PASSWORD))
+			.andReturn();
 	}
 
 	/** The same, then confirms the address with the link mailed to it. */
