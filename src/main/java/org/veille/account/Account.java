@@ -48,6 +48,10 @@ class Account {
 	@Column(name = "email_verified_at", insertable = false, updatable = false)
 	private @Nullable Instant emailVerifiedAt;
 
+	/** Posts wait for a confirmed address ({@link PostingPermission}); false for accounts older than e-mail. */
+	@Column(name = "must_confirm", nullable = false, updatable = false)
+	private boolean mustConfirm;
+
 	@SuppressWarnings("NullAway.Init")
 	protected Account() {
 		// for JPA
@@ -59,6 +63,7 @@ class Account {
 		this.passwordHash = passwordHash;
 		this.createdAt = createdAt;
 		this.changedAt = createdAt;
+		this.mustConfirm = true;
 	}
 
 	static Account register(String login, String email, String passwordHash, Instant now) {

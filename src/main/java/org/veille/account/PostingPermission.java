@@ -7,7 +7,8 @@ import org.veille.mail.MailSending;
 
 /**
  * Whether a person may post: with {@code veille.signup.verify-email} (true by default when e-mails are sent over
- * SMTP), only once they confirmed their e-mail address.
+ * SMTP), people who signed up since e-mail exists post once they confirmed their address. Accounts made before
+ * (migration V31) post as they did, confirmed or not.
  */
 @Component
 public class PostingPermission {
@@ -22,14 +23,14 @@ public class PostingPermission {
 		this.verifiedOnly = (configured != null) ? configured : sending.viaSmtp();
 	}
 
-	/** Whether unconfirmed addresses keep people from posting here. */
+	/** Whether unconfirmed addresses of new accounts keep them from posting here. */
 	public boolean verifiedOnly() {
 		return this.verifiedOnly;
 	}
 
 	public boolean mayPost(long accountId) {
 		return !this.verifiedOnly || this.jdbc
-			.sql("select email_verified_at is not null from accounts where id = :id")
+			.sql("select email_verified_at is not null or not must_confirm from accounts where id = :id")
 			.param("id", accountId)
 			.query(Boolean.class)
 			.optional()

@@ -49,7 +49,7 @@ class SettingsController {
 	@ModelAttribute
 	void mailState(@AuthenticationPrincipal CurrentAccount me, Model model) {
 		model.addAttribute("emailVerified", this.accountService.emailVerified(me.id()));
-		model.addAttribute("verifiedOnly", this.posting.verifiedOnly());
+		model.addAttribute("confirmToPost", !this.posting.mayPost(me.id()));
 		model.addAttribute("undelivered", this.outbox.givenUp(me.id(), GIVEN_UP_SHOWN));
 	}
 
