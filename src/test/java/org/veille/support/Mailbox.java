@@ -23,14 +23,27 @@ public final class Mailbox {
 
 	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 
-	private final GreenMail greenMail;
+	/** Where the test context's e-mails go: see {@link FaultySmtpServer}. */
+	public static final String REFUSED_DOMAIN = FaultySmtpServer.REFUSED_DOMAIN;
 
-	Mailbox(GreenMail greenMail) {
+	private final FaultySmtpServer greenMail;
+
+	Mailbox(FaultySmtpServer greenMail) {
 		this.greenMail = greenMail;
 	}
 
 	public GreenMail server() {
 		return this.greenMail;
+	}
+
+	/** How many times the server refused this address (every address at {@link #REFUSED_DOMAIN}). */
+	public int refusals(String address) {
+		return this.greenMail.refusals(address);
+	}
+
+	/** The server drops the connection after the text of each of the next {@code times} e-mails to this address. */
+	public void dropConnections(String address, int times) {
+		this.greenMail.dropConnections(address, times);
 	}
 
 	/** Every e-mail received so far for this address. */
