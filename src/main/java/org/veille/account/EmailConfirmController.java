@@ -33,6 +33,7 @@ class EmailConfirmController {
 			return "account/confirm";
 		}
 		model.addAttribute("address", address.get());
+		model.addAttribute("token", token);
 		model.addAttribute("outcome", "ask");
 		return "account/confirm";
 	}

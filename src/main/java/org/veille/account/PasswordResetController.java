@@ -60,6 +60,7 @@ class PasswordResetController {
 		if (!this.resets.usable(token)) {
 			return unusable(response);
 		}
+		model.addAttribute("token", token);
 		return "account/reset";
 	}
 
@@ -77,6 +78,7 @@ class PasswordResetController {
 		catch (SignupRejectedException ex) {
 			model.addAttribute("problemKey", ex.messageKey());
 			model.addAttribute("problemArgs", ex.arguments());
+			model.addAttribute("token", token);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return "account/reset";
 		}
