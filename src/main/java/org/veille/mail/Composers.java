@@ -1,6 +1,8 @@
 package org.veille.mail;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,18 @@ class Composers {
 				}
 			}
 		}
+	}
+
+	/** Lets each composer ready the batch's e-mails of its kinds at once. */
+	void prepare(List<Envelope> batch) {
+		Map<Composer, List<Envelope>> byComposer = new IdentityHashMap<>();
+		for (Envelope envelope : batch) {
+			Composer composer = this.byKind.get(envelope.kind());
+			if (composer != null) {
+				byComposer.computeIfAbsent(composer, (c) -> new ArrayList<>()).add(envelope);
+			}
+		}
+		byComposer.forEach(Composer::prepare);
 	}
 
 	Optional<Letter> compose(Envelope envelope) {

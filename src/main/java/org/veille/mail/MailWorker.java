@@ -39,6 +39,13 @@ class MailWorker {
 	/** Claims and sends one batch; false when nothing was due. */
 	boolean runOnce() {
 		List<Envelope> batch = this.outbox.claim(this.properties.batchSize(), this.properties.lease());
+		try {
+			this.composers.prepare(batch);
+		}
+		catch (RuntimeException ex) {
+			// Each e-mail is then readied on its own, when composed.
+			logger.warn("Could not ready a batch of {} e-mails at once", batch.size(), ex);
+		}
 		List<Envelope> ready = new ArrayList<>();
 		List<Letter> letters = new ArrayList<>();
 		for (Envelope envelope : batch) {
@@ -65,15 +72,17 @@ class MailWorker {
 		}
 		if (!letters.isEmpty()) {
 			Map<Integer, String> failures = this.delivery.deliver(letters);
+			List<Outbox.Sent> sent = new ArrayList<>();
 			for (int i = 0; i < ready.size(); i++) {
 				String failure = failures.get(i);
 				if (failure == null) {
-					this.outbox.sent(ready.get(i), this.delivery.keptCopy(letters.get(i)));
+					sent.add(new Outbox.Sent(ready.get(i), this.delivery.keptCopy(letters.get(i))));
 				}
 				else {
 					failed(ready.get(i), failure);
 				}
 			}
+			this.outbox.sent(sent);
 		}
 		return !batch.isEmpty();
 	}

@@ -1,5 +1,7 @@
 package org.veille.notify;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,17 @@ class NotificationComposer implements Composer {
 	public Set<String> kinds() {
 		return Set.of(Notification.REPLY.kind(), Notification.MENTION.kind(), Notification.REPLY_AFTER.kind(),
 				Notification.FOLLOW.kind(), Notification.STAR.kind());
+	}
+
+	/** The batch's recipients get their unsubscribe links in one statement per kind, rather than one each. */
+	@Override
+	public void prepare(List<Envelope> batch) {
+		Map<Notification, List<Long>> recipients = new EnumMap<>(Notification.class);
+		for (Envelope envelope : batch) {
+			Notification.ofKind(envelope.kind())
+				.ifPresent((kind) -> recipients.computeIfAbsent(kind, (k) -> new ArrayList<>()).add(envelope.recipientId()));
+		}
+		recipients.forEach((kind, accountIds) -> this.unsubscribe.make(accountIds, kind));
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package org.veille.notify;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,24 +29,48 @@ class UnsubscribeLinks {
 		this.links = links;
 	}
 
-	/** The absolute unsubscribe address of this person for this kind of e-mail. */
+	/** The absolute unsubscribe address of this person for this kind of e-mail, made if it was not yet. */
 	String url(long accountId, Notification notification) {
-		byte[] random = new byte[24];
-		RANDOM.nextBytes(random);
+		Optional<String> token = token(accountId, notification);
+		if (token.isEmpty()) {
+			make(List.of(accountId), notification);
+			token = token(accountId, notification);
+		}
+		return this.links.absolute("/unsubscribe/" + token.orElseThrow());
+	}
+
+	/**
+	 * Makes the links these people do not have yet for this kind of e-mail, in one statement (one commit for a
+	 * batch of e-mails rather than one each).
+	 */
+	void make(Collection<Long> accountIds, Notification notification) {
+		if (accountIds.isEmpty()) {
+			return;
+		}
 		this.jdbc.sql("""
-				insert into unsubscribe_links (token, account_id, kind) values (:token, :account, :kind)
+				insert into unsubscribe_links (token, account_id, kind)
+				select token, account_id, :kind from unnest(cast(:tokens as text[]), cast(:accounts as bigint[]))
+				    as l(token, account_id)
 				on conflict (account_id, kind) do nothing
 				""")
-			.param("token", Base64.getUrlEncoder().withoutPadding().encodeToString(random))
-			.param("account", accountId)
 			.param("kind", notification.kind())
+			.param("tokens", accountIds.stream().map((id) -> newToken()).toArray(String[]::new))
+			.param("accounts", accountIds.toArray(Long[]::new))
 			.update();
-		String token = this.jdbc.sql("select token from unsubscribe_links where account_id = :account and kind = :kind")
+	}
+
+	private Optional<String> token(long accountId, Notification notification) {
+		return this.jdbc.sql("select token from unsubscribe_links where account_id = :account and kind = :kind")
 			.param("account", accountId)
 			.param("kind", notification.kind())
 			.query(String.class)
-			.single();
-		return this.links.absolute("/unsubscribe/" + token);
+			.optional();
+	}
+
+	private static String newToken() {
+		byte[] random = new byte[24];
+		RANDOM.nextBytes(random);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 	}
 
 	/** Whose link this is, and for which kind. */
