@@ -95,6 +95,14 @@ class OutboxDeliveryIntegrationTests {
 			.filteredOn((mail) -> Mailbox.subject(mail).contains(replier + " replied to")).hasSize(1);
 	}
 
+	@Test
+	void shouldNameJakartaMailsStreamProviderSoThatNoMimePartScansTheClassPath() {
+		assertThat(System.getProperty("jakarta.mail.util.StreamProvider"))
+			.isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+		assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+			.isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+	}
+
 	private Row confirmation(String login) {
 		return this.jdbc.sql("""
 				select o.state, o.attempts, o.failure from mail_outbox o join accounts a on a.id = o.recipient_id
