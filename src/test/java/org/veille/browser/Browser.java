@@ -177,6 +177,12 @@ public final class Browser implements AutoCloseable, ExecutionCondition, BeforeA
 				phone ? 740 : 900, "deviceScaleFactor", 1, "mobile", phone));
 	}
 
+	/** Emulates a desktop window of this size in CSS pixels, for a screenshot of a chosen size. */
+	public void viewport(int width, int height) {
+		driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+				"deviceScaleFactor", 1, "mobile", false));
+	}
+
 	/** Whether the page is wider than the window: a horizontal scroll bar. */
 	public boolean scrollsSideways() {
 		Object result = driver().executeScript(
