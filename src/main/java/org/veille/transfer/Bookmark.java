@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.veille.text.XmlChars;
+
 /**
  * One entry of an import file, ready to become a message of the person importing it.
  *
@@ -24,8 +26,14 @@ import org.jspecify.annotations.Nullable;
 public record Bookmark(@Nullable String url, String title, @Nullable String description, List<String> tags,
 		@Nullable Instant addedAt, boolean isPrivate, @Nullable String sourceId, @Nullable String text) {
 
+	/** Every field without the characters XML 1.0 forbids, which no input stores (DESIGN §8). */
 	public Bookmark {
-		tags = Hashtags.distinct(tags);
+		url = (url != null) ? XmlChars.strip(url) : null;
+		title = XmlChars.strip(title);
+		description = (description != null) ? XmlChars.strip(description) : null;
+		tags = Hashtags.distinct(tags.stream().map(XmlChars::strip).toList());
+		sourceId = (sourceId != null) ? XmlChars.strip(sourceId) : null;
+		text = (text != null) ? XmlChars.strip(text) : null;
 	}
 
 	/** A bookmark from a bookmark file: no message text of its own. */
