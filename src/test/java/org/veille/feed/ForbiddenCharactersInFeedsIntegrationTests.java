@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * No stored text can make a feed fail (DESIGN §8): rows written before the inputs removed the characters
- * XML 1.0 forbids (here written directly with SQL) still give well-formed feeds, without those characters.
+ * No stored text can make a feed or a page fail (DESIGN §8): rows written before the inputs removed the
+ * characters XML 1.0 forbids (here written directly with SQL) still give well-formed feeds, without those
+ * characters, and pages.
  * And entries keep their microseconds, so that two posted within one second differ.
  */
 @IntegrationTest
@@ -80,6 +81,12 @@ class ForbiddenCharactersInFeedsIntegrationTests {
 		}
 		assertThat(this.mvc.perform(get("/people/" + login + "/feed")).andReturn().getResponse().getContentAsString())
 			.contains("<name>Nom</name>", "title=\"Page\"", "label=\"tag" + word + "\"");
+		for (String path : List.of("/all", "/people/" + login, "/messages/" + thread, "/search?q=" + word,
+				"/tag/tag" + word, "/sites/" + host, "/api/messages/" + thread, "/api/people/" + login + "/messages")) {
+			MockHttpServletResponse response = this.mvc.perform(get(path)).andReturn().getResponse();
+			assertThat(response.getStatus()).as(path).isEqualTo(200);
+			assertThat(response.getContentAsString()).as(path).contains(word);
+		}
 	}
 
 	@Test
