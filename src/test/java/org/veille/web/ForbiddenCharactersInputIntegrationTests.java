@@ -67,6 +67,27 @@ class ForbiddenCharactersInputIntegrationTests {
 	}
 
 	@Test
+	void shouldRemoveThemFromTheTitleTheBookmarkletSends() throws Exception {
+		MockHttpSession me = TestPeople.signUp(this.mvc, TestPeople.uniqueName("marklet"));
+		String url = "https://" + TestPeople.uniqueName("given").replace("_", "") + ".example.org/page";
+
+		String location = this.mvc
+			.perform(post("/post").session(me)
+				.with(csrf())
+				.param("text", "Lu\n" + url)
+				.param("pageTitle", "Le titre" + FORBIDDEN + " donné")
+				.param("pageUrl", url + FORBIDDEN))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+
+		assertThat(this.jdbc.sql("select given_title from message_link_titles where message_id = :id")
+			.param("id", Long.parseLong(location.substring("/messages/".length())))
+			.query(String.class)
+			.single()).isEqualTo("Le titre donné");
+	}
+
+	@Test
 	void shouldRemoveThemFromTheSettingsAndTokenNames() throws Exception {
 		String login = TestPeople.uniqueName("settings");
 		MockHttpSession me = TestPeople.signUp(this.mvc, login);
