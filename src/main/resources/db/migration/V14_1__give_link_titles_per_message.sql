@@ -14,9 +14,11 @@ create table message_link_titles (
 -- No index but the key: cards join this table by (message_id, link_id), never by link alone.
 
 -- Which message gave a stored title was not recorded. It stays on the first message stored citing
--- the link (the lowest id), most often the only one; the others show the fetched title.
+-- the link (the lowest id), most often the only one; the others show the fetched title. It leaves
+-- the characters XML forbids behind, as V14 does for the other texts.
 insert into message_link_titles (message_id, link_id, given_title)
-select distinct on (ml.link_id) ml.message_id, ml.link_id, l.given_title
+select distinct on (ml.link_id) ml.message_id, ml.link_id,
+       regexp_replace(l.given_title, '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]', '', 'g')
 from links l join message_links ml on ml.link_id = l.id
 where l.given_title is not null
 order by ml.link_id, ml.message_id;

@@ -16,17 +16,15 @@ set display_name = regexp_replace(display_name, '[\x01-\x08\x0B\x0C\x0E-\x1F\uFF
     bio          = regexp_replace(bio, '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]', '', 'g')
 where display_name ~ '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]' or bio ~ '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]';
 
--- Text of fetched pages (the fetcher dropped C0 controls but not U+FFFE and U+FFFF) and the
--- bookmarklet's titles.
+-- Text of fetched pages (the fetcher dropped C0 controls but not U+FFFE and U+FFFF). The bookmarklet's
+-- titles are cleaned as V14_1 moves them to the messages that gave them.
 update links
 set title          = regexp_replace(title, '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]', '', 'g'),
     description    = regexp_replace(description, '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]', '', 'g'),
     site_name      = regexp_replace(site_name, '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]', '', 'g'),
-    given_title    = regexp_replace(given_title, '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]', '', 'g'),
     failure_detail = regexp_replace(failure_detail, '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]', '', 'g')
 where title ~ '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]' or description ~ '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]'
-   or site_name ~ '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]' or given_title ~ '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]'
-   or failure_detail ~ '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]';
+   or site_name ~ '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]' or failure_detail ~ '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]';
 
 update tags
 set display = regexp_replace(display, '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]', '', 'g')

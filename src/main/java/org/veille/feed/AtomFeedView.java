@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.View;
 
 /**
- * Writes a Rome Atom feed as the response, with its times to the microsecond ({@link AtomTimes}). (Spring's own
+ * Writes a Rome Atom feed as the response, with its times to the millisecond ({@link AtomTimes}). (Spring's own
  * feed views are deprecated in Framework 7.)
  */
 class AtomFeedView implements View {

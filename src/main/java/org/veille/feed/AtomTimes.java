@@ -1,6 +1,7 @@
 package org.veille.feed;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -10,9 +11,11 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 /**
- * The times of a feed and of its entries, written with their microseconds (RFC 3339 allows fractions of a
- * second). Rome writes dates to the second only, so that entries posted within one second would share their
- * {@code atom:updated}; these times replace Rome's in the document it built.
+ * The times of a feed and of its entries, written to the millisecond (RFC 3339 allows fractions of a second).
+ * Rome writes dates to the second only, so that entries posted within one second would share their
+ * {@code atom:updated}; these times replace Rome's in the document it built. Not to the microsecond, as
+ * stored: readers that parse the fraction as milliseconds, Rome's own among them, would read
+ * {@code .887490} as 887,490 ms, a quarter of an hour late. Always three digits, so every such reader agrees.
  *
  * @param updated the feed's own {@code atom:updated}
  * @param entries the times of the entries, in the order of the feed's entries
@@ -25,8 +28,11 @@ record AtomTimes(Instant updated, List<Entry> entries) {
 	record Entry(Instant published, Instant updated) {
 	}
 
+	private static final DateTimeFormatter MILLISECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX")
+		.withZone(ZoneOffset.UTC);
+
 	static String format(Instant instant) {
-		return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MICROS));
+		return MILLISECONDS.format(instant.truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	/** Replaces the times in Rome's document of the feed, entry by entry in document order. */
