@@ -55,7 +55,7 @@ class ImportService implements DisposableBean {
 
 	private static final String SERVER_ERROR = "The import stopped on an error of the server; importing the file again resumes it.";
 
-	/** Private bookmarks, left out unless the person asked for them (besides the readers' {@link SkippedBookmark.Reason}s). */
+	/** Private bookmarks, left out unless asked for (a reason besides the readers' {@link SkippedBookmark.Reason}s). */
 	static final String PRIVATE = "PRIVATE";
 
 	/** Entries whose message would break one of its limits ({@code MessageLimits}). */
@@ -85,7 +85,10 @@ class ImportService implements DisposableBean {
 
 	}
 
-	/** How many entries were left out for one reason: a {@link SkippedBookmark.Reason}, {@link #PRIVATE} or {@link #OVER_A_LIMIT}. */
+	/**
+	 * How many entries were left out for one reason: a {@link SkippedBookmark.Reason}, {@link #PRIVATE} or
+	 * {@link #OVER_A_LIMIT}.
+	 */
 	public record Skip(String reason, int entries) {
 
 		/** The key of its sentence in the messages. */
