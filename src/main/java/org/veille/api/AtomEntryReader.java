@@ -13,11 +13,14 @@ import javax.xml.stream.XMLStreamReader;
 
 import org.jspecify.annotations.Nullable;
 
+import org.veille.text.XmlChars;
+
 /**
  * Reads the Atom {@code <entry>} a client posts: its {@code <id>} ({@code message:N} to update,
  * {@code uuid:…} for an idempotent create), its text ({@code <summary>}, else {@code <content>}) and
  * the message it answers ({@code <thr:in-reply-to ref>}). A DTD is refused before anything is
- * expanded; no entity is ever resolved.
+ * expanded; no entity is ever resolved. XML 1.0 refuses the characters it forbids; the control
+ * characters an XML 1.1 entry may carry as references are removed from the text ({@link XmlChars}).
  */
 final class AtomEntryReader {
 
@@ -87,7 +90,8 @@ final class AtomEntryReader {
 					throw ApiException.unprocessable("The Atom entry ends before </entry>.");
 				}
 			}
-			String text = (summary != null && !summary.isBlank()) ? summary : content;
+			String text = (summary != null && !summary.isBlank()) ? XmlChars.strip(summary)
+					: (content != null) ? XmlChars.strip(content) : null;
 			if (text == null || text.isBlank()) {
 				throw ApiException.unprocessable("The entry has no text: put the message in <summary> or <content>.");
 			}

@@ -15,6 +15,7 @@ import org.veille.api.ApiQueries.ApiMessage;
 import org.veille.markup.Hashtag;
 import org.veille.markup.MarkupParser;
 import org.veille.markup.ParsedMessage;
+import org.veille.text.XmlChars;
 
 /**
  * Writes messages as Seenthis's API does: an Atom entry whose {@code <summary>} is the raw text,
@@ -104,50 +105,27 @@ final class AtomEntryWriter {
 		}
 		this.xml.writeStartElement("summary");
 		this.xml.writeAttribute("type", "text");
-		this.xml.writeCharacters(xmlSafe(message.body()));
+		this.xml.writeCharacters(XmlChars.strip(message.body()));
 		this.xml.writeEndElement();
 		this.xml.writeEndElement();
 	}
 
 	private void element(String name, String text) throws XMLStreamException {
 		this.xml.writeStartElement(name);
-		this.xml.writeCharacters(xmlSafe(text));
+		this.xml.writeCharacters(XmlChars.strip(text));
 		this.xml.writeEndElement();
 	}
 
 	private void link(String rel, String href, @Nullable String type, @Nullable String title) throws XMLStreamException {
 		this.xml.writeEmptyElement("link");
 		this.xml.writeAttribute("rel", rel);
-		this.xml.writeAttribute("href", xmlSafe(href));
+		this.xml.writeAttribute("href", XmlChars.strip(href));
 		if (type != null) {
 			this.xml.writeAttribute("type", type);
 		}
 		if (title != null) {
-			this.xml.writeAttribute("title", xmlSafe(title));
+			this.xml.writeAttribute("title", XmlChars.strip(title));
 		}
-	}
-
-	/** Characters XML 1.0 cannot hold become U+FFFD, so that the document always parses. */
-	static String xmlSafe(String text) {
-		StringBuilder safe = null;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-					|| (c >= 0xE000 && c <= 0xFFFD) || Character.isSurrogate(c);
-			if (Character.isHighSurrogate(c)) {
-				allowed = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-			}
-			else if (Character.isLowSurrogate(c)) {
-				allowed = i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-			}
-			if (!allowed && safe == null) {
-				safe = new StringBuilder(text.length()).append(text, 0, i);
-			}
-			if (safe != null) {
-				safe.append(allowed ? c : '\uFFFD');
-			}
-		}
-		return (safe != null) ? safe.toString() : text;
 	}
 
 }

@@ -16,6 +16,7 @@ import org.veille.link.fetch.FetchOutcome.Failed;
 import org.veille.link.fetch.FetchOutcome.Fetched;
 import org.veille.link.fetch.PageMetadata;
 import org.veille.search.SearchDocuments;
+import org.veille.text.XmlChars;
 
 /**
  * The fetch queue in PostgreSQL (DESIGN §7): jobs are claimed with {@code FOR UPDATE SKIP LOCKED} and held for a
@@ -188,7 +189,7 @@ public class FetchQueue {
 		if (text == null) {
 			return null;
 		}
-		String line = CONTROL.matcher(text).replaceAll(" ").strip();
+		String line = CONTROL.matcher(XmlChars.strip(text)).replaceAll(" ").strip();
 		return (line.length() > MAX_DETAIL) ? line.substring(0, MAX_DETAIL - 1) + "…" : line;
 	}
 

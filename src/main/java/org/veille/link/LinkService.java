@@ -81,11 +81,11 @@ public class LinkService {
 		return new ArrayList<>(threads.values());
 	}
 
-	/** A thread citing a URL. */
 	/**
 	 * The title a person's browser showed for the page at {@code url}, which this message cites (sent
-	 * by the bookmarklet): it wins over the fetched title of that link. A URL the message does not cite
-	 * changes nothing.
+	 * by the bookmarklet): on this message's card and feed entry, it wins over the fetched title of
+	 * that link. Other messages citing the link keep their own. A URL the message does not cite changes
+	 * nothing.
 	 */
 	@Transactional
 	public void giveTitle(long messageId, String url, String title) {
@@ -98,14 +98,16 @@ public class LinkService {
 				""").param("message", messageId).query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
 		for (Map.Entry<Long, String> link : cited) {
 			if (UrlNormalizer.normalize(link.getValue()).map(NormalizedUrl::key).equals(key)) {
-				this.jdbc.sql("update links set given_title = :title where id = :id")
-					.param("title", title)
-					.param("id", link.getKey())
-					.update();
+				this.jdbc.sql("""
+						insert into message_link_titles (message_id, link_id, given_title)
+						values (:message, :link, :title)
+						on conflict (message_id, link_id) do update set given_title = excluded.given_title
+						""").param("message", messageId).param("link", link.getKey()).param("title", title).update();
 			}
 		}
 	}
 
+	/** A thread citing a URL. */
 	public record CitingThread(long id, String title) {
 
 		public String path() {

@@ -57,10 +57,11 @@ class ThreadDecorator {
 		});
 		Map<Long, List<LinkCard>> links = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select ml.message_id, l.id, l.url, l.host, l.final_url, coalesce(l.given_title, l.title) as title,
+				select ml.message_id, l.id, l.url, l.host, l.final_url, coalesce(g.given_title, l.title) as title,
 				       l.description, l.site_name,
 				       l.thumbnail_id, l.fetch_status, l.failure_reason, l.failure_detail, l.thumbnail_failure
 				from message_links ml join links l on l.id = ml.link_id
+				left join message_link_titles g on g.message_id = ml.message_id and g.link_id = ml.link_id
 				where ml.message_id = any(:ids) order by ml.message_id, ml.position
 				""").param("ids", ids).query((rs) -> {
 			links.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())

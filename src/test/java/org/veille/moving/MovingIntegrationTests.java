@@ -63,8 +63,8 @@ class MovingIntegrationTests {
 	private JdbcClient jdbc;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "firefox.html", "pinboard.html", "shaarli.html", "linkding.html", "chromium.html",
-			"odd-windows-1252.html", "pinboard.json", "seenthis-messages.xml" })
+	@ValueSource(strings = { "firefox.html", "pinboard.html", "shaarli.html", "shaarli-notes.html", "linkding.html",
+			"chromium.html", "odd-windows-1252.html", "pinboard.json", "seenthis-messages.xml" })
 	void shouldImportEveryEntryOfARealisticFileOnceEvenWhenImportedTwice(String fixture) throws Exception {
 		String login = TestPeople.uniqueName("movein");
 		MockHttpSession me = TestPeople.signUp(this.mvc, login);
