@@ -148,7 +148,7 @@ final class HashtagScanner {
 	}
 
 	static boolean isBodyChar(int c) {
-		return Character.isLetterOrDigit(c) || isMark(c) || BODY_PUNCTUATION.indexOf(c) >= 0;
+		return Character.isLetterOrDigit(c) || Unicode.isMark(c) || BODY_PUNCTUATION.indexOf(c) >= 0;
 	}
 
 	private static boolean isBodyCharAt(CharSequence text, int p, int limit) {
@@ -157,12 +157,6 @@ final class HashtagScanner {
 
 	private static boolean isJoiner(int c) {
 		return JOINERS.indexOf(c) >= 0;
-	}
-
-	private static boolean isMark(int c) {
-		int type = Character.getType(c);
-		return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-				|| type == Character.ENCLOSING_MARK;
 	}
 
 	private static boolean hasLetterOrDigit(CharSequence text, int start, int end) {

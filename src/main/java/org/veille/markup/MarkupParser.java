@@ -1,6 +1,5 @@
 package org.veille.markup;
 
-import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,13 +55,13 @@ public final class MarkupParser {
 	}
 
 	/**
-	 * The text as stored: {@code \r\n} and {@code \r} turned into {@code \n}, Unicode in NFC, and
-	 * the invisible control characters other than tab and newline dropped (PostgreSQL cannot store
-	 * NUL, and none of them can be typed on purpose).
+	 * The text as stored: {@code \r\n} and {@code \r} turned into {@code \n}, Unicode in NFC (see
+	 * {@link Unicode#nfc}), and the invisible control characters other than tab and newline dropped
+	 * (PostgreSQL cannot store NUL, and none of them can be typed on purpose).
 	 */
 	public static String normalize(String text) {
 		String lines = text.replace("\r\n", "\n").replace('\r', '\n');
-		return Normalizer.normalize(CONTROL_CHARACTERS.matcher(lines).replaceAll(""), Normalizer.Form.NFC);
+		return Unicode.nfc(CONTROL_CHARACTERS.matcher(lines).replaceAll(""));
 	}
 
 }

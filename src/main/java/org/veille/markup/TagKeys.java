@@ -1,7 +1,6 @@
 package org.veille.markup;
 
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,7 +29,7 @@ public final class TagKeys {
 	 * order of typing does not matter.
 	 */
 	public static String fold(String display) {
-		String normalized = Normalizer.normalize(display, Normalizer.Form.NFC);
+		String normalized = Unicode.nfc(display);
 		Map<String, String> variants = HashtagScanner.variantsOf(normalized);
 		return variants.isEmpty() ? foldLabel(normalized) : keyOf(variants);
 	}
@@ -63,13 +62,13 @@ public final class TagKeys {
 
 	private static String foldLabel(String label) {
 		String lower = label.replace('‘', '\'').replace('’', '\'').replace('–', '-').toLowerCase(Locale.ROOT);
-		String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+		String decomposed = Unicode.nfd(lower);
 		StringBuilder folded = new StringBuilder(decomposed.length());
 		boolean afterLatin = false;
 		for (int i = 0; i < decomposed.length();) {
 			int c = decomposed.codePointAt(i);
 			i += Character.charCount(c);
-			if (!isMark(c)) {
+			if (!Unicode.isMark(c)) {
 				afterLatin = Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
 				folded.appendCodePoint(c);
 			}
@@ -77,13 +76,8 @@ public final class TagKeys {
 				folded.appendCodePoint(c);
 			}
 		}
-		return Normalizer.normalize(folded, Normalizer.Form.NFC);
+		return Unicode.nfc(folded);
 	}
 
-	private static boolean isMark(int c) {
-		int type = Character.getType(c);
-		return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-				|| type == Character.COMBINING_SPACING_MARK;
-	}
 
 }
