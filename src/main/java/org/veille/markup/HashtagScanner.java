@@ -44,7 +44,7 @@ final class HashtagScanner {
 				return null;
 			}
 			String display = text.subSequence(start, variants.end()).toString();
-			return new Match(variants.end(), new Hashtag(display, TagKeys.keyOf(variants.labels()), variants.labels()));
+			return new Match(variants.end(), new Hashtag(display, TagKeys.fold(display), variants.labels()));
 		}
 		int end = bodyEnd(text, start, limit);
 		if (end == start) {

@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.veille.account.PersonFeeds;
 import org.veille.database.Timestamps;
-import org.veille.markup.MarkupParser;
 import org.veille.markup.ParsedMessage;
 
 /**
@@ -104,15 +103,13 @@ public class MessageCommands {
 		List<ImportEntry> accepted = new ArrayList<>(entries.size());
 		List<ParsedMessage> parsed = new ArrayList<>(entries.size());
 		for (ImportEntry entry : entries) {
-			ParsedMessage message = MarkupParser.parse(entry.text());
 			try {
-				MessageLimits.check(message);
+				parsed.add(MessageLimits.parse(entry.text()));
 			}
 			catch (MessageRejectedException ex) {
 				continue;
 			}
 			accepted.add(entry);
-			parsed.add(message);
 		}
 		// Two imports of one person wait for each other, so that the check below holds until the insert.
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('veille.import'), hashtext(cast(:author as text)))")
