@@ -60,7 +60,7 @@ class ImportService implements DisposableBean {
 
 	/** An import as its progress page shows it. */
 	public record ImportView(long id, String fileName, @Nullable String format, String status, boolean enrich,
-			int total, int created, int duplicates, int skipped, @Nullable String problem) {
+			int total, int created, int duplicates, int skipped, int overLimit, @Nullable String problem) {
 
 		public boolean isRunning() {
 			return "running".equals(this.status);
@@ -71,7 +71,7 @@ class ImportService implements DisposableBean {
 		}
 
 		public int processed() {
-			return this.created + this.duplicates + this.skipped;
+			return this.created + this.duplicates + this.skipped + this.overLimit;
 		}
 
 	}
@@ -136,12 +136,12 @@ class ImportService implements DisposableBean {
 
 	Optional<ImportView> find(long accountId, long importId) {
 		return this.jdbc.sql("""
-				select id, file_name, format, status, enrich, total, created, duplicates, skipped, problem
+				select id, file_name, format, status, enrich, total, created, duplicates, skipped, over_limit, problem
 				from imports where id = :id and account_id = :account
 				""").param("id", importId).param("account", accountId).query((rs, row) -> new ImportView(rs.getLong("id"),
 				rs.getString("file_name"), rs.getString("format"), rs.getString("status"), rs.getBoolean("enrich"),
 				rs.getInt("total"), rs.getInt("created"), rs.getInt("duplicates"), rs.getInt("skipped"),
-				rs.getString("problem"))).optional();
+				rs.getInt("over_limit"), rs.getString("problem"))).optional();
 	}
 
 	/**
@@ -239,13 +239,16 @@ class ImportService implements DisposableBean {
 			MessageCommands.ImportResult result = this.commands.importThreads(accountId, batch.entries(), enrich);
 			counts.created += result.created();
 			counts.duplicates += result.duplicates();
-			counts.skipped += result.rejected();
+			counts.overLimit += result.overLimit();
 			this.jdbc.sql("""
-					update imports set created = :created, duplicates = :duplicates, skipped = :skipped where id = :id
+					update imports set created = :created, duplicates = :duplicates, skipped = :skipped,
+					    over_limit = :overLimit
+					where id = :id
 					""")
 				.param("created", counts.created)
 				.param("duplicates", counts.duplicates)
 				.param("skipped", counts.skipped)
+				.param("overLimit", counts.overLimit)
 				.param("id", importId)
 				.update();
 		});
@@ -313,6 +316,8 @@ class ImportService implements DisposableBean {
 		int duplicates;
 
 		int skipped;
+
+		int overLimit;
 
 		int batches;
 
