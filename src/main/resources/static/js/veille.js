@@ -1,7 +1,8 @@
 /*
  * Veille's only script, a progressive enhancement: every page and form works without it.
  * - Under a message box, shows the tags, mentions and links found while typing, and whether each
- *   link was already posted (POST /post/preview runs the server's own parser).
+ *   link was already posted (POST /post/preview runs the server's own parser), or the limit the text
+ *   goes over, as the form would say it when sent.
  * - Asks before a deletion is sent.
  * - In a message box: a button and Shift+Tab put the selection between ❝ ❞; Ctrl/Cmd+Enter sends; the
  *   text is kept in localStorage until the server took it, so a session that expired while typing
@@ -51,6 +52,9 @@
 
   function render(box, preview) {
     box.replaceChildren();
+    if (preview.problem) {
+      box.appendChild(element('p', 'field-error preview-problem', preview.problem));
+    }
     // A tag typed for the first time has no page yet: tags are named, not linked.
     section(box, box.dataset.labelTags, preview.tags.map(function (tag) {
       return element('span', 'tag-chip', '#' + tag.display);
@@ -99,7 +103,7 @@
       }
       shown = text;
       if (!text.trim()) {
-        render(box, { tags: [], mentions: [], links: [] });
+        render(box, { tags: [], mentions: [], links: [], problem: null });
         return;
       }
       if (pending) {
@@ -118,7 +122,8 @@
         headers: { 'Accept': 'application/json' },
         signal: pending.signal
       }).then(function (response) {
-        if (!response.ok) {
+        // 413: a text over the length limit, which the answer explains instead of reading it.
+        if (!response.ok && response.status !== 413) {
           throw new Error('preview ' + response.status);
         }
         return response.json();

@@ -91,7 +91,7 @@ final class AtomEntryWriter {
 		for (String url : parsed.urls()) {
 			link("related", url, null, null);
 		}
-		for (Hashtag tag : parsed.tags()) {
+		for (Hashtag tag : parsed.filedTags()) {
 			this.xml.writeEmptyElement("category");
 			this.xml.writeAttribute("term", tag.key());
 			this.xml.writeAttribute("label", tag.display());

@@ -1,23 +1,28 @@
 package org.veille.markup;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A hashtag as typed in a message.
  *
  * @param display the tag body as typed, without the {@code #}, for example {@code Santé} or
  * {@code [fr]Étiquette_française[en]English_label}
- * @param key the identity of the tag, {@link TagKeys#fold(String)} of the display form
+ * @param key the identity of the tag, {@link TagKeys#fold(String)} of the display form: for the
+ * multilingual form, the key of its first variant
  * @param variants for the multilingual form, the label of each language (lower-case code) in the
  * order typed; empty otherwise
  */
 public record Hashtag(String display, String key, Map<String, String> variants) {
 
 	public Hashtag {
-		variants = Collections.unmodifiableMap(new LinkedHashMap<>(variants));
+		variants = variants.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(variants));
 	}
 
 	/** The hashtag whose body is {@code display}, multilingual or not. */
@@ -40,6 +45,31 @@ public record Hashtag(String display, String key, Map<String, String> variants) 
 			label = this.variants.get(wanted.substring(0, wanted.indexOf('-')));
 		}
 		return (label != null) ? label : this.variants.values().iterator().next();
+	}
+
+	/** The key of {@link #label(String) the label} a reader of {@code language} sees: the page a link leads to. */
+	public String key(String language) {
+		return this.variants.isEmpty() ? this.key : TagKeys.fold(label(language));
+	}
+
+	/**
+	 * The tags a message holding this hashtag is filed under: the hashtag itself, or for the
+	 * multilingual form one plain tag per variant, in the order typed, two variants of one key
+	 * counted once ({@code [en]GDPR[nl]GDPR}).
+	 */
+	public List<Hashtag> filedUnder() {
+		if (this.variants.isEmpty()) {
+			return List.of(this);
+		}
+		Set<String> keys = new LinkedHashSet<>();
+		List<Hashtag> tags = new ArrayList<>(this.variants.size());
+		for (String label : this.variants.values()) {
+			Hashtag tag = new Hashtag(label, TagKeys.fold(label), Map.of());
+			if (keys.add(tag.key())) {
+				tags.add(tag);
+			}
+		}
+		return List.copyOf(tags);
 	}
 
 }

@@ -108,7 +108,7 @@ final class InlineRenderer {
 
 	private void writeTag(Hashtag tag) {
 		this.html.append("<a class=\"tag\" href=\"/tag/");
-		Html.escape(TagKeys.pathOf(tag.key()), this.html).append("\" rel=\"tag\">#");
+		Html.escape(TagKeys.pathOf(tag.key(this.options.language())), this.html).append("\" rel=\"tag\">#");
 		Html.escape(tag.label(this.options.language()), this.html).append("</a>");
 	}
 

@@ -59,7 +59,7 @@ class MessageDerivations {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void added(Message message, ParsedMessage parsed, Instant now, boolean enrich) {
 		long threadId = message.threadId();
-		List<Long> tagIds = this.messageTags.tag(message.id(), parsed.tags(), now);
+		List<Long> tagIds = this.messageTags.tag(message.id(), parsed.filedTags(), now);
 		this.threadTags.add(threadId, tagIds, now);
 		this.messageLinks.attach(message.id(), threadId, now, parsed.urls(), enrich);
 		List<Long> mentioned = this.mentions.mention(message.id(), parsed.mentions());
@@ -90,7 +90,7 @@ class MessageDerivations {
 		}
 		List<Long> ids = threads.stream().map(NewThread::id).toList();
 		List<List<Long>> tagIds = this.messageTags.tagAll(threads.stream()
-			.map((thread) -> new MessageTags.Tagged(thread.id(), thread.parsed().tags(), thread.at()))
+			.map((thread) -> new MessageTags.Tagged(thread.id(), thread.parsed().filedTags(), thread.at()))
 			.toList());
 		List<ThreadTags.Brought> brought = new ArrayList<>();
 		for (int i = 0; i < threads.size(); i++) {
@@ -119,7 +119,7 @@ class MessageDerivations {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void changed(Message message, ParsedMessage previous, ParsedMessage parsed, Instant now) {
 		forget(message, previous);
-		this.messageTags.tag(message.id(), parsed.tags(), now);
+		this.messageTags.tag(message.id(), parsed.filedTags(), now);
 		this.messageLinks.attach(message.id(), message.threadId(), message.createdAt(), parsed.urls());
 		List<Long> mentioned = this.mentions.mention(message.id(), parsed.mentions());
 		rederiveThread(message.threadId(), now);
@@ -140,7 +140,7 @@ class MessageDerivations {
 	}
 
 	private void forget(Message message, ParsedMessage previous) {
-		this.messageTags.untag(message.id(), previous.tags());
+		this.messageTags.untag(message.id(), previous.filedTags());
 		this.messageLinks.detach(message.id(), message.threadId());
 		this.mentions.unmention(message.id());
 	}

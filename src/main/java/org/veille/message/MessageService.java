@@ -18,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.veille.account.PersonFeeds;
 import org.veille.database.Timestamps;
 import org.veille.follow.Relations;
-import org.veille.markup.MarkupParser;
 import org.veille.markup.ParsedMessage;
 import org.veille.thread.ThreadSources;
 import org.veille.web.ForbiddenException;
@@ -83,8 +82,7 @@ class MessageService {
 	 */
 	@Transactional
 	Posted startThread(long authorId, String text, UUID uuid) {
-		ParsedMessage parsed = MarkupParser.parse(text);
-		MessageLimits.check(parsed);
+		ParsedMessage parsed = MessageLimits.parse(text);
 		Instant now = now();
 		lockPostsOf(authorId);
 		Optional<Posted> existing = storedUnder(uuid, authorId);
@@ -122,8 +120,7 @@ class MessageService {
 		if (this.relations.blocks(threadAuthorId, authorId)) {
 			throw new ForbiddenException("reply.blocked");
 		}
-		ParsedMessage parsed = MarkupParser.parse(text);
-		MessageLimits.check(parsed);
+		ParsedMessage parsed = MessageLimits.parse(text);
 		Instant now = now();
 		Optional<Posted> existing = storedUnder(uuid, authorId);
 		if (existing.isPresent()) {

@@ -264,8 +264,8 @@ class ImportService implements DisposableBean {
 			MessageCommands.ImportResult result = this.commands.importThreads(accountId, batch.entries(), enrich);
 			counts.created += result.created();
 			counts.duplicates += result.duplicates();
-			if (result.rejected() > 0) {
-				counts.skipped.merge(OVER_A_LIMIT, result.rejected(), Integer::sum);
+			if (result.overLimit() > 0) {
+				counts.skipped.merge(OVER_A_LIMIT, result.overLimit(), Integer::sum);
 			}
 			this.jdbc.sql("""
 					update imports set created = :created, duplicates = :duplicates, skipped = :skipped where id = :id

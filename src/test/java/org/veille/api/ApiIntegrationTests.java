@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.io.WireFeedInput;
@@ -123,7 +124,7 @@ class ApiIntegrationTests {
 		Client me = client(scheme);
 
 		MockHttpServletResponse created = send(me, post("/api/messages"),
-				entry(summary("Les méandres migrent\nhttps://geo.example.org/meandres\n#rivières")));
+				entry(summary("Les méandres migrent\nhttps://geo.example.org/meandres\n#rivières #[fr]eau[en]water")));
 
 		assertThat(created.getStatus()).isEqualTo(201);
 		long id = idOf(created);
@@ -132,7 +133,8 @@ class ApiIntegrationTests {
 		assertThat(read.getStatus()).isEqualTo(200);
 		assertThat(read.getContentType()).startsWith(ATOM);
 		Entry entry = parseEntry(read.getContentAsString());
-		assertThat(entry.getSummary().getValue()).isEqualTo("Les méandres migrent\nhttps://geo.example.org/meandres\n#rivières");
+		assertThat(entry.getSummary().getValue())
+			.isEqualTo("Les méandres migrent\nhttps://geo.example.org/meandres\n#rivières #[fr]eau[en]water");
 		assertThat(entry.getTitle()).isEqualTo("Les méandres migrent");
 		assertThat(entry.getAuthors().get(0).getUri()).endsWith("/people/" + me.login());
 		assertThat(entry.getOtherLinks()).anySatisfy((link) -> {
@@ -140,6 +142,9 @@ class ApiIntegrationTests {
 			assertThat(link.getHref()).isEqualTo("https://geo.example.org/meandres");
 		});
 		assertThat(entry.getCategories()).anySatisfy((category) -> assertThat(category.getLabel()).isEqualTo("rivières"));
+		assertThat(entry.getCategories()).as("a category per tag page: each language of a multilingual tag")
+			.extracting(Category::getTerm)
+			.containsExactly("rivieres", "eau", "water");
 		assertThat(Posting.page(this.mvc, null, "/messages/" + id)).contains("Les méandres migrent");
 	}
 

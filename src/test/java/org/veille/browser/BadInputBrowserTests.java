@@ -78,6 +78,19 @@ class BadInputBrowserTests {
 	}
 
 	@Test
+	void shouldSayWhileTypingThatTheTextIsOverTheLengthLimit() {
+		this.pages.signUp(TestPeople.uniqueName("limit"));
+		// Typing 20,001 characters key by key would take minutes: the script gets the input event typing sends.
+		browser.driver().executeScript("var box = document.getElementById('text'); box.value = arguments[0];"
+				+ " box.dispatchEvent(new Event('input'));", "Trop long\n" + "http://-".repeat(2_500));
+
+		WebElement preview = browser.waitForVisible(By.id("text-preview"));
+		browser.waitFor(ExpectedConditions.textToBePresentInElement(preview, "the limit is 20,000"));
+		assertThat(preview.findElement(By.cssSelector(".preview-problem")).getText())
+			.isEqualTo("Your message has 20,010 characters; the limit is 20,000. Shorten it and post again.");
+	}
+
+	@Test
 	void shouldNotScrollSidewaysOnAPhoneWithAVeryLongTagOrAddress() {
 		String login = TestPeople.uniqueName("long");
 		String tag = "Un_tag_vraiment_tres_long_" + "sans_espace_".repeat(12) + TestPeople.uniqueName("x");

@@ -95,8 +95,7 @@ class HtmlRendererTests {
 				arguments("#2026/11", "<p>" + tag("2026/11", "2026/11") + "</p>"),
 				arguments("#R&D", "<p>" + tag("r&amp;d", "R&amp;D") + "</p>"),
 				arguments("#l'eau", "<p>" + tag("l&#39;eau", "l&#39;eau") + "</p>"),
-				arguments("#[en]Health[fr]Santé",
-						"<p>" + tag("%5Ben%5Dhealth%5Bfr%5Dsante", "Santé") + "</p>"),
+				arguments("#[en]Health[fr]Santé", "<p>" + tag("sante", "Santé") + "</p>"),
 				arguments("C# et ## et # titre", "<p>C# et ## et # titre</p>"),
 				arguments("`#pas_un_tag`", "<p><code>#pas_un_tag</code></p>"),
 				arguments("#<script>", "<p>#&lt;script&gt;</p>"),
@@ -173,6 +172,17 @@ class HtmlRendererTests {
 		assertThat(HtmlRenderer.render(text, RenderOptions.of("en"))).contains(">#Label</a>");
 		assertThat(HtmlRenderer.render(text, RenderOptions.of("fr"))).contains(">#Étiquette</a>");
 		assertThat(HtmlRenderer.render(text, RenderOptions.of("de"))).contains(">#Étiquette</a>");
+	}
+
+	@Test
+	void shouldLinkAMultilingualTagToThePageOfTheLabelShown() {
+		String text = "#[fr]Étiquette[en]Label";
+
+		assertThat(HtmlRenderer.render(text, RenderOptions.of("en"))).isEqualTo("<p>" + tag("label", "Label") + "</p>");
+		assertThat(HtmlRenderer.render(text, RenderOptions.of("fr-CA")))
+			.isEqualTo("<p>" + tag("etiquette", "Étiquette") + "</p>");
+		assertThat(HtmlRenderer.render(text, RenderOptions.of("de")))
+			.isEqualTo("<p>" + tag("etiquette", "Étiquette") + "</p>");
 	}
 
 	@Test
