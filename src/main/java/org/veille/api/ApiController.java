@@ -1,6 +1,5 @@
 package org.veille.api;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -172,7 +171,7 @@ class ApiController {
 			if (body.length == 0) {
 				throw ApiException.unprocessable("The body is empty: send an Atom <entry>.");
 			}
-			return AtomEntryReader.read(new ByteArrayInputStream(body));
+			return AtomEntryReader.read(body);
 		}
 		catch (IOException ex) {
 			throw new ApiException(400, "The body could not be read.");
