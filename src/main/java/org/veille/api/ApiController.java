@@ -115,20 +115,20 @@ class ApiController {
 		return ResponseEntity.ok().contentType(ATOM).body(feed);
 	}
 
-	/** The ids of the messages citing the URL whose MD5 this is, as JSON. */
+	/** The messages citing a URL, as {@code /api/url/{md5}} answers them in JSON. */
+	record Citing(String md5, List<Long> messages) {
+	}
+
+	/** The ids of the messages citing the URL whose MD5 this is, as JSON (whatever the request accepts). */
 	@GetMapping("/api/url/{md5}")
-	ResponseEntity<String> url(@PathVariable String md5) {
+	ResponseEntity<Citing> url(@PathVariable String md5) {
 		if (!MD5.matcher(md5).matches()) {
 			throw new ApiException(404, "Name the URL by the MD5 of its spelling: 32 hexadecimal digits.");
 		}
 		String hash = md5.toLowerCase(Locale.ROOT);
-		List<Long> ids = this.queries.messagesCiting(hash);
-		StringBuilder json = new StringBuilder("{\"md5\":\"").append(hash).append("\",\"messages\":[");
-		for (int i = 0; i < ids.size(); i++) {
-			json.append((i > 0) ? "," : "").append(ids.get(i));
-		}
-		json.append("]}");
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.toString());
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new Citing(hash, this.queries.messagesCiting(hash)));
 	}
 
 	private ResponseEntity<String> edited(Written written) {

@@ -446,6 +446,9 @@ class ApiIntegrationTests {
 		assertThat(response.getContentAsString()).isEqualTo("{\"md5\":\"" + md5 + "\",\"messages\":[" + first + "," + second + "]}");
 		assertThat(this.mvc.perform(get("/api/url/" + "0".repeat(32))).andReturn().getResponse().getContentAsString())
 			.endsWith("\"messages\":[]}");
+		MockHttpServletResponse asked = this.mvc.perform(get("/api/url/" + md5).accept(ATOM)).andReturn().getResponse();
+		assertThat(asked.getStatus()).as("JSON whatever the client accepts").isEqualTo(200);
+		assertThat(asked.getContentType()).startsWith("application/json");
 		assertThat(status(get("/api/url/not-an-md5"))).isEqualTo(404);
 	}
 
