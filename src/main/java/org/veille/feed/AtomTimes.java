@@ -20,12 +20,12 @@ import org.jdom2.Namespace;
  * @param updated the feed's own {@code atom:updated}
  * @param entries the times of the entries, in the order of the feed's entries
  */
-record AtomTimes(Instant updated, List<Entry> entries) {
+public record AtomTimes(Instant updated, List<Entry> entries) {
 
 	private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
 
 	/** When an entry was first published and last updated. */
-	record Entry(Instant published, Instant updated) {
+	public record Entry(Instant published, Instant updated) {
 	}
 
 	private static final DateTimeFormatter MILLISECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX")
@@ -36,7 +36,7 @@ record AtomTimes(Instant updated, List<Entry> entries) {
 	}
 
 	/** Replaces the times in Rome's document of the feed, entry by entry in document order. */
-	void writeInto(Document feed) {
+	public void writeInto(Document feed) {
 		Element root = feed.getRootElement();
 		setText(root, "updated", this.updated);
 		List<Element> written = root.getChildren("entry", ATOM);
