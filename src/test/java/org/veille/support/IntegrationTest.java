@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Import;
  * The one Spring context the integration tests share: the whole application on a random port,
  * MockMvc, and a real PostgreSQL chosen by {@link TestDatabase}. No fetch workers run: tests that
  * want them start their own (see {@code org.veille.link.FetchTesting}). Tests make their own people and
- * tags with unique names, so they never depend on each other's data.
+ * tags with unique names, so they never depend on each other's data. {@link ConnectionsPerThread} notes
+ * any thread that holds two pooled connections at once.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Import;
 				"veille.fetch.enabled=false", "veille.websub.allow-private-callbacks=true",
 				"veille.fetch.host-spacing=0s" })
 @AutoConfigureMockMvc
-@Import({ TestDatabaseConfiguration.class, QueryCounting.class })
+@Import({ TestDatabaseConfiguration.class, QueryCounting.class, ConnectionsPerThread.class })
 public @interface IntegrationTest {
 
 }
