@@ -11,13 +11,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Notices every thread that borrows a second pooled connection while it still holds one (DESIGN §8):
  * with as many such threads as the pool has connections, each waits for a connection the others hold,
- * and the site stops until the pool's timeout. Wraps the test datasource; tests read {@link #violations()}.
+ * and the site stops until the pool's timeout. Wraps the test datasource; tests read {@link #violations()}
+ * (Flyway, migrating at start-up on the main thread, takes two: no request is waiting then).
  */
 public class ConnectionsPerThread implements BeanPostProcessor {
 
@@ -36,6 +40,8 @@ public class ConnectionsPerThread implements BeanPostProcessor {
 		}
 
 	}
+
+	private static final Logger logger = LoggerFactory.getLogger(ConnectionsPerThread.class);
 
 	private static final ThreadLocal<AtomicInteger> held = ThreadLocal.withInitial(AtomicInteger::new);
 
@@ -60,7 +66,10 @@ public class ConnectionsPerThread implements BeanPostProcessor {
 	private static Connection borrowed(Connection connection) {
 		AtomicInteger count = held.get();
 		if (count.getAndIncrement() > 0) {
-			violations.add(new Violation(Thread.currentThread().getName(), new Throwable("second connection")));
+			Violation violation = new Violation(Thread.currentThread().getName(), new Throwable("second connection"));
+			violations.add(violation);
+			// Also in the log, so that a run of the whole suite shows every path that does it.
+			logger.warn("{}", violation);
 		}
 		AtomicBoolean open = new AtomicBoolean(true);
 		return (Connection) Proxy.newProxyInstance(ConnectionsPerThread.class.getClassLoader(),
