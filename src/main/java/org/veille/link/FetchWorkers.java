@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
+import org.veille.database.OutageLog;
+
 /**
  * A fixed pool of fetch workers (DESIGN §7), {@code veille.fetch.workers} threads, each doing one job after
  * another and waiting when none is due: for {@code veille.fetch.poll-interval}, or until this instance queues a
@@ -37,6 +39,8 @@ class FetchWorkers implements SmartLifecycle {
 	private final FetchProperties properties;
 
 	private final Semaphore wakeUps = new Semaphore(0);
+
+	private final OutageLog outage = new OutageLog(logger, "Fetch workers");
 
 	private volatile boolean running;
 
@@ -108,10 +112,13 @@ class FetchWorkers implements SmartLifecycle {
 			boolean worked = false;
 			try {
 				worked = this.worker.runOnce();
+				this.outage.reachable();
 			}
 			catch (RuntimeException ex) {
-				// The database is away, say: the job, if one was claimed, is claimed again after its lease.
-				logger.warn("A fetch job failed unexpectedly; retrying after the poll interval", ex);
+				// The job, if one was claimed, is claimed again after its lease.
+				if (!this.outage.unreachable(ex)) {
+					logger.warn("A fetch job failed unexpectedly; retrying after the poll interval", ex);
+				}
 			}
 			if (!worked && !waitForWork()) {
 				return;

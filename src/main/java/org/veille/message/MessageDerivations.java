@@ -63,14 +63,19 @@ class MessageDerivations {
 		this.threadTags.add(threadId, tagIds, now);
 		this.messageLinks.attach(message.id(), threadId, now, parsed.urls(), enrich);
 		List<Long> mentioned = this.mentions.mention(message.id(), parsed.mentions());
-		this.threadSources.add(threadId,
-				message.startsThread() ? ThreadSources.Kind.AUTHOR : ThreadSources.Kind.REPLIER,
+		// One statement for every reason, each statement being a round trip inside the post's transaction.
+		ThreadSources.Reasons reasons = new ThreadSources.Reasons();
+		reasons.add(threadId, message.startsThread() ? ThreadSources.Kind.AUTHOR : ThreadSources.Kind.REPLIER,
 				List.of(message.authorId()));
-		this.threadSources.add(threadId, ThreadSources.Kind.TAG, tagIds);
-		this.threadSources.addSites(threadId, parsed.urls());
-		this.threadSources.add(threadId, ThreadSources.Kind.MENTION, mentioned);
-		this.threadSources.touch(threadId, now);
-		this.alerts.push(message.id(), threadId, message.authorId(), now, mentioned);
+		reasons.add(threadId, ThreadSources.Kind.TAG, tagIds);
+		reasons.addSites(threadId, parsed.urls());
+		reasons.add(threadId, ThreadSources.Kind.MENTION, mentioned);
+		this.threadSources.add(reasons);
+		if (!message.startsThread()) {
+			// A new thread's activity is its start, which its rows already carry.
+			this.threadSources.touch(threadId, now);
+		}
+		this.alerts.pushNew(message.id(), threadId, message.authorId(), now, mentioned);
 		this.searchDocuments.refresh(threadId);
 	}
 

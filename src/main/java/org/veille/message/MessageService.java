@@ -72,7 +72,7 @@ class MessageService {
 	/** Starts a thread with this text; throws {@link MessageRejectedException} over a limit. */
 	@Transactional
 	Posted startThread(long authorId, String text) {
-		return startThread(authorId, text, UUID.randomUUID());
+		return start(authorId, text, UUID.randomUUID(), false);
 	}
 
 	/**
@@ -82,10 +82,15 @@ class MessageService {
 	 */
 	@Transactional
 	Posted startThread(long authorId, String text, UUID uuid) {
+		return start(authorId, text, uuid, true);
+	}
+
+	/** A UUID the server just drew is nobody's yet: only one the client chose is looked up. */
+	private Posted start(long authorId, String text, UUID uuid, boolean clientChosen) {
 		ParsedMessage parsed = MessageLimits.parse(text);
 		Instant now = now();
 		lockPostsOf(authorId);
-		Optional<Posted> existing = storedUnder(uuid, authorId);
+		Optional<Posted> existing = clientChosen ? storedUnder(uuid, authorId) : Optional.empty();
 		if (existing.isPresent()) {
 			return existing.get();
 		}
@@ -108,12 +113,16 @@ class MessageService {
 	 */
 	@Transactional
 	Posted reply(long authorId, long targetId, String text) {
-		return reply(authorId, targetId, text, UUID.randomUUID());
+		return reply(authorId, targetId, text, UUID.randomUUID(), false);
 	}
 
 	/** The same with the reply's UUID chosen by the client (see {@link #startThread(long, String, UUID)}). */
 	@Transactional
 	Posted reply(long authorId, long targetId, String text, UUID uuid) {
+		return reply(authorId, targetId, text, uuid, true);
+	}
+
+	private Posted reply(long authorId, long targetId, String text, UUID uuid, boolean clientChosen) {
 		long threadId = this.messages.findThreadOfLive(targetId).orElseThrow(() -> NotFoundException.message(targetId));
 		lockPostsOf(authorId);
 		long threadAuthorId = this.threadSources.lock(threadId).orElseThrow(() -> NotFoundException.message(targetId));
@@ -122,7 +131,7 @@ class MessageService {
 		}
 		ParsedMessage parsed = MessageLimits.parse(text);
 		Instant now = now();
-		Optional<Posted> existing = storedUnder(uuid, authorId);
+		Optional<Posted> existing = clientChosen ? storedUnder(uuid, authorId) : Optional.empty();
 		if (existing.isPresent()) {
 			return existing.get();
 		}

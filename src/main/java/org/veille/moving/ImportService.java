@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,6 +55,9 @@ class ImportService implements DisposableBean {
 
 	static final int BATCH = 2_000;
 
+	/** How long stopping the application waits for an import to record that it was interrupted. */
+	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
 	private static final String SERVER_ERROR = "The import stopped on an error of the server; importing the file again resumes it.";
 
 	/** Private bookmarks, left out unless asked for (a reason besides the readers' {@link SkippedBookmark.Reason}s). */
@@ -77,6 +82,11 @@ class ImportService implements DisposableBean {
 
 		public boolean isFailed() {
 			return "failed".equals(this.status);
+		}
+
+		/** Its instance stopped before the end (see {@link ImportLeases}). */
+		public boolean isInterrupted() {
+			return "interrupted".equals(this.status);
 		}
 
 		public int processed() {
@@ -106,15 +116,22 @@ class ImportService implements DisposableBean {
 
 	private final Clock clock;
 
+	private final ImportLeases leases;
+
+	/** Set when the application stops: an import cut short then is interrupted, not failed. */
+	private volatile boolean stopping;
+
 	private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> daemon(task, "veille-import"));
 
 	private final ExecutorService readers = Executors.newCachedThreadPool((task) -> daemon(task, "veille-import-reader"));
 
-	ImportService(MessageCommands commands, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+	ImportService(MessageCommands commands, TransactionTemplate transactions, JdbcClient jdbc, Clock clock,
+			ImportLeases leases) {
 		this.commands = commands;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.leases = leases;
 	}
 
 	/**
@@ -152,6 +169,7 @@ class ImportService implements DisposableBean {
 			.param("now", Timestamps.of(now()))
 			.query(Long.class)
 			.single();
+		this.leases.started(id);
 		this.executor.execute(() -> store(id, accountId, file, choices));
 		return id;
 	}
@@ -188,20 +206,23 @@ class ImportService implements DisposableBean {
 			this.commands.importDone(accountId, now());
 			finish(importId, "done", null);
 		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			logger.warn("Import {} failed", importId, cause);
-			finish(importId, "failed", (cause instanceof ImportFormatException format) ? format.detail() : SERVER_ERROR);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			finish(importId, "failed", SERVER_ERROR);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Import {} failed", importId, ex);
-			finish(importId, "failed", SERVER_ERROR);
+		catch (ExecutionException | InterruptedException | RuntimeException ex) {
+			// Cleared while the status is written: the pool may refuse a connection to an interrupted thread.
+			boolean interrupted = Thread.interrupted() || ex instanceof InterruptedException;
+			Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
+			if (this.stopping) {
+				finish(importId, "interrupted", null);
+			}
+			else {
+				logger.warn("Import {} failed", importId, cause);
+				finish(importId, "failed", (cause instanceof ImportFormatException format) ? format.detail() : SERVER_ERROR);
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		finally {
+			this.leases.ended(importId);
 			reading.cancel(true);
 			try {
 				Files.deleteIfExists(file);
@@ -344,10 +365,14 @@ class ImportService implements DisposableBean {
 		return thread;
 	}
 
+	/** An import in progress stops, and says so (its batches stored so far stay). */
 	@Override
-	public void destroy() {
+	public void destroy() throws InterruptedException {
+		this.stopping = true;
 		this.executor.shutdownNow();
 		this.readers.shutdownNow();
+		// Time to write its status while the database is still there; otherwise another instance will.
+		this.executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private static final class Counts {
