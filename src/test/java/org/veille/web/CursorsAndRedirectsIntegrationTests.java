@@ -107,7 +107,7 @@ class CursorsAndRedirectsIntegrationTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(textBlock = """
-			/sites/example.org/feed?before=%00
+			/all/feed?before=%00
 			/tags?before=%00
 			/all?before=%00%00
 			""")
