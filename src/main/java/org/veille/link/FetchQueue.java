@@ -34,9 +34,12 @@ public class FetchQueue {
 
 	private final SearchDocuments searchDocuments;
 
-	FetchQueue(JdbcClient jdbc, SearchDocuments searchDocuments) {
+	private final FetchMeters meters;
+
+	FetchQueue(JdbcClient jdbc, SearchDocuments searchDocuments, FetchMeters meters) {
 		this.jdbc = jdbc;
 		this.searchDocuments = searchDocuments;
+		this.meters = meters;
 	}
 
 	/** Claims the job due longest ago, if any, for {@code lease}. */
@@ -98,6 +101,7 @@ public class FetchQueue {
 			.param("thumbnailFailure", detail(thumbnailFailure))
 			.update();
 		this.searchDocuments.refreshCiting(job.linkId());
+		this.meters.fetched();
 		return true;
 	}
 
@@ -134,6 +138,7 @@ public class FetchQueue {
 			.param("final", retryIn == null)
 			.param("link", job.linkId())
 			.update();
+		this.meters.failed(failure.reason(), retryIn != null);
 		return true;
 	}
 

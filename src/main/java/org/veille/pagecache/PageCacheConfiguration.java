@@ -59,6 +59,7 @@ class PageCacheConfiguration {
 			.maximumWeight(properties.maxSize().toBytes())
 			.<PageKey, CachedPage>weigher((key, page) -> page.weight())
 			.expireAfterWrite(properties.timeToLive())
+			.recordStats()
 			.build();
 		PageCacheFilter filter = new PageCacheFilter(pages, versions, localeResolver,
 				(int) properties.largestPage().toBytes());

@@ -3,6 +3,7 @@ package org.veille.pagecache;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -41,6 +42,11 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private final int largestPage;
 
+	/** Pages served from memory, and pages rendered that might have been (the metrics read both). */
+	private final LongAdder hits = new LongAdder();
+
+	private final LongAdder misses = new LongAdder();
+
 	PageCacheFilter(Cache<PageKey, CachedPage> pages, PageVersions versions, LocaleResolver locales, int largestPage) {
 		this.pages = pages;
 		this.versions = versions;
@@ -60,9 +66,11 @@ class PageCacheFilter extends OncePerRequestFilter {
 		PageKey key = key(request);
 		CachedPage cached = isReload(request) ? null : this.pages.getIfPresent(key);
 		if (cached != null && cached.version() == version) {
+			this.hits.increment();
 			cached.writeTo(response);
 			return;
 		}
+		this.misses.increment();
 		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
 		try {
 			chain.doFilter(request, capture);
@@ -73,6 +81,18 @@ class PageCacheFilter extends OncePerRequestFilter {
 		finally {
 			capture.copyBodyToResponse();
 		}
+	}
+
+	long hits() {
+		return this.hits.sum();
+	}
+
+	long misses() {
+		return this.misses.sum();
+	}
+
+	Cache<PageKey, CachedPage> pages() {
+		return this.pages;
 	}
 
 	/** A reader's forced reload asks every cache on the way for a fresh copy (RFC 9111 §5.2.1.4). */
