@@ -74,7 +74,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
 		try {
 			chain.doFilter(request, capture);
-			if (isKeepable(request, capture)) {
+			// A page that opened a session holds its CSRF token: not one to give to readers without a session.
+			if (isKeepable(request, capture) && sessionOf(request).equals(key.session())) {
 				this.pages.put(key, CachedPage.of(version, capture, capture.getContentAsByteArray()));
 			}
 		}
@@ -99,6 +100,11 @@ class PageCacheFilter extends OncePerRequestFilter {
 	private static boolean isReload(HttpServletRequest request) {
 		String cacheControl = request.getHeader(HttpHeaders.CACHE_CONTROL);
 		return (cacheControl != null && cacheControl.contains("no-cache")) || request.getHeader(HttpHeaders.PRAGMA) != null;
+	}
+
+	private static String sessionOf(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return (session != null) ? session.getId() : "";
 	}
 
 	private PageKey key(HttpServletRequest request) {
