@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,6 +92,17 @@ class SessionsIntegrationTests {
 		assertThat(withoutToken.statusCode()).isEqualTo(403);
 		assertThat(withAnother.statusCode()).isEqualTo(403);
 		assertThat(withItsToken.statusCode()).isEqualTo(302);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "x", "%%%", "AAAA", "////", "ZmFrZQ==", "not base64 at all" })
+	void shouldRefuseATokenThatCannotBeReadWithA403(String token) {
+		CookieClient person = new CookieClient();
+		person.signUp(this.port, TestPeople.uniqueName("garbled"));
+
+		HttpResponse<String> posted = person.post(this.port, "/post", Map.of("_csrf", token, "text", "Jeton illisible"));
+
+		assertThat(posted.statusCode()).isEqualTo(403);
 	}
 
 	@Test
