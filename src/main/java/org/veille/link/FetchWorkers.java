@@ -1,5 +1,6 @@
 package org.veille.link;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,17 +15,22 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
+import org.veille.operations.ClusterTasks;
+
 /**
  * A fixed pool of fetch workers (DESIGN §7), {@code veille.fetch.workers} threads, each doing one job after
  * another and waiting when none is due: for {@code veille.fetch.poll-interval}, or until this instance queues a
- * job ({@link #wake()}). One more thread queues the links due for a periodic refetch.
+ * job ({@link #wake()}). One more thread queues the links due for a periodic refetch, in one instance at a time
+ * ({@link ClusterTasks}).
  */
 class FetchWorkers implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(FetchWorkers.class);
 
-	/** How often stale links are looked for, and how many are queued at a time. */
-	private static final long REFETCH_CHECK_MINUTES = 10;
+	/** How often stale links are looked for (by one instance), and how many are queued at a time. */
+	private static final Duration REFETCH_EVERY = Duration.ofMinutes(10);
+
+	static final String REFETCH_TASK = "link.refetch";
 
 	private static final int REFETCH_BATCH = 500;
 
@@ -36,6 +42,9 @@ class FetchWorkers implements SmartLifecycle {
 
 	private final FetchProperties properties;
 
+	/** Null in a pool that queues no periodic refetch (tests' pools). */
+	private final @Nullable ClusterTasks tasks;
+
 	private final Semaphore wakeUps = new Semaphore(0);
 
 	private volatile boolean running;
@@ -45,9 +54,14 @@ class FetchWorkers implements SmartLifecycle {
 	private @Nullable ScheduledExecutorService refetcher;
 
 	FetchWorkers(FetchWorker worker, FetchQueue queue, FetchProperties properties) {
+		this(worker, queue, properties, null);
+	}
+
+	FetchWorkers(FetchWorker worker, FetchQueue queue, FetchProperties properties, @Nullable ClusterTasks tasks) {
 		this.worker = worker;
 		this.queue = queue;
 		this.properties = properties;
+		this.tasks = tasks;
 	}
 
 	@Override
@@ -62,7 +76,10 @@ class FetchWorkers implements SmartLifecycle {
 			workers.execute(this::work);
 		}
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threadFactory(name + "refetch-"));
-		scheduler.scheduleWithFixedDelay(this::queueStaleLinks, 1, REFETCH_CHECK_MINUTES, TimeUnit.MINUTES);
+		ClusterTasks refetchClaims = this.tasks;
+		if (refetchClaims != null) {
+			scheduler.scheduleWithFixedDelay(() -> queueStaleLinks(refetchClaims), 1, 1, TimeUnit.MINUTES);
+		}
 		this.threads = workers;
 		this.refetcher = scheduler;
 	}
@@ -130,9 +147,9 @@ class FetchWorkers implements SmartLifecycle {
 		}
 	}
 
-	private void queueStaleLinks() {
+	private void queueStaleLinks(ClusterTasks claims) {
 		try {
-			if (this.queue.enqueueStale(this.properties.refetchAfter(), REFETCH_BATCH) > 0) {
+			if (claims.claim(REFETCH_TASK, REFETCH_EVERY) && this.queue.enqueueStale(this.properties.refetchAfter(), REFETCH_BATCH) > 0) {
 				wake();
 			}
 		}
