@@ -142,6 +142,20 @@ public class FetchQueue {
 		return true;
 	}
 
+	/**
+	 * Gives a claimed job back without counting its attempt (its instance is stopping): any worker may claim it
+	 * at once. Nothing happens if the lease was lost already.
+	 */
+	boolean giveBack(FetchJob job) {
+		return this.jdbc.sql("""
+				update link_fetch_jobs set claimed_until = null, claimed_by = null, attempts = attempts - 1
+				where link_id = :link and claimed_by = :token
+				""")
+			.param("link", job.linkId())
+			.param("token", job.token())
+			.update() > 0;
+	}
+
 	/** Queues the links checked longer than {@code age} ago and not queued yet, oldest first, at most {@code limit}. */
 	int enqueueStale(Duration age, int limit) {
 		return this.jdbc.sql("""

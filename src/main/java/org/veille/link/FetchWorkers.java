@@ -21,7 +21,8 @@ import org.veille.operations.ClusterTasks;
  * A fixed pool of fetch workers (DESIGN §7), {@code veille.fetch.workers} threads, each doing one job after
  * another and waiting when none is due: for {@code veille.fetch.poll-interval}, or until this instance queues a
  * job ({@link #wake()}). One more thread queues the links due for a periodic refetch, in one instance at a time
- * ({@link ClusterTasks}).
+ * ({@link ClusterTasks}). At stop, the workers take no more jobs, and the jobs still being fetched a moment later
+ * are given back at once, so that another instance takes them without waiting for their lease to run out.
  */
 class FetchWorkers implements SmartLifecycle {
 
@@ -31,6 +32,9 @@ class FetchWorkers implements SmartLifecycle {
 	private static final Duration REFETCH_EVERY = Duration.ofMinutes(10);
 
 	static final String REFETCH_TASK = "link.refetch";
+
+	/** How long a stop waits for the fetches in progress before giving their jobs back. */
+	private static final Duration FINISH_WITHIN = Duration.ofSeconds(2);
 
 	private static final int REFETCH_BATCH = 500;
 
@@ -96,12 +100,13 @@ class FetchWorkers implements SmartLifecycle {
 		scheduler.shutdownNow();
 		workers.shutdown();
 		try {
-			// A fetch ends within the total timeout; one not done by then is left to its lease.
-			if (!workers.awaitTermination(this.properties.totalTimeout().toMillis() * 2, TimeUnit.MILLISECONDS)) {
+			if (!workers.awaitTermination(FINISH_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+				giveBackJobsInProgress();
 				workers.shutdownNow();
 			}
 		}
 		catch (InterruptedException ex) {
+			giveBackJobsInProgress();
 			workers.shutdownNow();
 			Thread.currentThread().interrupt();
 		}
@@ -127,6 +132,11 @@ class FetchWorkers implements SmartLifecycle {
 				worked = this.worker.runOnce();
 			}
 			catch (RuntimeException ex) {
+				if (!this.running) {
+					// A job given back at stop, ending after the application closed: its result is no longer wanted.
+					logger.debug("A fetch ended after this instance stopped", ex);
+					return;
+				}
 				// The database is away, say: the job, if one was claimed, is claimed again after its lease.
 				logger.warn("A fetch job failed unexpectedly; retrying after the poll interval", ex);
 			}
@@ -144,6 +154,19 @@ class FetchWorkers implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
+		}
+	}
+
+	/** A fetch still running ends on its own; its result is then dropped, as its job is no longer its own. */
+	private void giveBackJobsInProgress() {
+		for (FetchJob job : this.worker.inProgress()) {
+			try {
+				this.queue.giveBack(job);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not give back the fetch job of link {}; it is claimed again after its lease",
+						job.linkId(), ex);
+			}
 		}
 	}
 
