@@ -2,6 +2,7 @@ package org.veille.operations;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
@@ -19,17 +20,19 @@ class ExpiredSessions {
 
 	private final ClusterTasks tasks;
 
-	private final JdbcIndexedSessionRepository sessions;
+	/** Absent when Spring Session JDBC is turned off (sessions in memory, one instance: bench/two-instances.sh). */
+	private final ObjectProvider<JdbcIndexedSessionRepository> sessions;
 
-	ExpiredSessions(ClusterTasks tasks, JdbcIndexedSessionRepository sessions) {
+	ExpiredSessions(ClusterTasks tasks, ObjectProvider<JdbcIndexedSessionRepository> sessions) {
 		this.tasks = tasks;
 		this.sessions = sessions;
 	}
 
 	@Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
 	void deleteIfDue() {
-		if (this.tasks.claim(TASK, EVERY)) {
-			this.sessions.cleanUpExpiredSessions();
+		JdbcIndexedSessionRepository repository = this.sessions.getIfAvailable();
+		if (repository != null && this.tasks.claim(TASK, EVERY)) {
+			repository.cleanUpExpiredSessions();
 		}
 	}
 
