@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,18 +20,18 @@ class ExpiredSessions {
 	private final ClusterTasks tasks;
 
 	/** Absent when Spring Session JDBC is turned off (sessions in memory, one instance: bench/two-instances.sh). */
-	private final ObjectProvider<JdbcIndexedSessionRepository> sessions;
+	private final ObjectProvider<SeldomTouchedSessions> sessions;
 
-	ExpiredSessions(ClusterTasks tasks, ObjectProvider<JdbcIndexedSessionRepository> sessions) {
+	ExpiredSessions(ClusterTasks tasks, ObjectProvider<SeldomTouchedSessions> sessions) {
 		this.tasks = tasks;
 		this.sessions = sessions;
 	}
 
 	@Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
 	void deleteIfDue() {
-		JdbcIndexedSessionRepository repository = this.sessions.getIfAvailable();
+		SeldomTouchedSessions repository = this.sessions.getIfAvailable();
 		if (repository != null && this.tasks.claim(TASK, EVERY)) {
-			repository.cleanUpExpiredSessions();
+			repository.deleteExpired();
 		}
 	}
 

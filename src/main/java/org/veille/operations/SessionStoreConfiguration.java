@@ -3,10 +3,12 @@ package org.veille.operations;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +29,19 @@ class SessionStoreConfiguration {
 	@Bean(defaultCandidate = false)
 	TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
 		return new TransactionTemplate(new JdbcTransactionManager(dataSource));
+	}
+
+	/** Spring Session's filter receives the repository through this wrapper ({@link SeldomTouchedSessions}). */
+	@Bean
+	static BeanPostProcessor seldomTouchedSessions() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JdbcIndexedSessionRepository sessions) ? new SeldomTouchedSessions(sessions) : bean;
+			}
+
+		};
 	}
 
 	/** Just before Spring Session's own filter, which reads the cookie. */

@@ -79,6 +79,33 @@ class SessionsIntegrationTests {
 	}
 
 	@Test
+	void shouldWriteTheLastAccessOfASessionAtMostOnceAMinute() {
+		CookieClient person = new CookieClient();
+		person.signUp(this.port, TestPeople.uniqueName("touched"));
+		String id = new String(Base64.getDecoder().decode(person.cookie("SESSION").orElseThrow()), StandardCharsets.UTF_8);
+		long signedUp = lastAccessOf(id);
+
+		assertThat(person.get(this.port, "/settings").statusCode()).isEqualTo(200);
+		assertThat(person.get(this.port, "/alerts").statusCode()).isEqualTo(200);
+		assertThat(lastAccessOf(id)).as("within the minute, no write").isEqualTo(signedUp);
+
+		long twoMinutesEarlier = signedUp - 120_000;
+		this.jdbc.sql("""
+				update http_sessions set last_access_time = :time, expiry_time = :time + max_inactive_interval * 1000
+				where session_id = :id
+				""").param("time", twoMinutesEarlier).param("id", id).update();
+		assertThat(person.get(this.port, "/settings").statusCode()).isEqualTo(200);
+		assertThat(lastAccessOf(id)).as("a minute later, written").isGreaterThanOrEqualTo(signedUp);
+	}
+
+	private long lastAccessOf(String sessionId) {
+		return this.jdbc.sql("select last_access_time from http_sessions where session_id = ?")
+			.param(sessionId)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void shouldRefuseAFormWithoutTheSessionsToken() {
 		CookieClient person = new CookieClient();
 		person.signUp(this.port, TestPeople.uniqueName("forged"));
