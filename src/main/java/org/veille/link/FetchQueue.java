@@ -35,9 +35,12 @@ public class FetchQueue {
 
 	private final SearchDocuments searchDocuments;
 
-	FetchQueue(JdbcClient jdbc, SearchDocuments searchDocuments) {
+	private final FetchMeters meters;
+
+	FetchQueue(JdbcClient jdbc, SearchDocuments searchDocuments, FetchMeters meters) {
 		this.jdbc = jdbc;
 		this.searchDocuments = searchDocuments;
+		this.meters = meters;
 	}
 
 	/** Claims the job due longest ago, if any, for {@code lease}. */
@@ -99,6 +102,7 @@ public class FetchQueue {
 			.param("thumbnailFailure", detail(thumbnailFailure))
 			.update();
 		this.searchDocuments.refreshCiting(job.linkId());
+		this.meters.fetched();
 		return true;
 	}
 
@@ -135,7 +139,22 @@ public class FetchQueue {
 			.param("final", retryIn == null)
 			.param("link", job.linkId())
 			.update();
+		this.meters.failed(failure.reason(), retryIn != null);
 		return true;
+	}
+
+	/**
+	 * Gives a claimed job back without counting its attempt (its instance is stopping): any worker may claim it
+	 * at once. Nothing happens if the lease was lost already.
+	 */
+	boolean giveBack(FetchJob job) {
+		return this.jdbc.sql("""
+				update link_fetch_jobs set claimed_until = null, claimed_by = null, attempts = attempts - 1
+				where link_id = :link and claimed_by = :token
+				""")
+			.param("link", job.linkId())
+			.param("token", job.token())
+			.update() > 0;
 	}
 
 	/** Queues the links checked longer than {@code age} ago and not queued yet, oldest first, at most {@code limit}. */

@@ -55,10 +55,13 @@ class MessageService {
 
 	private final ApplicationEventPublisher events;
 
+	private final MessageMeters meters;
+
 	MessageService(MessageRepository messages, MessageDerivations derivations, MessageEditService editService,
 			ThreadSources threadSources, Relations relations, PersonFeeds personFeeds, JdbcClient jdbc, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, MessageMeters meters) {
 		this.events = events;
+		this.meters = meters;
 		this.messages = messages;
 		this.derivations = derivations;
 		this.editService = editService;
@@ -102,6 +105,7 @@ class MessageService {
 		this.derivations.added(message, parsed, now);
 		this.personFeeds.changed(authorId, now);
 		this.events.publishEvent(new EntryPublished(message.id()));
+		this.meters.threadStarted();
 		return new Posted(message.id(), message.id());
 	}
 
@@ -145,6 +149,7 @@ class MessageService {
 			.update();
 		this.derivations.added(reply, parsed, now);
 		this.events.publishEvent(new EntryPublished(reply.id()));
+		this.meters.replied();
 		return new Posted(reply.id(), threadId);
 	}
 

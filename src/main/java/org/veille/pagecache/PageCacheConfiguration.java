@@ -78,6 +78,7 @@ class PageCacheConfiguration {
 			.maximumWeight(properties.maxSize().toBytes())
 			.<PageKey, CachedPage>weigher((key, page) -> key.weight() + page.weight())
 			.expireAfterWrite(properties.timeToLive())
+			.recordStats()
 			.build();
 	}
 

@@ -60,7 +60,7 @@ class BadInputBrowserTests {
 		String text = "Écrit lentement\nhttps://example.org/lent/" + login + "\n\n❝Un long passage❞ et mon avis.";
 		this.pages.signUp(login);
 		browser.type(By.id("text"), text);
-		browser.driver().manage().deleteCookieNamed("JSESSIONID");
+		browser.driver().manage().deleteCookieNamed("SESSION");
 
 		browser.find(By.cssSelector("form.post-form button[type=submit]")).click();
 		browser.waitFor(ExpectedConditions.urlMatches("/login$"));
