@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.veille.markup.HtmlRenderer;
 import org.veille.markup.MarkupParser;
 import org.veille.markup.RenderOptions;
+import org.veille.markup.RenderedMessage;
 import org.veille.thread.ThreadQueries.ThreadRow;
 
 /**
@@ -74,12 +75,25 @@ class ThreadDecorator {
 		Set<String> knownLogins = knownLogins(rows);
 		RenderOptions options = new RenderOptions(LocaleContextHolder.getLocale().getLanguage(),
 				(login) -> knownLogins.contains(login.toLowerCase(Locale.ROOT)));
-		return rows.stream()
-			.map((row) -> new ThreadSummary(row.id(), row.threadId(), row.uuid(), row.title(),
-					HtmlRenderer.render(row.body(), options), row.login(), row.displayName(), row.createdAt(),
-					row.updatedAt(), tags.getOrDefault(row.id(), List.of()), links.getOrDefault(row.id(), List.of()),
-					row.replyCount(), row.starCount(), row.starredBy(), row.sortTime()))
-			.toList();
+		return rows.stream().map((row) -> {
+			RenderedMessage rendered = HtmlRenderer.renderShowing(row.body(), options);
+			List<TagChip> all = tags.getOrDefault(row.id(), List.of());
+			return new ThreadSummary(row.id(), row.threadId(), row.uuid(), row.title(), rendered.html(), row.login(),
+					row.displayName(), row.createdAt(), row.updatedAt(), all, notLinked(all, rendered),
+					links.getOrDefault(row.id(), List.of()), row.replyCount(), row.starCount(), row.starredBy(),
+					row.sortTime());
+		}).toList();
+	}
+
+	/**
+	 * The tags a card shows as chips: those its text does not link already (brought by replies, a
+	 * multilingual label in another language than the reader's, or an edit elsewhere), so each tag shows once.
+	 */
+	private static List<TagChip> notLinked(List<TagChip> tags, RenderedMessage rendered) {
+		if (rendered.linkedTags().isEmpty()) {
+			return tags;
+		}
+		return tags.stream().filter((tag) -> !rendered.linkedTags().contains(tag.key())).toList();
 	}
 
 	/** Which of the logins mentioned on the page exist, lower-cased, so mentions link only to real people. */

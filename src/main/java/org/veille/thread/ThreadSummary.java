@@ -14,14 +14,31 @@ import org.jspecify.annotations.Nullable;
  * @param html the message rendered by the markup renderer, safe to insert as is
  * @param tags for a first message, the tags of the whole thread (its own first, then those only
  * replies carry); for a reply, its own
+ * @param chips those of {@code tags} that the rendered text does not link to, shown apart under it
  * @param replyCount how many live replies the thread has (0 for a reply)
  * @param starCount how many people starred the thread (0 for a reply)
  * @param starredBy in a person's list, the login of that person when the entry is their star
  * @param listedAt when the entry entered the list it is shown in (its start, the star, the activity)
  */
 public record ThreadSummary(long id, long threadId, UUID uuid, String title, String html, String authorLogin,
-		@Nullable String authorName, Instant publishedAt, Instant updatedAt, List<TagChip> tags, List<LinkCard> links,
-		int replyCount, int starCount, @Nullable String starredBy, Instant listedAt) {
+		@Nullable String authorName, Instant publishedAt, Instant updatedAt, List<TagChip> tags, List<TagChip> chips,
+		List<LinkCard> links, int replyCount, int starCount, @Nullable String starredBy, Instant listedAt) {
+
+	/** A chip row longer than this folds, showing {@link #CHIPS_BEFORE_FOLD} and "and N more". */
+	static final int LONGEST_CHIP_ROW = 10;
+
+	static final int CHIPS_BEFORE_FOLD = 8;
+
+	/** The chips shown at once. */
+	public List<TagChip> firstChips() {
+		return (this.chips.size() > LONGEST_CHIP_ROW) ? this.chips.subList(0, CHIPS_BEFORE_FOLD) : this.chips;
+	}
+
+	/** The chips behind "and N more"; empty for a short row. */
+	public List<TagChip> foldedChips() {
+		return (this.chips.size() > LONGEST_CHIP_ROW) ? this.chips.subList(CHIPS_BEFORE_FOLD, this.chips.size())
+				: List.of();
+	}
 
 	public boolean isReply() {
 		return this.id != this.threadId;
