@@ -24,20 +24,14 @@ public record ThreadSummary(long id, long threadId, UUID uuid, String title, Str
 		@Nullable String authorName, Instant publishedAt, Instant updatedAt, List<TagChip> tags, List<TagChip> chips,
 		List<LinkCard> links, int replyCount, int starCount, @Nullable String starredBy, Instant listedAt) {
 
-	/** A chip row longer than this folds, showing {@link #CHIPS_BEFORE_FOLD} and "and N more". */
-	static final int LONGEST_CHIP_ROW = 10;
-
-	static final int CHIPS_BEFORE_FOLD = 8;
-
-	/** The chips shown at once. */
-	public List<TagChip> firstChips() {
-		return (this.chips.size() > LONGEST_CHIP_ROW) ? this.chips.subList(0, CHIPS_BEFORE_FOLD) : this.chips;
+	/** The chips under the text: the tags it does not show. */
+	public ChipRow chipRow() {
+		return ChipRow.of(this.chips);
 	}
 
-	/** The chips behind "and N more"; empty for a short row. */
-	public List<TagChip> foldedChips() {
-		return (this.chips.size() > LONGEST_CHIP_ROW) ? this.chips.subList(CHIPS_BEFORE_FOLD, this.chips.size())
-				: List.of();
+	/** Every tag of the thread as chips, for a card that does not show the text (a search result). */
+	public ChipRow tagRow() {
+		return ChipRow.of(this.tags);
 	}
 
 	public boolean isReply() {
