@@ -23,7 +23,7 @@ class FetchWorkers implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(FetchWorkers.class);
 
-	/** How often stale links are looked for, and how many are queued at a time. */
+	/** How often stale links (and failed links due for a re-check) are looked for, and how many are queued at a time. */
 	private static final long REFETCH_CHECK_MINUTES = 10;
 
 	private static final int REFETCH_BATCH = 500;
@@ -132,7 +132,9 @@ class FetchWorkers implements SmartLifecycle {
 
 	private void queueStaleLinks() {
 		try {
-			if (this.queue.enqueueStale(this.properties.refetchAfter(), REFETCH_BATCH) > 0) {
+			int queued = this.queue.enqueueStale(this.properties.refetchAfter(), REFETCH_BATCH);
+			queued += this.queue.enqueueDueRechecks(REFETCH_BATCH);
+			if (queued > 0) {
 				wake();
 			}
 		}

@@ -12,6 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.veille.database.Timestamps;
 import org.veille.markup.HtmlRenderer;
 import org.veille.markup.MarkupParser;
 import org.veille.markup.RenderOptions;
@@ -60,9 +61,11 @@ class ThreadDecorator {
 		this.jdbc.sql("""
 				select ml.message_id, l.id, l.url, l.host, l.final_url, coalesce(g.given_title, l.title) as title,
 				       l.description, l.site_name,
-				       l.thumbnail_id, l.fetch_status, l.failure_reason, l.failure_detail, l.thumbnail_failure
+				       l.thumbnail_id, l.fetch_status, l.failure_reason, l.failure_detail, l.thumbnail_failure,
+				       l.gone_since, j.not_before as next_attempt
 				from message_links ml join links l on l.id = ml.link_id
 				left join message_link_titles g on g.message_id = ml.message_id and g.link_id = ml.link_id
+				left join link_fetch_jobs j on j.link_id = ml.link_id
 				where ml.message_id = any(:ids) order by ml.message_id, ml.position
 				""").param("ids", ids).query((rs) -> {
 			links.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
@@ -70,7 +73,8 @@ class ThreadDecorator {
 						rs.getString("final_url"), rs.getString("title"), rs.getString("description"),
 						rs.getString("site_name"), rs.getObject("thumbnail_id", Long.class),
 						rs.getString("fetch_status"), rs.getString("failure_reason"), rs.getString("failure_detail"),
-						rs.getString("thumbnail_failure")));
+						rs.getString("thumbnail_failure"), Timestamps.readNullable(rs, "gone_since"),
+						Timestamps.readNullable(rs, "next_attempt")));
 		});
 		Set<String> knownLogins = knownLogins(rows);
 		RenderOptions options = new RenderOptions(LocaleContextHolder.getLocale().getLanguage(),
