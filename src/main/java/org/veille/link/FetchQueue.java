@@ -84,7 +84,7 @@ public class FetchQueue {
 				    size_bytes = :size, title = :title, description = :description, site_name = :siteName,
 				    image_url = :image, canonical_url = :canonical, language = :language, favicon_url = :favicon,
 				    thumbnail_id = :thumbnail, thumbnail_failure = :thumbnailFailure, failing_since = null,
-				    gone_since = null
+				    gone_since = null, topics = cast(:topics as text[])
 				where id = :link
 				""")
 			.param("link", job.linkId())
@@ -101,6 +101,8 @@ public class FetchQueue {
 			.param("favicon", (metadata != null) ? metadata.faviconUrl().toString() : null)
 			.param("thumbnail", thumbnailId)
 			.param("thumbnailFailure", detail(thumbnailFailure))
+			.param("topics", (metadata != null && !metadata.topics().isEmpty()) ? metadata.topics().toArray(String[]::new)
+					: null)
 			.update();
 		this.searchDocuments.refreshCiting(job.linkId());
 		return true;

@@ -1,5 +1,7 @@
 package org.veille.thread;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +22,7 @@ import org.veille.markup.HtmlRenderer;
 import org.veille.markup.MarkupParser;
 import org.veille.markup.RenderOptions;
 import org.veille.markup.RenderedMessage;
+import org.veille.markup.TagKeys;
 import org.veille.thread.ThreadQueries.ThreadRow;
 
 /**
@@ -62,7 +68,7 @@ class ThreadDecorator {
 				select ml.message_id, l.id, l.url, l.host, l.final_url, coalesce(g.given_title, l.title) as title,
 				       l.description, l.site_name,
 				       l.thumbnail_id, l.fetch_status, l.failure_reason, l.failure_detail, l.thumbnail_failure,
-				       l.gone_since, j.not_before as next_attempt
+				       l.gone_since, j.not_before as next_attempt, l.topics
 				from message_links ml join links l on l.id = ml.link_id
 				left join message_link_titles g on g.message_id = ml.message_id and g.link_id = ml.link_id
 				left join link_fetch_jobs j on j.link_id = ml.link_id
@@ -74,7 +80,7 @@ class ThreadDecorator {
 						rs.getString("site_name"), rs.getObject("thumbnail_id", Long.class),
 						rs.getString("fetch_status"), rs.getString("failure_reason"), rs.getString("failure_detail"),
 						rs.getString("thumbnail_failure"), Timestamps.readNullable(rs, "gone_since"),
-						Timestamps.readNullable(rs, "next_attempt")));
+						Timestamps.readNullable(rs, "next_attempt"), topics(rs.getArray("topics"))));
 		});
 		Set<String> knownLogins = knownLogins(rows);
 		RenderOptions options = new RenderOptions(LocaleContextHolder.getLocale().getLanguage(),
@@ -82,10 +88,13 @@ class ThreadDecorator {
 		return rows.stream().map((row) -> {
 			RenderedMessage rendered = HtmlRenderer.renderShowing(row.body(), options);
 			List<TagChip> all = tags.getOrDefault(row.id(), List.of());
+			List<LinkCard> cards = links.getOrDefault(row.id(), List.of())
+				.stream()
+				.map((card) -> card.withoutTopics(all))
+				.toList();
 			return new ThreadSummary(row.id(), row.threadId(), row.uuid(), row.title(), rendered.html(), row.login(),
-					row.displayName(), row.createdAt(), row.updatedAt(), all, notLinked(all, rendered),
-					links.getOrDefault(row.id(), List.of()), row.replyCount(), row.starCount(), row.starredBy(),
-					row.sortTime());
+					row.displayName(), row.createdAt(), row.updatedAt(), all, notLinked(all, rendered), cards,
+					row.replyCount(), row.starCount(), row.starredBy(), row.sortTime());
 		}).toList();
 	}
 
@@ -98,6 +107,14 @@ class ThreadDecorator {
 			return tags;
 		}
 		return tags.stream().filter((tag) -> !rendered.linkedTags().contains(tag.key())).toList();
+	}
+
+	/** A page's declared topics as chips (display forms, folded to their keys here). */
+	private static List<TagChip> topics(@Nullable Array topics) throws SQLException {
+		if (topics == null) {
+			return List.of();
+		}
+		return Stream.of((String[]) topics.getArray()).map((display) -> new TagChip(TagKeys.fold(display), display)).toList();
 	}
 
 	/** Which of the logins mentioned on the page exist, lower-cased, so mentions link only to real people. */
