@@ -79,7 +79,8 @@ class ReadingFirstBrowserTests {
 		for (int i = 0; i < 8; i++) {
 			Posting.as(this.mvc, session, "Lecture " + i + " sur les entrepôts\nhttps://" + this.site + "/article" + i
 					+ "\n\n❝Un extrait assez long pour se lire comme une citation, qui prend deux ou trois lignes sur un"
-					+ " téléphone.❞\n\nMon avis, en quelques mots. #" + tag + " " + related);
+					+ " téléphone.❞\n\nMon avis, en quelques mots : le fisc finit toujours par trouver les entrepôts. #"
+					+ tag + " " + related);
 		}
 	}
 
@@ -98,6 +99,21 @@ class ReadingFirstBrowserTests {
 		assertThat(first.get("top").doubleValue()).as("top of the first thread in %s", language)
 			.isLessThan(first.get("height").doubleValue());
 		browser.screenshot(Browser.screenshots().resolve("reading").resolve("tag-phone-" + language + ".png"));
+	}
+
+	@ParameterizedTest(name = "dark theme: {0}")
+	@ValueSource(booleans = { false, true })
+	void shouldShowWhereTheWordsOfASearchWereFound(boolean dark) {
+		Pages pages = new Pages(browser, this.port);
+		browser.darkTheme(dark);
+		pages.open("/search?q=entrepots+fisc");
+		browser.waitForVisible(By.cssSelector(".thread-list article.result"));
+
+		assertThat(browser.findAll(By.cssSelector(".thread-list .passage mark"))).extracting((mark) -> mark.getText())
+			.contains("entrepôts", "fisc");
+		Accessibility.assertNoSeriousViolation(browser, "search results (" + (dark ? "dark" : "light") + ")");
+		browser.screenshot(Browser.screenshots().resolve("reading").resolve("search-words-" + (dark ? "dark" : "light")
+				+ ".png"));
 	}
 
 	@ParameterizedTest(name = "dark theme: {0}")
