@@ -18,9 +18,11 @@ import org.veille.thread.ThreadSummary;
 class SearchHits {
 
 	/**
-	 * For each thread, the first place holding all the words, in this order, then the passage there. Each place is
-	 * tried only if the ones before it held nothing: {@code union all} runs its branches in order and the
-	 * {@code limit 1} stops at the first row, so a thread matched in its text reads none of its replies.
+	 * For each thread, the first place holding all the words, in this order, then the passage there. The thread's
+	 * search document tells which of its parts hold them (its text is weight A, its tags B, its replies C, its
+	 * cited pages D: {@code ts_filter} keeps one weight), so that only a reply or a page known to match is parsed
+	 * again, to find which one. Each place is tried only if the ones before it held nothing: {@code union all}
+	 * runs its branches in order and the {@code limit 1} stops at the first row.
 	 */
 	private static final String HITS = """
 			with q as materialized (select websearch_to_tsquery('simple', search_fold(:text)) as query)
@@ -28,19 +30,21 @@ class SearchHits {
 			       case when hit.found = 'TAG' then null
 			            else ts_headline('simple', translate(search_fold(hit.original), :markers, ''), q.query, :options)
 			       end as headline
-			from messages t cross join q
+			from messages t join thread_search s on s.thread_id = t.id cross join q
 			cross join lateral (
 			    select 'TEXT' as found, t.body as original, null::text as tags
-			    where to_tsvector('simple', search_fold(left(t.body, 100000))) @@ q.query
+			    where ts_filter(s.document, '{a}') @@ q.query
 			    union all
 			    (select 'REPLY', r.body, null from messages r
-			     where r.thread_id = t.id and r.deleted_at is null
+			     where ts_filter(s.document, '{c}') @@ q.query
+			       and r.thread_id = t.id and r.deleted_at is null
 			       and to_tsvector('simple', search_fold(left(r.body, 100000))) @@ q.query
 			     order by r.created_at, r.id limit 1)
 			    union all
 			    (select 'PAGE', concat_ws(' — ', l.title, l.description), null
 			     from messages m join message_links ml on ml.message_id = m.id join links l on l.id = ml.link_id
-			     where (m.id = t.id or m.thread_id = t.id) and m.deleted_at is null
+			     where ts_filter(s.document, '{d}') @@ q.query
+			       and (m.id = t.id or m.thread_id = t.id) and m.deleted_at is null
 			       and to_tsvector('simple', search_fold(coalesce(l.title, '') || ' ' || coalesce(l.description, '')))
 			           @@ q.query
 			     order by m.created_at, m.id, ml.position limit 1)
@@ -48,7 +52,8 @@ class SearchHits {
 			    select 'TAG', t.body, matching.tags from (
 			        select string_agg('#' || g.display, ' ' order by g.key) as tags
 			        from thread_tags tt join tags g on g.id = tt.tag_id
-			        where tt.thread_id = t.id
+			        where ts_filter(s.document, '{b}') @@ q.query
+			          and tt.thread_id = t.id
 			          and to_tsvector('simple', search_fold(replace(replace(g.key, '/', ' '), '_', ' '))) @@ q.query
 			    ) matching where matching.tags is not null
 			    union all
