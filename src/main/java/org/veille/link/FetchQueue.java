@@ -37,10 +37,13 @@ public class FetchQueue {
 
 	private final FetchMeters meters;
 
-	FetchQueue(JdbcClient jdbc, SearchDocuments searchDocuments, FetchMeters meters) {
+	private final DeadLinkProperties deadLinks;
+
+	FetchQueue(JdbcClient jdbc, SearchDocuments searchDocuments, FetchMeters meters, DeadLinkProperties deadLinks) {
 		this.jdbc = jdbc;
 		this.searchDocuments = searchDocuments;
 		this.meters = meters;
+		this.deadLinks = deadLinks;
 	}
 
 	/** Claims the job due longest ago, if any, for {@code lease}. */
@@ -83,7 +86,8 @@ public class FetchQueue {
 				    failure_reason = null, failure_detail = null, final_url = :finalUrl, content_type = :contentType,
 				    size_bytes = :size, title = :title, description = :description, site_name = :siteName,
 				    image_url = :image, canonical_url = :canonical, language = :language, favicon_url = :favicon,
-				    thumbnail_id = :thumbnail, thumbnail_failure = :thumbnailFailure
+				    thumbnail_id = :thumbnail, thumbnail_failure = :thumbnailFailure, failing_since = null,
+				    gone_since = null, topics = cast(:topics as text[])
 				where id = :link
 				""")
 			.param("link", job.linkId())
@@ -100,6 +104,8 @@ public class FetchQueue {
 			.param("favicon", (metadata != null) ? metadata.faviconUrl().toString() : null)
 			.param("thumbnail", thumbnailId)
 			.param("thumbnailFailure", detail(thumbnailFailure))
+			.param("topics", (metadata != null && !metadata.topics().isEmpty()) ? metadata.topics().toArray(String[]::new)
+					: null)
 			.update();
 		this.searchDocuments.refreshCiting(job.linkId());
 		this.meters.fetched();
@@ -108,7 +114,8 @@ public class FetchQueue {
 
 	/**
 	 * Records a failed attempt: the job waits {@code retryIn} before its next attempt, or, when null, ends and the
-	 * link is marked as failed. Either way the reason is recorded on the link.
+	 * link is marked as failed. Either way the reason is recorded on the link, and whether the page is now judged
+	 * gone ({@link LinkHealth}); a page judged gone stays so until a fetch succeeds.
 	 */
 	@Transactional
 	public boolean fail(FetchJob job, Failed failure, @Nullable Duration retryIn) {
@@ -129,14 +136,26 @@ public class FetchQueue {
 		if (updated == 0) {
 			return false;
 		}
+		LinkHealth health = LinkHealth.of(failure);
+		boolean given = retryIn == null;
 		this.jdbc.sql("""
 				update links set checked_at = now(), failure_reason = :reason, failure_detail = :detail,
-				    fetch_status = case when :final then 'failed' else fetch_status end
+				    fetch_status = case when :final then 'failed' else fetch_status end,
+				    failing_since = coalesce(failing_since, now()),
+				    gone_since = case
+				        when gone_since is not null then gone_since
+				        when :goneNow then now()
+				        when :final and :goneIfLasting
+				             and coalesce(failing_since, now()) <= now() - make_interval(secs => :lasting) then now()
+				    end
 				where id = :link
 				""")
 			.param("reason", failure.reason().name())
 			.param("detail", detail(failure.detail()))
-			.param("final", retryIn == null)
+			.param("final", given)
+			.param("goneNow", health == LinkHealth.GONE || (given && health == LinkHealth.GONE_WHEN_GIVEN_UP))
+			.param("goneIfLasting", health == LinkHealth.GONE_IF_LASTING)
+			.param("lasting", interval(this.deadLinks.goneAfter()))
 			.param("link", job.linkId())
 			.update();
 		this.meters.failed(failure.reason(), retryIn != null);
@@ -155,6 +174,31 @@ public class FetchQueue {
 			.param("link", job.linkId())
 			.param("token", job.token())
 			.update() > 0;
+	}
+
+	/**
+	 * Queues the failed links checked longer than {@code veille.dead-links.recheck-after} ago (gone, or failing in a
+	 * way that may pass), oldest check first, at most {@code limit}: pages that come back are noticed, failures that
+	 * last are counted. Under a transaction-level advisory lock that another instance doing the same skips.
+	 * @return how many links were queued
+	 */
+	public int enqueueDueRechecks(int limit) {
+		return this.jdbc.sql("""
+				with turn as (select pg_try_advisory_xact_lock(hashtext('veille.dead-links'), 0) as mine)
+				insert into link_fetch_jobs (link_id)
+				select l.id from links l cross join turn
+				where turn.mine and l.fetch_status = 'failed' and l.host <> ''
+				  and l.checked_at < now() - make_interval(secs => :age)
+				  and (l.gone_since is not null or l.failure_reason = any(:reasons))
+				  and not exists (select 1 from link_fetch_jobs j where j.link_id = l.id)
+				order by l.checked_at
+				limit :limit
+				on conflict do nothing
+				""")
+			.param("age", interval(this.deadLinks.recheckAfter()))
+			.param("reasons", LinkHealth.recheckedReasons())
+			.param("limit", limit)
+			.update();
 	}
 
 	/** Queues the links checked longer than {@code age} ago and not queued yet, oldest first, at most {@code limit}. */
@@ -214,6 +258,11 @@ public class FetchQueue {
 
 	private static double interval(Duration duration) {
 		return duration.toMillis() / 1000.0;
+	}
+
+	/** Whether another attempt may give something: not for a page its server says is gone. */
+	static boolean isWorthRetrying(Failed failure) {
+		return isWorthRetrying(failure.reason()) && LinkHealth.of(failure) != LinkHealth.GONE;
 	}
 
 	static boolean isWorthRetrying(FailureReason reason) {

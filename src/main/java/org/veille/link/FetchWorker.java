@@ -78,7 +78,7 @@ class FetchWorker {
 		}
 		FetchOutcome outcome = this.fetcher.fetch(uri);
 		if (outcome instanceof Failed failed) {
-			boolean retry = FetchQueue.isWorthRetrying(failed.reason()) && job.attempt() < this.properties.maxAttempts();
+			boolean retry = FetchQueue.isWorthRetrying(failed) && job.attempt() < this.properties.maxAttempts();
 			logger.debug("Fetching {} failed (attempt {}): {} {}", uri, job.attempt(), failed.reason(), failed.detail());
 			this.queue.fail(job, failed, retry ? retryDelay(job.attempt()) : null);
 			return;

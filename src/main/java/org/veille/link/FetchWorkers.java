@@ -29,7 +29,10 @@ class FetchWorkers implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(FetchWorkers.class);
 
-	/** How often stale links are looked for (by one instance), and how many are queued at a time. */
+	/**
+	 * How often stale links (and failed links due for a re-check) are looked for (by one instance), and how many are
+	 * queued at a time.
+	 */
 	private static final Duration REFETCH_EVERY = Duration.ofMinutes(10);
 
 	static final String REFETCH_TASK = "link.refetch";
@@ -178,7 +181,9 @@ class FetchWorkers implements SmartLifecycle {
 
 	private void queueStaleLinks(ClusterTasks claims) {
 		try {
-			if (claims.claim(REFETCH_TASK, REFETCH_EVERY) && this.queue.enqueueStale(this.properties.refetchAfter(), REFETCH_BATCH) > 0) {
+			if (claims.claim(REFETCH_TASK, REFETCH_EVERY)
+					&& this.queue.enqueueStale(this.properties.refetchAfter(), REFETCH_BATCH)
+							+ this.queue.enqueueDueRechecks(REFETCH_BATCH) > 0) {
 				wake();
 			}
 		}

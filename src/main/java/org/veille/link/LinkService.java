@@ -55,6 +55,35 @@ public class LinkService {
 		}
 	}
 
+	/**
+	 * The topics the pages at these URLs declare (however each is spelled), as tag display forms, for the URLs
+	 * whose page was fetched and declared some; in the order of the URLs.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, List<String>> topicsOf(List<String> urls) {
+		Map<String, String> keys = new LinkedHashMap<>();
+		for (String url : urls) {
+			UrlNormalizer.normalize(url).ifPresent((normalized) -> keys.put(url, normalized.key()));
+		}
+		Map<String, List<String>> byKey = new LinkedHashMap<>();
+		if (!keys.isEmpty()) {
+			this.jdbc.sql("""
+					select normalized, topics from links
+					where normalized_hash = any(array(select sha256(convert_to(k, 'UTF8')) from unnest(cast(:keys as text[])) k))
+					  and topics is not null
+					""").param("keys", keys.values().toArray(String[]::new)).query((rs) -> {
+				byKey.put(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));
+			});
+		}
+		Map<String, List<String>> topics = new LinkedHashMap<>();
+		keys.forEach((url, key) -> {
+			if (byKey.containsKey(key)) {
+				topics.put(url, byKey.get(key));
+			}
+		});
+		return topics;
+	}
+
 	/** The threads citing this URL however it is spelled, newest first; none when it is not a valid URL. */
 	@Transactional(readOnly = true)
 	public List<CitingThread> threadsCiting(String url) {

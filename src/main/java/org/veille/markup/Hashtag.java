@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hashtag as typed in a message.
@@ -23,6 +26,28 @@ public record Hashtag(String display, String key, Map<String, String> variants) 
 
 	public Hashtag {
 		variants = variants.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(variants));
+	}
+
+	private static final Pattern BLANKS = Pattern.compile("[\\s\\p{Z}]+");
+
+	/**
+	 * The plain hashtag that words from elsewhere make (a page's keywords, to offer as a tag): blanks become
+	 * {@code _} and leading {@code #} go; null unless the result reads whole as one tag body, as the parser
+	 * reads a typed one, of at most {@code maxLength} characters. {@code changement climatique} gives
+	 * {@code changement_climatique}; {@code U.S.} and {@code <b>} give nothing.
+	 */
+	public static @Nullable Hashtag fromWords(String words, int maxLength) {
+		String body = BLANKS.matcher(Unicode.nfc(words).strip()).replaceAll("_");
+		int start = 0;
+		while (start < body.length() && body.charAt(start) == '#') {
+			start++;
+		}
+		body = body.substring(start);
+		if (body.isEmpty() || body.charAt(0) == '[' || body.codePointCount(0, body.length()) > maxLength
+				|| HashtagScanner.bodyEnd(body, 0, body.length()) != body.length()) {
+			return null;
+		}
+		return new Hashtag(body, TagKeys.fold(body), Map.of());
 	}
 
 	/** The hashtag whose body is {@code display}, multilingual or not. */

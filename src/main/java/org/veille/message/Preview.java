@@ -22,7 +22,8 @@ record Preview(List<Tag> tags, List<Mention> mentions, List<Link> links, @Nullab
 	record Mention(String login, @Nullable String path) {
 	}
 
-	record Link(String url, List<PostedThread> postedIn) {
+	/** A link, the threads already citing it, and the topics its page declares that the text does not tag. */
+	record Link(String url, List<PostedThread> postedIn, List<Tag> topics) {
 	}
 
 	record PostedThread(String title, String path) {

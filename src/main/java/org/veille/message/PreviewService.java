@@ -22,8 +22,9 @@ import org.veille.markup.ParsedMessage;
 import org.veille.markup.TagKeys;
 
 /**
- * Reads a text as it is being typed, with the same parser and limits as the write path, in two
- * queries. The limits other than length are reported with what the text says.
+ * Reads a text as it is being typed, with the same parser and limits as the write path, in a few
+ * queries. The limits other than length are reported with what the text says; the topics of the cited pages
+ * are offered as tags ({@link TopicSuggestions}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,9 +37,12 @@ class PreviewService {
 
 	private final MessageSource messages;
 
-	PreviewService(JdbcClient jdbc, MessageSource messages) {
+	private final TopicSuggestions topics;
+
+	PreviewService(JdbcClient jdbc, MessageSource messages, TopicSuggestions topics) {
 		this.jdbc = jdbc;
 		this.messages = messages;
+		this.topics = topics;
 	}
 
 	/** What a text says; its length is within the limit ({@link MessageLimits#checkLength}). */
@@ -56,9 +60,10 @@ class PreviewService {
 					known.contains(login.toLowerCase(Locale.ROOT)) ? "/people/" + login : null))
 			.toList();
 		Map<String, List<Preview.PostedThread>> posted = postedIn(parsed.urls());
+		Map<String, List<Preview.Tag>> offered = this.topics.byUrl(parsed);
 		List<Preview.Link> links = parsed.urls()
 			.stream()
-			.map((url) -> new Preview.Link(url, posted.getOrDefault(url, List.of())))
+			.map((url) -> new Preview.Link(url, posted.getOrDefault(url, List.of()), offered.getOrDefault(url, List.of())))
 			.toList();
 		return new Preview(tags, mentions, links, problemOf(parsed));
 	}

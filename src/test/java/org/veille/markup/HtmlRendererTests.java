@@ -205,6 +205,18 @@ class HtmlRendererTests {
 		assertThat(html).endsWith("</blockquote>".repeat(8));
 	}
 
+	@Test
+	void shouldSayWhichTagsTheTextLinksInTheReadersLanguage() {
+		String text = "#[fr]Étiquette[en]Label puis #Label, #Santé et #santé `#code` https://example.org/#ancre";
+
+		assertThat(HtmlRenderer.renderShowing(text, RenderOptions.of("fr")).linkedTags())
+			.containsExactly("etiquette", "label", "sante");
+		assertThat(HtmlRenderer.renderShowing(text, RenderOptions.of("en")).linkedTags())
+			.containsExactly("label", "sante");
+		assertThat(HtmlRenderer.renderShowing(text, RenderOptions.of("en")).html())
+			.isEqualTo(HtmlRenderer.render(text, RenderOptions.of("en")));
+	}
+
 	private static String render(String text) {
 		return HtmlRenderer.render(text, RenderOptions.of("fr"));
 	}
