@@ -19,7 +19,6 @@ import org.veille.account.PersonFeeds;
 import org.veille.account.PostingPermission;
 import org.veille.database.Timestamps;
 import org.veille.follow.Relations;
-import org.veille.markup.MarkupParser;
 import org.veille.markup.ParsedMessage;
 import org.veille.thread.ThreadSources;
 import org.veille.web.ForbiddenException;
@@ -57,12 +56,15 @@ class MessageService {
 
 	private final ApplicationEventPublisher events;
 
+	private final MessageMeters meters;
+
 	private final PostingPermission permission;
 
 	MessageService(MessageRepository messages, MessageDerivations derivations, MessageEditService editService,
 			ThreadSources threadSources, Relations relations, PersonFeeds personFeeds, JdbcClient jdbc, Clock clock,
-			ApplicationEventPublisher events, PostingPermission permission) {
+			ApplicationEventPublisher events, MessageMeters meters, PostingPermission permission) {
 		this.events = events;
+		this.meters = meters;
 		this.permission = permission;
 		this.messages = messages;
 		this.derivations = derivations;
@@ -77,7 +79,7 @@ class MessageService {
 	/** Starts a thread with this text; throws {@link MessageRejectedException} over a limit. */
 	@Transactional
 	Posted startThread(long authorId, String text) {
-		return startThread(authorId, text, UUID.randomUUID());
+		return start(authorId, text, UUID.randomUUID(), false);
 	}
 
 	/**
@@ -87,12 +89,16 @@ class MessageService {
 	 */
 	@Transactional
 	Posted startThread(long authorId, String text, UUID uuid) {
+		return start(authorId, text, uuid, true);
+	}
+
+	/** A UUID the server just drew is nobody's yet: only one the client chose is looked up. */
+	private Posted start(long authorId, String text, UUID uuid, boolean clientChosen) {
 		refuseUnconfirmed(authorId);
-		ParsedMessage parsed = MarkupParser.parse(text);
-		MessageLimits.check(parsed);
+		ParsedMessage parsed = MessageLimits.parse(text);
 		Instant now = now();
 		lockPostsOf(authorId);
-		Optional<Posted> existing = storedUnder(uuid, authorId);
+		Optional<Posted> existing = clientChosen ? storedUnder(uuid, authorId) : Optional.empty();
 		if (existing.isPresent()) {
 			return existing.get();
 		}
@@ -104,6 +110,7 @@ class MessageService {
 		this.derivations.added(message, parsed, now);
 		this.personFeeds.changed(authorId, now);
 		this.events.publishEvent(new EntryPublished(message.id()));
+		this.meters.threadStarted();
 		return new Posted(message.id(), message.id());
 	}
 
@@ -115,12 +122,16 @@ class MessageService {
 	 */
 	@Transactional
 	Posted reply(long authorId, long targetId, String text) {
-		return reply(authorId, targetId, text, UUID.randomUUID());
+		return reply(authorId, targetId, text, UUID.randomUUID(), false);
 	}
 
 	/** The same with the reply's UUID chosen by the client (see {@link #startThread(long, String, UUID)}). */
 	@Transactional
 	Posted reply(long authorId, long targetId, String text, UUID uuid) {
+		return reply(authorId, targetId, text, uuid, true);
+	}
+
+	private Posted reply(long authorId, long targetId, String text, UUID uuid, boolean clientChosen) {
 		refuseUnconfirmed(authorId);
 		long threadId = this.messages.findThreadOfLive(targetId).orElseThrow(() -> NotFoundException.message(targetId));
 		lockPostsOf(authorId);
@@ -128,10 +139,9 @@ class MessageService {
 		if (this.relations.blocks(threadAuthorId, authorId)) {
 			throw new ForbiddenException("reply.blocked");
 		}
-		ParsedMessage parsed = MarkupParser.parse(text);
-		MessageLimits.check(parsed);
+		ParsedMessage parsed = MessageLimits.parse(text);
 		Instant now = now();
-		Optional<Posted> existing = storedUnder(uuid, authorId);
+		Optional<Posted> existing = clientChosen ? storedUnder(uuid, authorId) : Optional.empty();
 		if (existing.isPresent()) {
 			return existing.get();
 		}
@@ -145,6 +155,7 @@ class MessageService {
 			.update();
 		this.derivations.added(reply, parsed, now);
 		this.events.publishEvent(new EntryPublished(reply.id()));
+		this.meters.replied();
 		return new Posted(reply.id(), threadId);
 	}
 

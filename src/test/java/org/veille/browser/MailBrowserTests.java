@@ -56,7 +56,7 @@ class MailBrowserTests {
 		browser.clickAndWaitForNextPage(browser.find(By.linkText("Forgot your password?")));
 		assertThat(browser.currentPath()).isEqualTo("/login/forgot");
 		browser.type(By.id("identifier"), login);
-		browser.viewport(1024, 480);
+		browser.screen(1024, 480);
 		browser.screenshot(Browser.screenshots().resolve("mail").resolve("forgot-password.png"));
 		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("form.stacked button[type=submit]")));
 		assertThat(browser.find(By.cssSelector("main")).getText()).contains("If an account has this login");
@@ -90,7 +90,7 @@ class MailBrowserTests {
 		MimeMessage mail = this.mailbox.awaitSubject(TestPeople.address(author), "Camille Durand replied to");
 		Path page = Files.createDirectories(Browser.screenshots().resolve("mail")).resolve("notification.html");
 		Files.writeString(page, Mailbox.html(mail));
-		browser.viewport(640, 360);
+		browser.screen(640, 360);
 		browser.open(page.toUri().toString());
 
 		assertThat(browser.find(By.tagName("body")).getText())

@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Import;
  * {@code X-Forwarded-For} sent from loopback, so that tests of per-address limits each use addresses of
  * their own; sign-ups are not limited (many tests sign people up from 127.0.0.1 within the hour). Mail
  * workers run and send to a GreenMail server ({@link TestMailConfiguration}, {@link Mailbox}); posting does
- * not wait for a confirmed address unless a test's own context says so.
+ * not wait for a confirmed address unless a test's own context says so. {@link ConnectionsPerThread} notes
+ * any thread that holds two pooled connections at once. A {@code MockHttpSession} stands for the session
+ * cookie ({@link SessionCookies}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,7 +33,8 @@ import org.springframework.context.annotation.Import;
 				"veille.signup.verify-email=false", "veille.mail.poll-interval=200ms", "veille.mail.retry-delay=200ms",
 				"veille.mail.max-attempts=6", "veille.mail.from=veille@veille.test" })
 @AutoConfigureMockMvc
-@Import({ TestDatabaseConfiguration.class, QueryCounting.class, TestMailConfiguration.class })
+@Import({ TestDatabaseConfiguration.class, QueryCounting.class, ConnectionsPerThread.class, SessionCookies.class,
+		TestMailConfiguration.class })
 public @interface IntegrationTest {
 
 }

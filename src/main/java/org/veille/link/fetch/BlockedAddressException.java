@@ -2,7 +2,11 @@ package org.veille.link.fetch;
 
 import java.net.InetAddress;
 
-/** A host resolves to an address the fetcher must not connect to. */
+/**
+ * A host resolves to an address the fetcher must not connect to. The message names the host as the URL gave it,
+ * never the address it resolved to: it is shown to the poster, and the addresses of an internal network are not
+ * theirs to learn.
+ */
 public final class BlockedAddressException extends Exception {
 
 	private static final long serialVersionUID = 1L;
@@ -10,8 +14,7 @@ public final class BlockedAddressException extends Exception {
 	private final transient InetAddress address;
 
 	BlockedAddressException(String host, InetAddress address) {
-		super(host.equals(address.getHostAddress()) ? "address " + host + " is not public"
-				: host + " resolves to " + address.getHostAddress() + ", which is not public");
+		super(host + " is on a private or reserved network");
 		this.address = address;
 	}
 
