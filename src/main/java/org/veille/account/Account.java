@@ -45,6 +45,10 @@ class Account {
 	@Column(name = "credentials_changed_at", insertable = false, updatable = false)
 	private @Nullable Instant credentialsChangedAt;
 
+	/** Kept by SQL (admin.Suspensions): a suspended person cannot sign in. */
+	@Column(name = "suspended_at", insertable = false, updatable = false)
+	private @Nullable Instant suspendedAt;
+
 	@Column(name = "email_verified_at", insertable = false, updatable = false)
 	private @Nullable Instant emailVerifiedAt;
 
@@ -68,6 +72,10 @@ class Account {
 
 	static Account register(String login, String email, String passwordHash, Instant now) {
 		return new Account(login, email, passwordHash, now);
+	}
+
+	boolean suspended() {
+		return this.suspendedAt != null;
 	}
 
 	long id() {

@@ -11,8 +11,11 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private final AccountRepository accounts;
 
-	AccountUserDetailsService(AccountRepository accounts) {
+	private final Administrators administrators;
+
+	AccountUserDetailsService(AccountRepository accounts, Administrators administrators) {
 		this.accounts = accounts;
+		this.administrators = administrators;
 	}
 
 	@Override
@@ -23,7 +26,8 @@ class AccountUserDetailsService implements UserDetailsService {
 		}
 		return this.accounts.findByLogin(login)
 			.map((account) -> new CurrentAccount(account.id(), account.login(), account.passwordHash(),
-					account.language(), account.credentialsChangedAt()))
+					account.language(), account.credentialsChangedAt(),
+					this.administrators.roleOf(account.id(), account.login()), account.suspended()))
 			.orElseThrow(() -> new UsernameNotFoundException("No account " + login));
 	}
 

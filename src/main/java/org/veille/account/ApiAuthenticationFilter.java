@@ -105,7 +105,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 	private Optional<CurrentAccount> check(Credentials credentials) {
 		try {
 			UserDetails user = this.accounts.loadUserByUsername(credentials.login());
-			if (user.getPassword() != null && this.passwordEncoder.matches(credentials.password(), user.getPassword())) {
+			if (user.isAccountNonLocked() && user.getPassword() != null
+					&& this.passwordEncoder.matches(credentials.password(), user.getPassword())) {
 				return Optional.of((CurrentAccount) user);
 			}
 			return Optional.empty();

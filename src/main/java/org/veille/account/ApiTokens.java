@@ -38,9 +38,12 @@ class ApiTokens {
 
 	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, Clock clock) {
+	private final Administrators administrators;
+
+	ApiTokens(JdbcClient jdbc, Clock clock, Administrators administrators) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.administrators = administrators;
 	}
 
 	@Transactional
@@ -89,7 +92,7 @@ class ApiTokens {
 			.update() > 0;
 	}
 
-	/** The account this token belongs to, noting its use. */
+	/** The account this token belongs to, noting its use; none for a suspended account's token. */
 	@Transactional
 	Optional<CurrentAccount> authenticate(String secret) {
 		if (!secret.startsWith(PREFIX) || secret.length() > 200) {
@@ -97,12 +100,14 @@ class ApiTokens {
 		}
 		return this.jdbc.sql("""
 				update api_tokens t set last_used_at = :now from accounts a
-				where t.token_hash = :hash and a.id = t.account_id
+				where t.token_hash = :hash and a.id = t.account_id and a.suspended_at is null
 				returning a.id, a.login, a.password_hash
 				""")
 			.param("now", Timestamps.of(now()))
 			.param("hash", hash(secret))
-			.query((rs, row) -> new CurrentAccount(rs.getLong("id"), rs.getString("login"), rs.getString("password_hash")))
+			.query((rs, row) -> new CurrentAccount(rs.getLong("id"), rs.getString("login"),
+					rs.getString("password_hash"),
+					this.administrators.roleOf(rs.getLong("id"), rs.getString("login"))))
 			.optional();
 	}
 

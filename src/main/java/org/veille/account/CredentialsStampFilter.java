@@ -19,7 +19,8 @@ import org.veille.database.Timestamps;
 /**
  * Ends a session signed in before the person's password last changed: each signed-in request compares the
  * stamp its session carries ({@link CurrentAccount#credentialsStamp()}) with the account's
- * {@code credentials_changed_at}, one lookup by primary key. Kept in PostgreSQL, so it works wherever
+ * {@code credentials_changed_at}, one lookup by primary key; the same lookup ends a suspended person's
+ * session ({@code suspended_at}). Kept in PostgreSQL, so it works wherever
  * sessions live (in memory or in the database) and across instances. The request then goes on signed out.
  */
 class CredentialsStampFilter extends OncePerRequestFilter {
@@ -35,7 +36,7 @@ class CredentialsStampFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof CurrentAccount me
-				&& me.credentialsStamp() != null && !me.credentialsStamp().equals(current(me.id()))) {
+				&& !admitted(me)) {
 			SecurityContextHolder.clearContext();
 			HttpSession session = request.getSession(false);
 			if (session != null) {
@@ -45,12 +46,28 @@ class CredentialsStampFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private Instant current(long accountId) {
-		return this.jdbc.sql("select credentials_changed_at from accounts where id = :id")
+	/** Requests that carry their credentials (the API) have no stamp: they are checked as they come. */
+	private boolean admitted(CurrentAccount me) {
+		Instant stamp = me.credentialsStamp();
+		return stamp == null || current(me.id()).admits(stamp);
+	}
+
+	private Standing current(long accountId) {
+		return this.jdbc
+			.sql("select credentials_changed_at, suspended_at is not null as suspended from accounts where id = :id")
 			.param("id", accountId)
-			.query((rs, row) -> Timestamps.read(rs, "credentials_changed_at"))
+			.query((rs, row) -> new Standing(Timestamps.read(rs, "credentials_changed_at"), rs.getBoolean("suspended")))
 			.optional()
-			.orElse(Instant.EPOCH);
+			.orElse(new Standing(Instant.EPOCH, true));
+	}
+
+	/** What the account is now: a session goes on only with the current stamp and no suspension. */
+	private record Standing(Instant stamp, boolean suspended) {
+
+		boolean admits(Instant sessionStamp) {
+			return !this.suspended && this.stamp.equals(sessionStamp);
+		}
+
 	}
 
 }

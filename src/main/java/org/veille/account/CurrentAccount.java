@@ -19,8 +19,10 @@ public class CurrentAccount extends User {
 
 	private final @Nullable Instant credentialsStamp;
 
-	CurrentAccount(long id, String login, String passwordHash) {
-		this(id, login, passwordHash, null, null);
+	private final Role role;
+
+	CurrentAccount(long id, String login, String passwordHash, Role role) {
+		this(id, login, passwordHash, null, null, role, false);
 	}
 
 	/**
@@ -29,11 +31,29 @@ public class CurrentAccount extends User {
 	 * carry their credentials (the API)
 	 */
 	CurrentAccount(long id, String login, String passwordHash, @Nullable String language,
-			@Nullable Instant credentialsStamp) {
-		super(login, passwordHash, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+			@Nullable Instant credentialsStamp, Role role, boolean suspended) {
+		super(login, passwordHash, true, true, true, !suspended, role.authorities());
 		this.id = id;
 		this.language = language;
 		this.credentialsStamp = credentialsStamp;
+		this.role = role;
+	}
+
+	/** What a person may do beyond their own content: an administrator also moderates ({@code /admin}). */
+	enum Role {
+
+		MEMBER, ADMIN;
+
+		List<SimpleGrantedAuthority> authorities() {
+			return (this == ADMIN)
+					? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
+					: List.of(new SimpleGrantedAuthority("ROLE_USER"));
+		}
+
+	}
+
+	public boolean isAdmin() {
+		return this.role == Role.ADMIN;
 	}
 
 	@Nullable Instant credentialsStamp() {
@@ -42,7 +62,7 @@ public class CurrentAccount extends User {
 
 	/** The same person after a new password: the stamp this session now carries. */
 	CurrentAccount withCredentials(String passwordHash, Instant stamp) {
-		return new CurrentAccount(this.id, login(), passwordHash, this.language, stamp);
+		return new CurrentAccount(this.id, login(), passwordHash, this.language, stamp, this.role, false);
 	}
 
 	/** The language chosen on the settings page when the person signed in, or null: the browser's. */

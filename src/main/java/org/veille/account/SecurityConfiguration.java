@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -69,6 +70,9 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
+			// Administration: any other signed-in person gets the ordinary 403 page, which names nothing.
+			.requestMatchers("/admin", "/admin/**")
+			.hasRole("ADMIN")
 			.requestMatchers("/post", "/people", "/alerts", "/messages/*/edit", "/settings", "/settings/**")
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/**")
@@ -83,8 +87,8 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login")
 				.permitAll()
-				.failureHandler((request, response, exception) -> response
-					.sendRedirect(request.getContextPath() + "/login?error"))
+				.failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
+						+ ((exception instanceof LockedException) ? "/login?suspended=1" : "/login?error")))
 				.successHandler(new ThrottleClearingSuccessHandler(throttle, languages, jdbc)))
 			.addFilterAfter(new CredentialsStampFilter(jdbc), SecurityContextHolderFilter.class)
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 
+import org.veille.account.Administrators;
 import org.veille.account.CurrentAccount;
 import org.veille.feed.FeedDescription;
 import org.veille.feed.ThreadFeeds;
@@ -29,9 +30,12 @@ class HomeController {
 
 	private final ThreadFeeds feeds;
 
-	HomeController(ThreadQueries threads, ThreadFeeds feeds) {
+	private final Administrators administrators;
+
+	HomeController(ThreadQueries threads, ThreadFeeds feeds, Administrators administrators) {
 		this.threads = threads;
 		this.feeds = feeds;
+		this.administrators = administrators;
 	}
 
 	@GetMapping("/")
@@ -43,6 +47,7 @@ class HomeController {
 			return "home";
 		}
 		model.addAttribute("postForm", PostForm.empty(PostForm.FROM_HOME));
+		model.addAttribute("adminAsFirstAccount", this.administrators.isAdminAsFirstAccount(me.id()));
 		model.addAttribute("page", this.threads.home(me.id(), cursor, ThreadQueries.PAGE_SIZE));
 		return "home";
 	}

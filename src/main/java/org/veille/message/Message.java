@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
+import org.veille.markup.MarkupParser;
 import org.veille.markup.ParsedMessage;
 
 /**
@@ -49,6 +50,10 @@ class Message {
 
 	@Column(name = "deleted_at")
 	private @Nullable Instant deletedAt;
+
+	/** Set with deletedAt while the author is suspended ({@link AuthorSuspension}). */
+	@Column(name = "suspended_at")
+	private @Nullable Instant suspendedAt;
 
 	/** Kept by SQL once the message is stored (replies and stars move it): see thread.ThreadSources. */
 	@Column(name = "activity_at", nullable = false, updatable = false)
@@ -98,6 +103,22 @@ class Message {
 	void delete(Instant now) {
 		this.deletedAt = now;
 		this.updatedAt = now;
+	}
+
+	/** Hidden like a deleted message because its author is suspended; {@link #restore} brings it back. */
+	void hideWithAuthor(Instant now) {
+		this.deletedAt = now;
+		this.suspendedAt = now;
+	}
+
+	/** Shown again: its author's suspension is lifted. */
+	void restore() {
+		this.deletedAt = null;
+		this.suspendedAt = null;
+	}
+
+	ParsedMessage parsed() {
+		return MarkupParser.parse(this.body);
 	}
 
 	long id() {

@@ -144,6 +144,20 @@ class MessageDerivations {
 		rederiveThread(message.threadId(), now);
 	}
 
+	/**
+	 * A message shown again (its author's suspension lifted): what its text says is stored again, at the
+	 * times it first had; its links are not fetched again.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void restored(Message message, Instant now) {
+		ParsedMessage parsed = message.parsed();
+		this.messageTags.tag(message.id(), parsed.filedTags(), message.createdAt());
+		this.messageLinks.attach(message.id(), message.threadId(), message.createdAt(), parsed.urls(), false);
+		List<Long> mentioned = this.mentions.mention(message.id(), parsed.mentions());
+		rederiveThread(message.threadId(), now);
+		this.alerts.push(message.id(), message.threadId(), message.authorId(), message.createdAt(), mentioned);
+	}
+
 	private void forget(Message message, ParsedMessage previous) {
 		this.messageTags.untag(message.id(), previous.filedTags());
 		this.messageLinks.detach(message.id(), message.threadId());

@@ -60,9 +60,13 @@ class MessageService {
 
 	private final PostingPermission permission;
 
+	private final PostingLock postingLock;
+
 	MessageService(MessageRepository messages, MessageDerivations derivations, MessageEditService editService,
 			ThreadSources threadSources, Relations relations, PersonFeeds personFeeds, JdbcClient jdbc, Clock clock,
-			ApplicationEventPublisher events, MessageMeters meters, PostingPermission permission) {
+			ApplicationEventPublisher events, MessageMeters meters, PostingPermission permission,
+			PostingLock postingLock) {
+		this.postingLock = postingLock;
 		this.events = events;
 		this.meters = meters;
 		this.permission = permission;
@@ -97,7 +101,7 @@ class MessageService {
 		refuseUnconfirmed(authorId);
 		ParsedMessage parsed = MessageLimits.parse(text);
 		Instant now = now();
-		lockPostsOf(authorId);
+		this.postingLock.lockPostsOf(authorId);
 		Optional<Posted> existing = clientChosen ? storedUnder(uuid, authorId) : Optional.empty();
 		if (existing.isPresent()) {
 			return existing.get();
@@ -134,7 +138,7 @@ class MessageService {
 	private Posted reply(long authorId, long targetId, String text, UUID uuid, boolean clientChosen) {
 		refuseUnconfirmed(authorId);
 		long threadId = this.messages.findThreadOfLive(targetId).orElseThrow(() -> NotFoundException.message(targetId));
-		lockPostsOf(authorId);
+		this.postingLock.lockPostsOf(authorId);
 		long threadAuthorId = this.threadSources.lock(threadId).orElseThrow(() -> NotFoundException.message(targetId));
 		if (this.relations.blocks(threadAuthorId, authorId)) {
 			throw new ForbiddenException("reply.blocked");
@@ -177,18 +181,6 @@ class MessageService {
 				return new Posted(rs.getLong("id"), rs.getLong("thread_id"));
 			})
 			.optional();
-	}
-
-	/**
-	 * Until the end of the transaction, this person's other posts wait: a second submit of the same
-	 * form then finds the first message instead of adding a copy. Taken before any thread's lock, so
-	 * that two writes never wait for each other in opposite orders.
-	 */
-	private void lockPostsOf(long authorId) {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('veille.posting'), hashtext(cast(:author as text)))")
-			.param("author", authorId)
-			.query((rs) -> {
-			});
 	}
 
 	/** Updates the person's message of the same text under the same parent, if there is one, instead of posting. */
