@@ -73,7 +73,8 @@ class SecurityConfiguration {
 			// Administration: any other signed-in person gets the ordinary 403 page, which names nothing.
 			.requestMatchers("/admin", "/admin/**")
 			.hasRole("ADMIN")
-			.requestMatchers("/post", "/people", "/alerts", "/messages/*/edit", "/settings", "/settings/**")
+			.requestMatchers("/post", "/people", "/alerts", "/messages/*/edit", "/settings", "/settings/**",
+					"/messages/*/report", "/people/*/report")
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/**")
 			.permitAll()

@@ -46,11 +46,20 @@ class ModerationLog {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void record(CurrentAccount admin, Action action, @Nullable Long targetId, @Nullable Long messageId,
 			@Nullable String note, Instant at) {
+		record(admin, action, targetId, messageId, null, note, at);
+	}
+
+	/** The same, for an action taken from the reports queue. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void record(CurrentAccount admin, Action action, @Nullable Long targetId, @Nullable Long messageId,
+			@Nullable Long reportId, @Nullable String note, Instant at) {
 		this.jdbc.sql("""
-				insert into moderation_log (at, admin_id, admin_login, action, target_id, target_login, message_id, note)
+				insert into moderation_log (at, admin_id, admin_login, action, target_id, target_login, message_id,
+				                            report_id, note)
 				values (:at, :admin, :adminLogin, :action, :target,
-				        (select login from accounts where id = :target), :message, :note)
+				        (select login from accounts where id = :target), :message, :report, :note)
 				""")
+			.param("report", reportId)
 			.param("at", Timestamps.of(at))
 			.param("admin", admin.id())
 			.param("adminLogin", admin.login())

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.veille.account.CurrentAccount;
@@ -51,20 +52,26 @@ class Suspensions {
 		if (id == null) {
 			return Outcome.UNKNOWN;
 		}
-		if (id == admin.id()) {
+		return suspend(admin, id, note, null, now());
+	}
+
+	/** Suspends the author of a report's subject, from the reports queue; in the caller's transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Outcome suspend(CurrentAccount admin, long accountId, @Nullable String note, @Nullable Long reportId,
+			Instant now) {
+		if (accountId == admin.id()) {
 			return Outcome.SELF;
 		}
-		Instant now = now();
 		// Conditional: of two administrators suspending at once, one does it, the other is told it is done.
 		int changed = this.jdbc.sql("update accounts set suspended_at = :now where id = :id and suspended_at is null")
 			.param("now", Timestamps.of(now))
-			.param("id", id)
+			.param("id", accountId)
 			.update();
 		if (changed == 0) {
 			return Outcome.ALREADY;
 		}
-		this.messages.hide(id, now);
-		this.log.record(admin, ModerationLog.Action.SUSPEND, id, null, note, now);
+		this.messages.hide(accountId, now);
+		this.log.record(admin, ModerationLog.Action.SUSPEND, accountId, null, reportId, note, now);
 		return Outcome.DONE;
 	}
 

@@ -75,7 +75,28 @@ class MessageEditService {
 		if (!allowed) {
 			throw new ForbiddenException(message.startsThread() ? "delete.forbidden.thread" : "delete.forbidden.reply");
 		}
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		remove(message, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		return new Deleted(message.threadId(), message.startsThread());
+	}
+
+	/**
+	 * An administrator hides a message from the reports queue: deleted as its author would delete it.
+	 * False when it was gone already.
+	 */
+	@Transactional
+	boolean deleteAsModerator(long messageId) {
+		Locked locked;
+		try {
+			locked = lockedLiveMessage(messageId);
+		}
+		catch (NotFoundException ex) {
+			return false;
+		}
+		remove(locked.message(), this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		return true;
+	}
+
+	private void remove(Message message, Instant now) {
 		ParsedMessage previous = MarkupParser.parse(message.body());
 		message.delete(now);
 		this.messages.saveAndFlush(message);
@@ -88,7 +109,6 @@ class MessageEditService {
 				.update();
 		}
 		this.derivations.removed(message, previous, now);
-		return new Deleted(message.threadId(), message.startsThread());
 	}
 
 	/**

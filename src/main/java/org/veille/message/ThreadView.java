@@ -35,6 +35,11 @@ public record ThreadView(ThreadSummary thread, List<ThreadSummary> replies, List
 		return canEdit(message) || (message.isReply() && this.thread.authorLogin().equals(this.readerLogin));
 	}
 
+	/** Signed-in people may report the messages of others to the administrators. */
+	public boolean canReport(ThreadSummary message) {
+		return isSignedIn() && !canEdit(message);
+	}
+
 	/** People may star the threads of others. */
 	public boolean canStar() {
 		return isSignedIn() && !canEdit(this.thread);

@@ -12,16 +12,24 @@ public final class Admins {
 
 	public static final String LOGIN = "veille_admin";
 
+	/** A second administrator, for two acting at once. */
+	public static final String SECOND = "veille_admin2";
+
 	private Admins() {
 	}
 
 	/** A new signed-in session of the administrator. */
-	public static synchronized MockHttpSession signIn(MockMvc mvc, JdbcClient jdbc) throws Exception {
+	public static MockHttpSession signIn(MockMvc mvc, JdbcClient jdbc) throws Exception {
+		return signIn(mvc, jdbc, LOGIN);
+	}
+
+	/** A new signed-in session of this administrator ({@link #LOGIN} or {@link #SECOND}). */
+	public static synchronized MockHttpSession signIn(MockMvc mvc, JdbcClient jdbc, String login) throws Exception {
 		boolean exists = jdbc.sql("select count(*) from accounts where login = :login")
-			.param("login", LOGIN)
+			.param("login", login)
 			.query(Long.class)
 			.single() > 0;
-		return exists ? TestPeople.signIn(mvc, LOGIN) : TestPeople.signUp(mvc, LOGIN);
+		return exists ? TestPeople.signIn(mvc, login) : TestPeople.signUp(mvc, login);
 	}
 
 }

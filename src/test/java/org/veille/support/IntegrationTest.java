@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Import;
 				"veille.signup.per-address-per-hour=1000000", "spring.mail.host=127.0.0.1",
 				"veille.signup.verify-email=false", "veille.mail.poll-interval=200ms", "veille.mail.retry-delay=200ms",
 				"veille.mail.max-attempts=6", "veille.mail.from=veille@veille.test",
-				"veille.admin.logins=" + Admins.LOGIN })
+				"veille.admin.logins=" + Admins.LOGIN + "," + Admins.SECOND })
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, QueryCounting.class, ConnectionsPerThread.class, SessionCookies.class,
 		TestMailConfiguration.class })

@@ -47,6 +47,12 @@ public final class WebSession {
 				TestPeople.PASSWORD));
 	}
 
+	/** Signs in through the form with the test password; the answer (a redirect to / when it worked). */
+	public HttpResponse<String> signIn(String login) {
+		String token = csrfOf(get("/login").body());
+		return post("/login", Map.of("_csrf", token, "username", login, "password", TestPeople.PASSWORD));
+	}
+
 	/** Posts this text through the posting form of {@code /post}, as the signed-in person. */
 	public HttpResponse<String> postMessage(String text) {
 		return postMessage(csrfOf(get("/post").body()), text);
