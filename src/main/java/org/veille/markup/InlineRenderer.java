@@ -13,7 +13,9 @@ import java.util.Set;
  */
 final class InlineRenderer {
 
-	private static final String LINK_REL = "nofollow ugc noopener noreferrer";
+	private static final String LINK_REL = "ugc noopener noreferrer";
+
+	private static final String UNFOLLOWED_LINK_REL = "nofollow " + LINK_REL;
 
 	private final String text;
 
@@ -133,7 +135,9 @@ final class InlineRenderer {
 	private void writeLink(String typed) {
 		String href = UrlCleaner.clean(typed);
 		this.html.append("<a href=\"");
-		Html.escape(href, this.html).append("\" rel=\"").append(LINK_REL).append("\">");
+		Html.escape(href, this.html).append("\" rel=\"")
+			.append(this.options.followLinks() ? LINK_REL : UNFOLLOWED_LINK_REL)
+			.append("\">");
 		Html.escape(typed, this.html).append("</a>");
 		if (Urls.isImage(href)) {
 			this.html.append("<img src=\"");

@@ -7,8 +7,21 @@ import java.util.function.Predicate;
  *
  * @param language the reader's language, which picks the label of multilingual tags
  * @param knownLogin whether an account has this login: only those mentions become links
+ * @param followLinks whether search engines may follow the message's links: only for authors whose account is
+ * older than {@code veille.limits.new-account-age}; links of newer accounts carry {@code rel="nofollow"}, so
+ * that an account made to spam links gains nothing from them
  */
-public record RenderOptions(String language, Predicate<String> knownLogin) {
+public record RenderOptions(String language, Predicate<String> knownLogin, boolean followLinks) {
+
+	/** Options whose links are not followed. */
+	public RenderOptions(String language, Predicate<String> knownLogin) {
+		this(language, knownLogin, false);
+	}
+
+	/** The same options for a message whose links may (or may not) be followed. */
+	public RenderOptions followingLinks(boolean follow) {
+		return (follow == this.followLinks) ? this : new RenderOptions(this.language, this.knownLogin, follow);
+	}
 
 	/** Options that link no mention. */
 	public static RenderOptions of(String language) {

@@ -43,7 +43,7 @@ public class AlertQueries {
 			    from entries group by message_id
 			    order by created_at desc, message_id desc limit :limit)
 			select m.id, coalesce(m.thread_id, m.id) as parent_id, m.uuid, m.title, m.body, m.created_at,
-			       m.updated_at, m.reply_count, m.star_count, a.login, a.display_name, page.created_at as sort_time,
+			       m.updated_at, m.reply_count, m.star_count, a.login, a.display_name, a.created_at as author_since, page.created_at as sort_time,
 			       null::text as starred_by, page.reason, t.title as thread_title
 			from page
 			join messages m on m.id = page.message_id and m.deleted_at is null

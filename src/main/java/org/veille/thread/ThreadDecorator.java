@@ -2,6 +2,9 @@ package org.veille.thread;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,8 +38,16 @@ class ThreadDecorator {
 
 	private final JdbcClient jdbc;
 
-	ThreadDecorator(JdbcClient jdbc) {
+	private final Clock clock;
+
+	/** veille.limits.new-account-age (README: Moderation): links of younger accounts are not followed. */
+	private final Duration newAccountAge;
+
+	ThreadDecorator(JdbcClient jdbc, Clock clock,
+			@Value("${veille.limits.new-account-age:7d}") Duration newAccountAge) {
 		this.jdbc = jdbc;
+		this.clock = clock;
+		this.newAccountAge = newAccountAge;
 	}
 
 	List<ThreadSummary> decorate(List<ThreadRow> rows) {
@@ -85,8 +97,10 @@ class ThreadDecorator {
 		Set<String> knownLogins = knownLogins(rows);
 		RenderOptions options = new RenderOptions(LocaleContextHolder.getLocale().getLanguage(),
 				(login) -> knownLogins.contains(login.toLowerCase(Locale.ROOT)));
+		Instant trustedBefore = this.clock.instant().minus(this.newAccountAge);
 		return rows.stream().map((row) -> {
-			RenderedMessage rendered = HtmlRenderer.renderShowing(row.body(), options);
+			RenderedMessage rendered = HtmlRenderer.renderShowing(row.body(),
+					options.followingLinks(row.authorSince().isBefore(trustedBefore)));
 			List<TagChip> all = tags.getOrDefault(row.id(), List.of());
 			List<LinkCard> cards = links.getOrDefault(row.id(), List.of())
 				.stream()

@@ -35,7 +35,7 @@ public class ThreadQueries {
 	private static final String PAGE_QUERY = """
 			with page as (%s)
 			select m.id, coalesce(m.thread_id, m.id) as parent_id, m.uuid, m.title, m.body, m.created_at,
-			       m.updated_at, m.reply_count, m.star_count, a.login, a.display_name, page.sort_time, page.starred_by
+			       m.updated_at, m.reply_count, m.star_count, a.login, a.display_name, a.created_at as author_since, page.sort_time, page.starred_by
 			from page
 			join messages m on m.id = page.thread_id
 			join accounts a on a.id = m.author_id
@@ -152,7 +152,7 @@ public class ThreadQueries {
 
 	private static final String MESSAGE_COLUMNS = """
 			select m.id, coalesce(m.thread_id, m.id) as parent_id, m.uuid, m.title, m.body, m.created_at,
-			       m.updated_at, m.reply_count, m.star_count, a.login, a.display_name, m.created_at as sort_time,
+			       m.updated_at, m.reply_count, m.star_count, a.login, a.display_name, a.created_at as author_since, m.created_at as sort_time,
 			       null::text as starred_by
 			from messages m join accounts a on a.id = m.author_id
 			""";
@@ -302,12 +302,12 @@ public class ThreadQueries {
 				rs.getString("title"), rs.getString("body"), Timestamps.read(rs, "created_at"),
 				Timestamps.read(rs, "updated_at"), rs.getString("login"), rs.getString("display_name"),
 				rs.getInt("reply_count"), rs.getInt("star_count"), rs.getString("starred_by"),
-				Timestamps.read(rs, "sort_time"));
+				Timestamps.read(rs, "sort_time"), Timestamps.read(rs, "author_since"));
 	}
 
 	record ThreadRow(long id, long threadId, UUID uuid, String title, String body, Instant createdAt,
 			Instant updatedAt, String login, @Nullable String displayName, int replyCount, int starCount,
-			@Nullable String starredBy, Instant sortTime) {
+			@Nullable String starredBy, Instant sortTime, Instant authorSince) {
 
 		boolean isReply() {
 			return this.id != this.threadId;

@@ -160,6 +160,18 @@ class HtmlRendererTests {
 	}
 
 	@Test
+	void shouldMarkLinksNofollowUnlessTheAuthorsAccountIsTrusted() {
+		String text = "See https://example.org/page";
+
+		assertThat(HtmlRenderer.render(text, RenderOptions.of("en")))
+			.contains("<a href=\"https://example.org/page\" rel=\"nofollow ugc noopener noreferrer\">");
+		assertThat(HtmlRenderer.render(text, RenderOptions.of("en").followingLinks(true)))
+			.contains("<a href=\"https://example.org/page\" rel=\"ugc noopener noreferrer\">");
+		assertThat(HtmlRenderer.render(text, RenderOptions.of("en").followingLinks(false)))
+			.contains("rel=\"nofollow ugc noopener noreferrer\"");
+	}
+
+	@Test
 	void shouldEscapeEveryHtmlCharacterTyped() {
 		assertThat(render("<script>alert('x' & \"y\")</script>"))
 			.isEqualTo("<p>&lt;script&gt;alert(&#39;x&#39; &amp; &quot;y&quot;)&lt;/script&gt;</p>");
