@@ -2,6 +2,9 @@ package org.veille.account;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,6 +45,35 @@ class AttemptCounter {
 			.param("windowEnd", Timestamps.of(now.plus(window)))
 			.query((rs, row) -> new Count(rs.getInt("attempts"), Timestamps.read(rs, "expires_at")))
 			.single();
+	}
+
+	/**
+	 * Raises several counters of one subject in one statement (a post counts against the minute and the hour at
+	 * once); the counts in the order of the windows given. Rows are locked in that order, the same for every
+	 * caller, so two raises never wait for each other crosswise.
+	 */
+	List<Count> raiseAll(Map<String, Duration> windows, String subject, Instant now) {
+		this.expired.sweepIfDue();
+		List<String> scopes = List.copyOf(windows.keySet());
+		Map<String, Count> counts = new HashMap<>();
+		this.jdbc.sql("""
+				insert into attempt_counters as c (scope, subject, attempts, expires_at)
+				select w.scope, :subject, 1, :now + w.seconds * interval '1 second'
+				from unnest(cast(:scopes as text[]), cast(:seconds as bigint[])) with ordinality as w(scope, seconds, n)
+				order by w.n
+				on conflict (scope, subject) do update
+				    set attempts = case when c.expires_at > :now then c.attempts + 1 else 1 end,
+				        expires_at = case when c.expires_at > :now then c.expires_at else excluded.expires_at end
+				returning c.scope, c.attempts, c.expires_at
+				""")
+			.param("subject", subject)
+			.param("now", Timestamps.of(now))
+			.param("scopes", scopes.toArray(String[]::new))
+			.param("seconds", scopes.stream().map((scope) -> windows.get(scope).toSeconds()).toArray(Long[]::new))
+			.query((rs) -> {
+				counts.put(rs.getString("scope"), new Count(rs.getInt("attempts"), Timestamps.read(rs, "expires_at")));
+			});
+		return scopes.stream().map(counts::get).toList();
 	}
 
 	/** A counter as raised: the attempts in its window, this one included, and when the window ends. */

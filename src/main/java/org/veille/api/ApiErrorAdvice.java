@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import org.veille.database.DatabaseUnavailable;
 import org.veille.message.MessageRejectedException;
+import org.veille.message.PostingThrottledException;
 import org.veille.message.UuidTakenException;
 import org.veille.web.ForbiddenException;
 import org.veille.web.NotFoundException;
@@ -48,6 +49,16 @@ class ApiErrorAdvice {
 	@ExceptionHandler(ForbiddenException.class)
 	ResponseEntity<String> forbidden(ForbiddenException ex) {
 		return text(403, this.messageSource.getMessage(ex.reasonKey(), null, ex.reasonKey(), Locale.ENGLISH));
+	}
+
+	@ExceptionHandler(PostingThrottledException.class)
+	ResponseEntity<String> throttled(PostingThrottledException ex) {
+		ResponseEntity<String> answer = text(429,
+				this.messageSource.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), Locale.ENGLISH));
+		return ResponseEntity.status(answer.getStatusCode())
+			.headers(answer.getHeaders())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().toSeconds()))
+			.body(answer.getBody());
 	}
 
 	@ExceptionHandler(MessageRejectedException.class)

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.veille.account.PersonFeeds;
 import org.veille.account.PostingPermission;
+import org.veille.account.PostingRate;
 import org.veille.database.Timestamps;
 import org.veille.follow.Relations;
 import org.veille.markup.ParsedMessage;
@@ -62,11 +63,14 @@ class MessageService {
 
 	private final PostingLock postingLock;
 
+	private final PostingRate postingRate;
+
 	MessageService(MessageRepository messages, MessageDerivations derivations, MessageEditService editService,
 			ThreadSources threadSources, Relations relations, PersonFeeds personFeeds, JdbcClient jdbc, Clock clock,
 			ApplicationEventPublisher events, MessageMeters meters, PostingPermission permission,
-			PostingLock postingLock) {
+			PostingLock postingLock, PostingRate postingRate) {
 		this.postingLock = postingLock;
+		this.postingRate = postingRate;
 		this.events = events;
 		this.meters = meters;
 		this.permission = permission;
@@ -106,6 +110,7 @@ class MessageService {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
+		refuseTooFast(authorId, false);
 		Optional<Posted> same = rewriteSameText(authorId, null, parsed, now);
 		if (same.isPresent()) {
 			return same.get();
@@ -149,6 +154,7 @@ class MessageService {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
+		refuseTooFast(authorId, true);
 		Optional<Posted> same = rewriteSameText(authorId, threadId, parsed, now);
 		if (same.isPresent()) {
 			return same.get();
@@ -181,6 +187,13 @@ class MessageService {
 				return new Posted(rs.getLong("id"), rs.getLong("thread_id"));
 			})
 			.optional();
+	}
+
+	/** Over a spam limit, the post is refused; its counts roll back with it (see {@link PostingRate}). */
+	private void refuseTooFast(long authorId, boolean reply) {
+		this.postingRate.count(authorId, reply).ifPresent((exceeded) -> {
+			throw new PostingThrottledException(exceeded.messageKey(), exceeded.limit(), exceeded.retryAfter());
+		});
 	}
 
 	/** Updates the person's message of the same text under the same parent, if there is one, instead of posting. */

@@ -1,5 +1,6 @@
 package org.veille.message;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +51,7 @@ class PostController {
 
 	@PostMapping("/post")
 	String post(@Valid @ModelAttribute PostForm postForm, BindingResult result,
-			@AuthenticationPrincipal CurrentAccount me, Model model) {
+			@AuthenticationPrincipal CurrentAccount me, Model model, HttpServletResponse response) {
 		if (!result.hasErrors()) {
 			try {
 				Posted posted = this.messageService.startThread(me.id(), postForm.text());
@@ -61,6 +62,9 @@ class PostController {
 			}
 			catch (MessageRejectedException ex) {
 				result.rejectValue("text", ex.messageKey(), ex.arguments(), ex.messageKey());
+				if (ex instanceof PostingThrottledException throttled) {
+					PostingThrottledException.answer(throttled, response);
+				}
 			}
 		}
 		if (postForm.fromHome()) {

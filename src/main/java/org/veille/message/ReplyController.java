@@ -1,5 +1,6 @@
 package org.veille.message;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,13 +30,16 @@ class ReplyController {
 
 	@PostMapping("/messages/{id}/replies")
 	String reply(@PathVariable long id, @Valid @ModelAttribute ReplyForm replyForm, BindingResult result,
-			@AuthenticationPrincipal CurrentAccount me, Model model) {
+			@AuthenticationPrincipal CurrentAccount me, Model model, HttpServletResponse response) {
 		if (!result.hasErrors()) {
 			try {
 				return "redirect:" + this.messageService.reply(me.id(), id, replyForm.text()).path();
 			}
 			catch (MessageRejectedException ex) {
 				result.rejectValue("text", ex.messageKey(), ex.arguments(), ex.messageKey());
+				if (ex instanceof PostingThrottledException throttled) {
+					PostingThrottledException.answer(throttled, response);
+				}
 			}
 		}
 		model.addAttribute("view", this.threadPages.view(id, me));

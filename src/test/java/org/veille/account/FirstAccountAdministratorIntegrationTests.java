@@ -19,7 +19,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /** An instance with no {@code veille.admin.logins}: the first account created administers it, and is told so. */
 @IntegrationTest
-@TestPropertySource(properties = "veille.admin.logins=")
+// The same properties as message.PostingRateIntegrationTests, so that both share one context.
+@TestPropertySource(properties = { "veille.admin.logins=", "veille.limits.posts-per-minute=3",
+		"veille.limits.posts-per-hour=5", "veille.limits.replies-per-minute=2" })
 class FirstAccountAdministratorIntegrationTests {
 
 	private static final String TOLD = "You administer this site because you created its first account.";

@@ -21,11 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostingStatementsIntegrationTests {
 
 	/**
-	 * The person's lock, the same-text check, the message, tags (3: tags, spellings, display), message and
+	 * The person's lock, the spam limits' counters (one statement for the minute and the hour), the same-text
+	 * check, the message, tags (3: tags, spellings, display), message and
 	 * thread tags (2), site paths, link, fetch job, message links, site threads, the stream's reasons (one
 	 * statement for all), the search document, the person's feed date, the WebSub publication.
 	 */
-	private static final int STATEMENTS_PER_POST = 17;
+	private static final int STATEMENTS_PER_POST = 18;
 
 	/** The session, read from PostgreSQL once per request. */
 	private static final int SESSION_READS = 1;

@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
  * {@code X-Forwarded-For} sent from loopback, so that tests of per-address limits each use addresses of
  * their own; sign-ups are not limited (many tests sign people up from 127.0.0.1 within the hour). Mail
  * workers run and send to a GreenMail server ({@link TestMailConfiguration}, {@link Mailbox}); posting does
- * not wait for a confirmed address unless a test's own context says so. {@link ConnectionsPerThread} notes
+ * not wait for a confirmed address unless a test's own context says so, nor for the spam limits (raised out of
+ * reach; {@code PostingRateIntegrationTests} has low ones). {@link ConnectionsPerThread} notes
  * any thread that holds two pooled connections at once. A {@code MockHttpSession} stands for the session
  * cookie ({@link SessionCookies}).
  */
@@ -32,7 +33,9 @@ import org.springframework.context.annotation.Import;
 				"veille.signup.per-address-per-hour=1000000", "spring.mail.host=127.0.0.1",
 				"veille.signup.verify-email=false", "veille.mail.poll-interval=200ms", "veille.mail.retry-delay=200ms",
 				"veille.mail.max-attempts=6", "veille.mail.from=veille@veille.test",
-				"veille.admin.logins=" + Admins.LOGIN + "," + Admins.SECOND })
+				"veille.admin.logins=" + Admins.LOGIN + "," + Admins.SECOND,
+				"veille.limits.posts-per-minute=1000000", "veille.limits.posts-per-hour=1000000",
+				"veille.limits.replies-per-minute=1000000" })
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, QueryCounting.class, ConnectionsPerThread.class, SessionCookies.class,
 		TestMailConfiguration.class })
