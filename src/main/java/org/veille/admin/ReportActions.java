@@ -3,6 +3,8 @@ package org.veille.admin;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -61,10 +63,13 @@ class ReportActions {
 
 	private final ModerationLog log;
 
+	private final ModerationMails mails;
+
 	private final Clock clock;
 
 	ReportActions(ReportQueue queue, MessageModeration messages, Suspensions suspensions, ModerationLog log,
-			Clock clock) {
+			ModerationMails mails, Clock clock) {
+		this.mails = mails;
 		this.queue = queue;
 		this.messages = messages;
 		this.suspensions = suspensions;
@@ -95,9 +100,11 @@ class ReportActions {
 					closed.messageId(), reportId, note, now);
 			case SUSPEND -> this.suspensions.suspend(admin, closed.accountId(), note, reportId, now);
 		}
+		List<ReportQueue.Closed> answered = new ArrayList<>(List.of(closed));
 		if (action != Action.DISMISS) {
-			this.queue.closeAlike(closed, action.status, admin, now);
+			answered.addAll(this.queue.closeAlike(closed, action.status, admin, now));
 		}
+		answered.forEach((report) -> this.mails.reportHandled(report.reporterId(), report.id()));
 		return Result.ofDone();
 	}
 

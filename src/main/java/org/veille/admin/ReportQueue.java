@@ -1,5 +1,7 @@
 package org.veille.admin;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +33,8 @@ class ReportQueue {
 			Instant createdAt) {
 	}
 
-	/** A report just closed: what it was about. */
-	record Closed(long accountId, @Nullable Long messageId) {
+	/** A report just closed: who made it, and what it was about. */
+	record Closed(long id, long reporterId, long accountId, @Nullable Long messageId) {
 	}
 
 	/** Who closed a report before, and how. */
@@ -75,14 +77,14 @@ class ReportQueue {
 				update reports set status = :status, handled_by = :admin, handled_by_login = :adminLogin,
 				                   handled_at = :now
 				where id = :id and status = 'open'
-				returning account_id, message_id
+				returning id, reporter_id, account_id, message_id
 				""")
 			.param("status", status.key())
 			.param("admin", admin.id())
 			.param("adminLogin", admin.login())
 			.param("now", Timestamps.of(now))
 			.param("id", reportId)
-			.query((rs, row) -> new Closed(rs.getLong("account_id"), rs.getObject("message_id", Long.class)))
+			.query(ReportQueue::closed)
 			.optional();
 	}
 
@@ -91,12 +93,13 @@ class ReportQueue {
 	 * are closed with it, so that their reporters are told too.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void closeAlike(Closed closed, ReportStatus status, CurrentAccount admin, Instant now) {
+	List<Closed> closeAlike(Closed closed, ReportStatus status, CurrentAccount admin, Instant now) {
 		String alike = (status == ReportStatus.SUSPENDED) ? "account_id = :account" : "message_id = :message";
-		this.jdbc.sql("""
+		return this.jdbc.sql("""
 				update reports set status = :status, handled_by = :admin, handled_by_login = :adminLogin,
 				                   handled_at = :now
 				where status = 'open' and %s
+				returning id, reporter_id, account_id, message_id
 				""".formatted(alike))
 			.param("status", status.key())
 			.param("admin", admin.id())
@@ -104,13 +107,20 @@ class ReportQueue {
 			.param("now", Timestamps.of(now))
 			.param("account", closed.accountId())
 			.param("message", closed.messageId())
-			.update();
+			.query(ReportQueue::closed)
+			.list();
+	}
+
+	private static Closed closed(ResultSet rs, int row) throws SQLException {
+		return new Closed(rs.getLong("id"), rs.getLong("reporter_id"), rs.getLong("account_id"),
+				rs.getObject("message_id", Long.class));
 	}
 
 	/** Who closed this report, if it exists. */
 	@Transactional(readOnly = true)
 	Optional<Handled> handled(long reportId) {
-		return this.jdbc.sql("select coalesce(handled_by_login, '?') as by_login, status from reports where id = :id and status <> 'open'")
+		return this.jdbc
+			.sql("select coalesce(handled_by_login, '?') as by_login, status from reports where id = :id and status <> 'open'")
 			.param("id", reportId)
 			.query((rs, row) -> new Handled(rs.getString("by_login"), ReportStatus.of(rs.getString("status"))))
 			.optional();

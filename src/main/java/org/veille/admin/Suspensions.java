@@ -37,9 +37,12 @@ class Suspensions {
 
 	private final ModerationLog log;
 
+	private final ModerationMails mails;
+
 	private final Clock clock;
 
-	Suspensions(JdbcClient jdbc, AuthorSuspension messages, ModerationLog log, Clock clock) {
+	Suspensions(JdbcClient jdbc, AuthorSuspension messages, ModerationLog log, ModerationMails mails, Clock clock) {
+		this.mails = mails;
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.log = log;
@@ -71,6 +74,7 @@ class Suspensions {
 			return Outcome.ALREADY;
 		}
 		this.messages.hide(accountId, now);
+		this.mails.suspended(accountId);
 		this.log.record(admin, ModerationLog.Action.SUSPEND, accountId, null, reportId, note, now);
 		return Outcome.DONE;
 	}

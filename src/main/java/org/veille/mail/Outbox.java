@@ -141,6 +141,19 @@ public class Outbox {
 	record Sent(Envelope envelope, @Nullable String keptCopy) {
 	}
 
+	/**
+	 * Drops every e-mail still queued for this person (a suspended account), in the caller's transaction;
+	 * one claimed by a worker this moment is left to it, whose composer finds no recipient any more.
+	 * @return how many were dropped
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int dropQueuedFor(long recipientId, String why) {
+		return this.jdbc.sql("""
+				update mail_outbox set state = 'dropped', done_at = now(), secret = null, failure = :why
+				where recipient_id = :recipient and state = 'queued' and claimed_by is null
+				""").param("why", shorten(why)).param("recipient", recipientId).update();
+	}
+
 	/** Nothing to send any more (the message was deleted, the person turned this e-mail off). */
 	boolean dropped(Envelope envelope, String why) {
 		return finish(envelope, "dropped", why, null);

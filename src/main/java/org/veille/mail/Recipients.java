@@ -22,12 +22,22 @@ public class Recipients {
 		this.jdbc = jdbc;
 	}
 
+	/** The person, unless their account is suspended: nothing is mailed to a suspended person. */
 	public Optional<Recipient> find(long accountId) {
+		return find(accountId, "and suspended_at is null");
+	}
+
+	/** The person, even suspended: for the e-mail that tells them so. */
+	public Optional<Recipient> findEvenSuspended(long accountId) {
+		return find(accountId, "");
+	}
+
+	private Optional<Recipient> find(long accountId, String condition) {
 		return this.jdbc.sql("""
 				select id, login, display_name, email, email_verified_at is not null as verified,
 				       coalesce(language, seen_language, 'en') as language
-				from accounts where id = :id
-				""")
+				from accounts where id = :id %s
+				""".formatted(condition))
 			.param("id", accountId)
 			.query((rs, row) -> new Recipient(rs.getLong("id"), rs.getString("login"), rs.getString("display_name"),
 					rs.getString("email"), rs.getBoolean("verified"), Locale.forLanguageTag(rs.getString("language"))))
