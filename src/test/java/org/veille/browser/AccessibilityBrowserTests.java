@@ -13,15 +13,19 @@ import org.openqa.selenium.By;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.veille.support.Admins;
 import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
 import org.veille.support.Social;
 import org.veille.support.TestPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * axe-core on every main page, signed out and signed in, in the light and the dark theme, on a wide
@@ -38,6 +42,9 @@ class AccessibilityBrowserTests {
 	@Autowired
 	private MockMvc mvc;
 
+	@Autowired
+	private JdbcClient jdbc;
+
 	@LocalServerPort
 	private int port;
 
@@ -48,6 +55,8 @@ class AccessibilityBrowserTests {
 	private String tag;
 
 	private long thread;
+
+	private String suspended;
 
 	@BeforeAll
 	void fillThePages() throws Exception {
@@ -63,6 +72,33 @@ class AccessibilityBrowserTests {
 		Social.star(this.mvc, me, this.thread);
 		Social.follow(this.mvc, me, this.writer);
 		Social.followTag(this.mvc, me, this.tag);
+		// The administration's pages: a report waiting in the queue, a person suspended.
+		this.mvc.perform(post("/messages/" + this.thread + "/report").session(me).with(csrf())
+			.param("reason", "spam")
+			.param("note", "Le même lien dans dix fils en une heure."));
+		this.suspended = TestPeople.uniqueName("suspendu");
+		Posting.as(this.mvc, TestPeople.signUp(this.mvc, this.suspended),
+				"Gagnez gros https://spam.example.org/" + this.suspended);
+		this.mvc.perform(post("/admin/people/" + this.suspended + "/suspend").session(Admins.signIn(this.mvc, this.jdbc))
+			.with(csrf())
+			.param("note", "spam"));
+	}
+
+	@ParameterizedTest(name = "dark theme: {0}")
+	@ValueSource(booleans = { false, true })
+	void shouldFindNoSeriousViolationOnTheAdministrationPages(boolean dark) {
+		String theme = dark ? "dark" : "light";
+		Map<String, String> admin = new LinkedHashMap<>();
+		admin.put("admin-people", "/admin/people?q=" + this.suspended);
+		admin.put("admin-people-all", "/admin/people");
+		admin.put("admin-reports", "/admin/reports");
+		admin.put("admin-log", "/admin/log");
+		admin.put("report", "/messages/" + this.thread + "/report");
+
+		Pages pages = new Pages(browser, this.port);
+		browser.darkTheme(dark);
+		pages.signIn(Admins.LOGIN);
+		check(pages, admin, theme);
 	}
 
 	@ParameterizedTest(name = "dark theme: {0}")
