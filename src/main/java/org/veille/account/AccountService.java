@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccountService {
 
+	private final SiteSignups siteSignups;
+
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwordEncoder;
@@ -29,7 +31,8 @@ class AccountService {
 	private final Clock clock;
 
 	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordRules passwordRules,
-			SignupLimit signupLimit, AccountMails mails, JdbcClient jdbc, Clock clock) {
+			SignupLimit signupLimit, AccountMails mails, JdbcClient jdbc, Clock clock, SiteSignups siteSignups) {
+		this.siteSignups = siteSignups;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordRules = passwordRules;
@@ -64,6 +67,8 @@ class AccountService {
 		if (this.accounts.existsByLogin(form.login())) {
 			throw SignupRejectedException.loginTaken();
 		}
+		// Taken whether or not the address has an account already: the answer is the same either way.
+		this.siteSignups.admit(form.invitation());
 		String hash = this.passwordEncoder.encode(form.password());
 		this.signupLimit.count(remoteAddress);
 		String email = form.email().trim();

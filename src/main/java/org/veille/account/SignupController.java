@@ -3,6 +3,7 @@ package org.veille.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.veille.mail.MailSending;
@@ -33,17 +35,37 @@ class SignupController {
 
 	private final PostingPermission posting;
 
+	private final SiteSignups siteSignups;
+
 	SignupController(AccountService accountService, LanguageResolver languages, MailSending sending,
-			PostingPermission posting) {
+			PostingPermission posting, SiteSignups siteSignups) {
+		this.siteSignups = siteSignups;
 		this.accountService = accountService;
 		this.languages = languages;
 		this.sending = sending;
 		this.posting = posting;
 	}
 
+	/**
+	 * The form, unless the site's mode refuses sign-ups (closed, or by invitation without a usable link): then
+	 * the page says so with 403, or 410 for a link used up or expired.
+	 */
 	@GetMapping("/signup")
-	String form(Model model) {
-		model.addAttribute("signupForm", SignupForm.empty());
+	String form(@RequestParam(required = false) @Nullable String invitation, Model model,
+			HttpServletResponse response) {
+		model.addAttribute("signupForm", SignupForm.invited(invitation));
+		SignupMode mode = this.siteSignups.mode();
+		String refusal = switch (mode) {
+			case OPEN -> null;
+			case CLOSED -> "signup.closed";
+			case INVITATION -> (invitation == null || invitation.isBlank()) ? "signup.invitation-needed"
+					: this.siteSignups.usable(invitation.strip()) ? null : "signup.invitation-spent";
+		};
+		if (refusal != null) {
+			response.setStatus("signup.invitation-spent".equals(refusal) ? HttpStatus.GONE.value()
+					: HttpStatus.FORBIDDEN.value());
+			model.addAttribute("refusal", refusal);
+		}
 		return "account/signup";
 	}
 
@@ -65,6 +87,11 @@ class SignupController {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()));
 			result.reject("signup.throttled", new Object[] { Waits.minutes(ex.retryAfter()) }, null);
+			return "account/signup";
+		}
+		catch (SignupRefusedException ex) {
+			response.setStatus(ex.status().value());
+			result.reject(ex.messageKey());
 			return "account/signup";
 		}
 		catch (AddressRaceException ex) {

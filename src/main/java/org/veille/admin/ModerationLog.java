@@ -22,7 +22,8 @@ class ModerationLog {
 	/** What an administrator did; the keys of the log's {@code action} column. */
 	enum Action {
 
-		SUSPEND("suspend"), UNSUSPEND("unsuspend"), HIDE_MESSAGE("hide-message"), DISMISS_REPORT("dismiss-report");
+		SUSPEND("suspend"), UNSUSPEND("unsuspend"), HIDE_MESSAGE("hide-message"), DISMISS_REPORT("dismiss-report"),
+		SIGNUP_MODE("signup-mode"), INVITATION("invitation");
 
 		final String key;
 

@@ -93,6 +93,7 @@ class AccessibilityBrowserTests {
 		admin.put("admin-people-all", "/admin/people");
 		admin.put("admin-reports", "/admin/reports");
 		admin.put("admin-log", "/admin/log");
+		admin.put("admin-site", "/admin/site");
 		admin.put("report", "/messages/" + this.thread + "/report");
 
 		Pages pages = new Pages(browser, this.port);
