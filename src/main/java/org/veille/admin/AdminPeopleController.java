@@ -1,7 +1,9 @@
 package org.veille.admin;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +16,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.veille.account.CurrentAccount;
 import org.veille.web.Notices;
 
-/** {@code /admin/people}: find people by login or address, suspend them or lift their suspension. */
+/**
+ * {@code /admin/people}: find people by login or address, suspend them or lift their suspension, delete their
+ * account with its login typed.
+ */
 @Controller
 class AdminPeopleController {
 
@@ -22,9 +27,12 @@ class AdminPeopleController {
 
 	private final Suspensions suspensions;
 
-	AdminPeopleController(AdminPeople people, Suspensions suspensions) {
+	private final AccountDeletions deletions;
+
+	AdminPeopleController(AdminPeople people, Suspensions suspensions, AccountDeletions deletions) {
 		this.people = people;
 		this.suspensions = suspensions;
+		this.deletions = deletions;
 	}
 
 	@GetMapping("/admin")
@@ -61,6 +69,25 @@ class AdminPeopleController {
 			case UNKNOWN -> Notices.problem(redirect, "admin.people.unknown", login);
 		}
 		redirect.addAttribute("q", login);
+		return "redirect:/admin/people";
+	}
+
+	/** Deletes the account once its login is typed in {@code confirm}; a wrong or missing one answers 400. */
+	@PostMapping("/admin/people/{login}/delete")
+	String delete(@AuthenticationPrincipal CurrentAccount me, @PathVariable String login,
+			@RequestParam(required = false) @Nullable String confirm, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		switch (this.deletions.delete(me, login, confirm)) {
+			case DONE -> Notices.notice(redirect, "admin.people.deleted", login);
+			case SELF -> Notices.problem(redirect, "admin.people.self-delete");
+			case UNKNOWN -> Notices.problem(redirect, "admin.people.unknown", login);
+			case NOT_CONFIRMED -> {
+				response.setStatus(HttpStatus.BAD_REQUEST.value());
+				model.addAttribute("problem", "admin.people.delete.confirm-mismatch");
+				model.addAttribute("problemArgs", new Object[] { login });
+				return people(login, model);
+			}
+		}
 		return "redirect:/admin/people";
 	}
 

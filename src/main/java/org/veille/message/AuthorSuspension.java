@@ -114,4 +114,27 @@ public class AuthorSuspension {
 		return hidden.size();
 	}
 
+	/**
+	 * Deletes for good the messages of a person whose account is being deleted, once {@link #hide} took them
+	 * out of every derived table: their stars go from the counters and home streams of others' threads, then
+	 * the replies in their threads (shown nowhere since the threads went), their replies, their threads.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void purge(long authorId) {
+		this.jdbc.sql("""
+				update messages m set star_count = m.star_count - 1 from stars s
+				where s.account_id = :author and m.id = s.thread_id
+				""").param("author", authorId).update();
+		this.jdbc.sql("delete from thread_sources where kind = 'starrer' and key = :key")
+			.param("key", Long.toString(authorId))
+			.update();
+		this.jdbc.sql("""
+				delete from messages where thread_id in (select id from messages where author_id = :author and thread_id is null)
+				""").param("author", authorId).update();
+		this.jdbc.sql("delete from messages where author_id = :author and thread_id is not null")
+			.param("author", authorId)
+			.update();
+		this.jdbc.sql("delete from messages where author_id = :author").param("author", authorId).update();
+	}
+
 }
