@@ -52,6 +52,8 @@ class PostingBurstIntegrationTests {
 		for (int i = 0; i < posters; i++) {
 			WebSession person = new WebSession(this.port);
 			assertThat(person.signUp(run + "p" + i).statusCode()).isEqualTo(302);
+			// A sign-up signs nobody in since e-mail came (issue 13).
+			assertThat(person.signIn(run + "p" + i).statusCode()).isEqualTo(302);
 			people.add(person);
 			tokens.add(person.postingToken());
 		}

@@ -21,15 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostingStatementsIntegrationTests {
 
 	/**
-	 * The person's lock, the spam limits' counters (one statement for the minute and the hour), the same-text
+	 * Whether the person may post (a confirmed address, issue 13), the person's lock, the spam limits' counters (one statement for the minute and the hour), the same-text
 	 * check, the message, tags (3: tags, spellings, display), message and
 	 * thread tags (2), site paths, link, fetch job, message links, site threads, the stream's reasons (one
 	 * statement for all), the search document, the person's feed date, the WebSub publication.
 	 */
-	private static final int STATEMENTS_PER_POST = 18;
+	private static final int STATEMENTS_PER_POST = 19;
 
-	/** The session, read from PostgreSQL once per request. */
-	private static final int SESSION_READS = 1;
+	/**
+	 * The session, read from PostgreSQL once per request, and the account's credentials stamp and suspension,
+	 * read once per signed-in request (account.CredentialsStampFilter).
+	 */
+	private static final int SESSION_READS = 2;
 
 	@Autowired
 	private MockMvc mvc;

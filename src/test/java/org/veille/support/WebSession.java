@@ -40,7 +40,7 @@ public final class WebSession {
 			.build();
 	}
 
-	/** A new person signed up through the form and signed in in this session; the sign-up answer. */
+	/** A new person signed up through the form (which signs nobody in: see {@link #signIn}); the sign-up answer. */
 	public HttpResponse<String> signUp(String login) {
 		String token = csrfOf(get("/signup").body());
 		return post("/signup", Map.of("_csrf", token, "login", login, "email", login + "@example.org", "password",
