@@ -79,8 +79,9 @@ class AccountService {
 		}
 		try {
 			Account account = this.accounts.saveAndFlush(Account.register(form.login(), email, hash, this.clock.instant()));
-			this.jdbc.sql("update accounts set seen_language = :language where id = :id")
+			this.jdbc.sql("update accounts set seen_language = :language, signup_address = :address where id = :id")
 				.param("language", language)
+				.param("address", remoteAddress)
 				.param("id", account.id())
 				.update();
 			this.mails.confirm(account.id(), email);

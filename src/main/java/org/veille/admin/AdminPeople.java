@@ -20,8 +20,8 @@ class AdminPeople {
 	static final int LIMIT = 50;
 
 	/** A person as the administration lists them, with their few latest messages (hidden ones too). */
-	record Person(long id, String login, String email, Instant createdAt, @Nullable Instant suspendedAt,
-			List<Recent> recent) {
+	record Person(long id, String login, String email, @Nullable String signupAddress, Instant createdAt,
+			@Nullable Instant suspendedAt, List<Recent> recent) {
 
 		public boolean suspended() {
 			return this.suspendedAt != null;
@@ -39,25 +39,27 @@ class AdminPeople {
 		this.jdbc = jdbc;
 	}
 
-	/** The newest accounts when nothing is asked; else those whose login or address starts so. */
+	/** The newest accounts when nothing is asked; else those whose login, e-mail or sign-up address starts so. */
 	List<Person> search(String query) {
 		String prefix = query.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
 			.replace("%", "\\%")
 			.replace("_", "\\_") + "%";
-		// lower(login) and lower(email) have unique indexes (V1) used for these prefix matches.
+		// lower(login) and lower(email) have unique indexes (V1), signup_address one of its own (V63).
 		List<Person> found = this.jdbc.sql("""
-				select id, login, email, created_at, suspended_at from accounts
+				select id, login, email, signup_address, created_at, suspended_at from accounts
 				where :prefix = '%' or lower(login) like :prefix or lower(email) like :prefix
+				   or signup_address like :prefix
 				order by id desc limit :limit
 				""")
 			.param("prefix", prefix)
 			.param("limit", LIMIT)
 			.query((rs, row) -> new Person(rs.getLong("id"), rs.getString("login"), rs.getString("email"),
-					Timestamps.read(rs, "created_at"), Timestamps.readNullable(rs, "suspended_at"), List.of()))
+					rs.getString("signup_address"), Timestamps.read(rs, "created_at"),
+					Timestamps.readNullable(rs, "suspended_at"), List.of()))
 			.list();
 		return found.stream()
-			.map((person) -> new Person(person.id(), person.login(), person.email(), person.createdAt(),
-					person.suspendedAt(), recent(person.id())))
+			.map((person) -> new Person(person.id(), person.login(), person.email(), person.signupAddress(),
+					person.createdAt(), person.suspendedAt(), recent(person.id())))
 			.toList();
 	}
 

@@ -68,6 +68,28 @@ class SuspensionIntegrationTests {
 	}
 
 	@Test
+	void shouldFindTheAccountsMadeFromOneAddress() throws Exception {
+		String address = "198.51.100." + (System.nanoTime() % 200 + 20);
+		String first = TestPeople.uniqueName("sameaddr");
+		String second = TestPeople.uniqueName("sameaddr");
+		for (String login : new String[] { first, second }) {
+			this.mvc.perform(post("/signup").with(csrf())
+				.param("login", login)
+				.param("email", TestPeople.address(login))
+				.param("password", TestPeople.PASSWORD)
+				.with((request) -> {
+					request.setRemoteAddr(address);
+					return request;
+				}));
+		}
+		MockHttpSession admin = Admins.signIn(this.mvc, this.jdbc);
+
+		String found = Posting.page(this.mvc, admin, "/admin/people?q=" + address);
+
+		assertThat(found).contains("@" + first, "@" + second, "signed up from " + address);
+	}
+
+	@Test
 	void shouldSuspendSomeoneEverywhereAtOnceAndLiftItWithEverythingBack() throws Exception {
 		String login = TestPeople.uniqueName("spammer");
 		String word = "zq" + login.replace("_", "");
