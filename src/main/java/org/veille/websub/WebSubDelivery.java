@@ -53,7 +53,7 @@ class WebSubDelivery {
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
-	WebSubDelivery(WebSubQueue queue, @Value("${veille.websub.allow-private-callbacks:false}") boolean allowPrivateCallbacks) {
+	WebSubDelivery(WebSubQueue queue, @Value("${veille.outbound.allow-private-addresses:false}") boolean allowPrivateCallbacks) {
 		this.queue = queue;
 		this.allowPrivateCallbacks = allowPrivateCallbacks;
 	}

@@ -57,8 +57,8 @@ public final class FetchBenchmark {
 		int workers = FetchProperties.defaults().workers();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VeilleApplication.class)
 			.properties("server.port=0", "veille.database.embedded.data-directory=" + data,
-					"veille.fetch.allow-private-addresses=true",
-					"veille.fetch.allowed-ports=80,443," + server.getAddress().getPort(),
+					"veille.outbound.allow-private-addresses=true",
+					"veille.outbound.allowed-ports=80,443," + server.getAddress().getPort(),
 					"veille.fetch.poll-interval=50ms", "logging.level.root=warn")
 			.run()) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
