@@ -43,6 +43,19 @@ public final class AddressGuard {
 		return addresses;
 	}
 
+	/**
+	 * Checks a host that is an address literal, without any lookup; a name passes, to be checked when resolved.
+	 *
+	 * @throws BlockedAddressException when the host is an address the policy refuses
+	 * @throws UnknownHostException when the host looks like an address but is none ({@code 1.2.3.256})
+	 */
+	public void checkIfAddress(String host) throws UnknownHostException {
+		String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+		if (bare.indexOf(':') >= 0 || Ipv4Literals.parse(bare).isPresent()) {
+			check(host);
+		}
+	}
+
 	private List<InetAddress> resolve(String host) throws UnknownHostException {
 		String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
 		if (bare.isEmpty()) {

@@ -56,6 +56,8 @@ public final class OutboundClient implements AutoCloseable {
 
 	private final OutboundProperties settings;
 
+	private final AddressGuard guard;
+
 	private final CloseableHttpClient http;
 
 	/** The policy of the settings, the system's resolver and trust store. */
@@ -70,6 +72,7 @@ public final class OutboundClient implements AutoCloseable {
 
 	public OutboundClient(OutboundProperties settings, AddressGuard guard, SSLContext tls) {
 		this.settings = settings;
+		this.guard = guard;
 		Timeout connectTimeout = Timeout.of(settings.connectTimeout());
 		this.http = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -137,6 +140,18 @@ public final class OutboundClient implements AutoCloseable {
 		return send("POST", uri, headers, body, deadline);
 	}
 
+	/**
+	 * Checks what can be checked of a URL before any request and without a lookup, for an early answer to whoever
+	 * gave it: an http(s) URL, on an allowed port, and when its host is an address, one the policy allows. A host
+	 * name is checked when a request resolves it.
+	 *
+	 * @throws RefusedRequestException for a URL that is not http(s) or a port outside the policy
+	 * @throws BlockedAddressException for an address outside the policy
+	 */
+	public void checkWithoutLookup(URI uri) throws IOException {
+		this.guard.checkIfAddress(target(uri).host());
+	}
+
 	private OutboundResponse send(String method, URI uri, Map<String, String> headers, byte @Nullable [] body,
 			Deadline deadline) throws IOException {
 		HttpUriRequestBase request = request(method, uri);
@@ -182,6 +197,16 @@ public final class OutboundClient implements AutoCloseable {
 
 	/** The request for a URL, after the checks that need no connection: an http(s) URL, on an allowed port. */
 	private HttpUriRequestBase request(String method, URI uri) throws RefusedRequestException {
+		HttpTarget target = target(uri);
+		HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
+		// The target as read leniently (odd hosts Java's URI leaves without a host), the default port left implicit.
+		request.setScheme(target.secure() ? "https" : "http");
+		request.setAuthority(new URIAuthority(target.hostName(), target.hasDefaultPort() ? -1 : target.port()));
+		request.setPath(target.requestTarget());
+		return request;
+	}
+
+	private HttpTarget target(URI uri) throws RefusedRequestException {
 		HttpTarget target;
 		try {
 			target = HttpTarget.of(uri);
@@ -192,12 +217,7 @@ public final class OutboundClient implements AutoCloseable {
 		if (!this.settings.allowsPort(target.port())) {
 			throw new RefusedRequestException(Reason.BLOCKED_PORT, "port " + target.port() + " is not allowed");
 		}
-		HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
-		// The target as read leniently (odd hosts Java's URI leaves without a host), the default port left implicit.
-		request.setScheme(target.secure() ? "https" : "http");
-		request.setAuthority(new URIAuthority(target.hostName(), target.hasDefaultPort() ? -1 : target.port()));
-		request.setPath(target.requestTarget());
-		return request;
+		return target;
 	}
 
 	@Override
