@@ -2,13 +2,14 @@ package org.veille.link.fetch;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-import org.veille.link.fetch.CharsetDetector.DecodedText;
+import org.veille.charset.CharsetSniffer;
 import org.veille.link.fetch.FetchOutcome.Failed;
 import org.veille.link.fetch.FetchOutcome.Fetched;
 import org.veille.outbound.BoundedBody;
@@ -86,11 +87,15 @@ public final class PageFetcher {
 		if (type == null && !HtmlSniffer.looksLikeHtml(bytes)) {
 			return new Fetched(response.uri(), response.status(), null, null, sizeOf(response, body), null, NO_BODY);
 		}
-		DecodedText decoded = CharsetDetector.decode(bytes, type == null ? null : type.charset(), !body.complete());
-		Document document = Jsoup.parse(decoded.text(), response.uri().toString());
+		Charset charset = CharsetSniffer.ofHtml(bytes, bytes.length, type == null ? null : type.charset(),
+				!body.complete());
+		CharsetSniffer.Bom bom = CharsetSniffer.Bom.of(bytes, bytes.length);
+		int start = (bom != null) ? bom.length() : 0;
+		Document document = Jsoup.parse(new String(bytes, start, bytes.length - start, charset),
+				response.uri().toString());
 		PageMetadata metadata = extractor.extract(document, response.uri(), response.header("Content-Language"));
-		return new Fetched(response.uri(), response.status(), type == null ? null : type.mediaType(),
-				decoded.charset(), sizeOf(response, body), metadata, NO_BODY);
+		return new Fetched(response.uri(), response.status(), type == null ? null : type.mediaType(), charset,
+				sizeOf(response, body), metadata, NO_BODY);
 	}
 
 	private FetchOutcome readOther(OutboundResponse response, ContentType type) throws IOException, FetchFailure {
