@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Parses URLs the way browsers tolerate them in pages and {@code Location} headers: spaces, non-ASCII characters
- * and stray {@code %} are percent-encoded instead of rejected.
+ * and stray {@code %} are percent-encoded instead of rejected. Spring's WHATWG parser
+ * ({@code UriComponentsBuilder.fromUriString(s, ParserType.WHAT_WG)}) was tried in its place and kept none of this:
+ * it resolves no reference against a base (its parser with a base is not public), so {@code ../g} lost its place,
+ * and its {@code toUri()} left {@code café} unencoded while encoding {@code %20} again.
  */
 public final class LenientUris {
 
