@@ -23,6 +23,7 @@ import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -185,9 +186,12 @@ public final class OutboundClient implements AutoCloseable {
 		}
 	}
 
-	/** HttpClient's connect timeout is no {@link SocketTimeoutException}: callers need not know its types. */
+	/**
+	 * HttpClient's timeouts to connect and to wait for a pooled connection are no {@link SocketTimeoutException}:
+	 * callers need not know its types.
+	 */
 	private static IOException asTimeout(IOException failure) {
-		if (!(failure instanceof ConnectTimeoutException)) {
+		if (!(failure instanceof ConnectTimeoutException || failure instanceof ConnectionRequestTimeoutException)) {
 			return failure;
 		}
 		SocketTimeoutException timeout = new SocketTimeoutException(failure.getMessage());
