@@ -27,7 +27,7 @@ for size in $sizes; do
     log="target/bench/app-$db${BENCH_UNCACHED:+-uncached}.log"
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME="$user" \
     SPRING_DATASOURCE_PASSWORD="$password" VEILLE_FETCH_ENABLED=false \
-        java -Xmx512m -jar target/veille.jar --server.port="$port" --veille.page-cache.enabled=$cache_enabled > "$log" 2>&1 &
+        java -Xmx512m -jar target/veille.jar --server.port="$port" --management.server.port=0 --veille.page-cache.enabled=$cache_enabled > "$log" 2>&1 &
     app=$!
     trap 'kill $app 2>/dev/null || true' EXIT
     until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do
@@ -40,7 +40,7 @@ for size in $sizes; do
     csrf=$(curl -s -c "$jar" -b "$jar" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
     curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$(prop reader)" \
         --data-urlencode "password=$(prop password)" --data-urlencode "_csrf=$csrf" "$base/login"
-    session=$(awk '$6 == "JSESSIONID" { print $7 }' "$jar")
+    session=$(awk '$6 == "SESSION" { print $7 }' "$jar")
     popular=$(prop popular.tag)
     rare=$(prop rare.tag)
     thread=$(prop thread)
@@ -71,7 +71,7 @@ for size in $sizes; do
     load "tag page, popular tag ($(prop popular.tag.threads) threads, tree form)" "/tag/$popular"
     load "tag page, popular tag, exact form" "/tag/$popular\$"
     load "tag page, rare tag ($(prop rare.tag.threads) threads)" "/tag/$rare"
-    load "home stream (200 people, 50 tags)" "/" -H "Cookie: JSESSIONID=$session"
+    load "home stream (200 people, 50 tags)" "/" -H "Cookie: SESSION=$session"
     load "thread with $(prop thread.replies) replies" "/messages/$thread"
     load "search, two words" "/search?q=%C3%A9nergie+solaire"
     load "search, relevance order" "/search?q=%C3%A9nergie+solaire&order=relevance"

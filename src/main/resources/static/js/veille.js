@@ -1,7 +1,9 @@
 /*
  * Veille's only script, a progressive enhancement: every page and form works without it.
  * - Under a message box, shows the tags, mentions and links found while typing, and whether each
- *   link was already posted (POST /post/preview runs the server's own parser).
+ *   link was already posted (POST /post/preview runs the server's own parser), or the limit the text
+ *   goes over, as the form would say it when sent; the topics the cited pages declare are buttons that
+ *   add them as tags.
  * - Asks before a deletion is sent.
  * - In a message box: a button and Shift+Tab put the selection between ❝ ❞; Ctrl/Cmd+Enter sends; the
  *   text is kept in localStorage until the server took it, so a session that expired while typing
@@ -49,8 +51,46 @@
     box.appendChild(group);
   }
 
-  function render(box, preview) {
+  /** Adds a tag at the end of the text, as the person would type it. */
+  function addTopic(textarea, display) {
+    var text = textarea.value.replace(/\s+$/, '');
+    textarea.value = text + (text ? ' ' : '') + '#' + display;
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    textarea.focus();
+  }
+
+  function topicButton(textarea, display, label) {
+    var button = element('button', 'add-topic', '+ #' + display);
+    button.type = 'button';
+    button.setAttribute('aria-label', label + ' #' + display);
+    button.addEventListener('click', function () {
+      addTopic(textarea, display);
+    });
+    return button;
+  }
+
+  /** The topics the server listed under the box (pages already fetched) become buttons that add them. */
+  function enhanceTopics(textarea) {
+    var offered = textarea.form && textarea.form.querySelector('.topic-suggestions');
+    var box = document.getElementById(textarea.dataset.previewTarget);
+    if (!offered || !box) {
+      return;
+    }
+    offered.querySelectorAll('[data-topic]').forEach(function (chip) {
+      chip.replaceWith(topicButton(textarea, chip.dataset.topic, box.dataset.labelAddTopic));
+    });
+  }
+
+  function render(box, preview, textarea) {
     box.replaceChildren();
+    // The preview offers the topics from now on, up to date with the text.
+    var offered = textarea.form && textarea.form.querySelector('.topic-suggestions');
+    if (offered) {
+      offered.hidden = true;
+    }
+    if (preview.problem) {
+      box.appendChild(element('p', 'field-error preview-problem', preview.problem));
+    }
     // A tag typed for the first time has no page yet: tags are named, not linked.
     section(box, box.dataset.labelTags, preview.tags.map(function (tag) {
       return element('span', 'tag-chip', '#' + tag.display);
@@ -79,6 +119,17 @@
       });
       return line;
     }));
+    var topics = [];
+    preview.links.forEach(function (found) {
+      (found.topics || []).forEach(function (topic) {
+        if (topics.indexOf(topic.display) < 0) {
+          topics.push(topic.display);
+        }
+      });
+    });
+    section(box, box.dataset.labelTopics, topics.map(function (display) {
+      return topicButton(textarea, display, box.dataset.labelAddTopic);
+    }));
     box.hidden = !box.childElementCount;
   }
 
@@ -88,6 +139,7 @@
     if (!box || !window.fetch) {
       return;
     }
+    enhanceTopics(textarea);
     var timer = null;
     var shown = null;
     var pending = null;
@@ -99,7 +151,7 @@
       }
       shown = text;
       if (!text.trim()) {
-        render(box, { tags: [], mentions: [], links: [] });
+        render(box, { tags: [], mentions: [], links: [], problem: null }, textarea);
         return;
       }
       if (pending) {
@@ -118,12 +170,13 @@
         headers: { 'Accept': 'application/json' },
         signal: pending.signal
       }).then(function (response) {
-        if (!response.ok) {
+        // 413: a text over the length limit, which the answer explains instead of reading it.
+        if (!response.ok && response.status !== 413) {
           throw new Error('preview ' + response.status);
         }
         return response.json();
       }).then(function (preview) {
-        render(box, preview);
+        render(box, preview, textarea);
       }).catch(function () {
         // The preview only helps; the form works without it.
       });

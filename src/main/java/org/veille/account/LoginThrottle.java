@@ -92,10 +92,13 @@ class LoginThrottle {
 
 	private final ExpiredCounters expired;
 
-	LoginThrottle(JdbcClient jdbc, Clock clock, ExpiredCounters expired) {
+	private final LoginMeters meters;
+
+	LoginThrottle(JdbcClient jdbc, Clock clock, ExpiredCounters expired, LoginMeters meters) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.expired = expired;
+		this.meters = meters;
 	}
 
 	/** Counts an attempt on this login from this address and says whether its password may be checked. */
@@ -117,11 +120,16 @@ class LoginThrottle {
 					Timestamps.read(rs, "expires_at")))
 			.list();
 		Instant refusedUntil = null;
+		String refusedBy = null;
 		for (Counter counter : counters) {
 			if (counter.attempts() > limitOf(counter.scope())
 					&& (refusedUntil == null || counter.expiresAt().isAfter(refusedUntil))) {
 				refusedUntil = counter.expiresAt();
+				refusedBy = counter.scope();
 			}
+		}
+		if (refusedBy != null) {
+			this.meters.refused(limitName(refusedBy));
 		}
 		boolean countedForAccount = counters.stream().anyMatch((counter) -> counter.scope().equals(BY_ACCOUNT));
 		return new LoginAttempt(account, address, countedForAccount,
@@ -169,6 +177,14 @@ class LoginThrottle {
 			case BY_ADDRESS -> MAX_PER_ADDRESS;
 			case BY_ACCOUNT_AND_ADDRESS -> MAX_PER_ACCOUNT_AND_ADDRESS;
 			default -> MAX_PER_ACCOUNT;
+		};
+	}
+
+	private static String limitName(String scope) {
+		return switch (scope) {
+			case BY_ADDRESS -> "address";
+			case BY_ACCOUNT_AND_ADDRESS -> "account-and-address";
+			default -> "account";
 		};
 	}
 

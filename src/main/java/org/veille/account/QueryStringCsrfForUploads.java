@@ -29,8 +29,18 @@ class QueryStringCsrfForUploads implements CsrfTokenRequestHandler {
 		this.standard.handle(request, response, token);
 	}
 
+	/** A token that cannot even be decoded is no token: the request is refused (403), not failed (500). */
 	@Override
 	public @Nullable String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+		try {
+			return resolve(request, token);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private @Nullable String resolve(HttpServletRequest request, CsrfToken token) {
 		String contentType = request.getContentType();
 		if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
 			return this.standard.resolveCsrfTokenValue(request, token);

@@ -25,13 +25,19 @@ public class Alerts {
 	}
 
 	/**
-	 * Alerts for a new or edited message (an edit re-derives them from its new text).
+	 * Alerts for an edited message, derived again from its new text.
 	 * @param threadId the thread's first message; the message itself when it starts the thread
 	 * @param mentioned the accounts the message mentions
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void push(long messageId, long threadId, long authorId, Instant createdAt, Collection<Long> mentioned) {
 		withdraw(messageId);
+		pushNew(messageId, threadId, authorId, createdAt, mentioned);
+	}
+
+	/** The same for a message just written, which nobody was alerted of yet. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void pushNew(long messageId, long threadId, long authorId, Instant createdAt, Collection<Long> mentioned) {
 		if (!mentioned.isEmpty()) {
 			this.jdbc.sql("""
 					insert into alerts (account_id, message_id, author_id, reason, created_at)

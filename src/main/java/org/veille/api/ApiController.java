@@ -1,14 +1,10 @@
 package org.veille.api;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
-import javax.xml.stream.XMLStreamException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +68,7 @@ class ApiController {
 		return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.header(HttpHeaders.LOCATION, base() + "/api/messages/" + written.id())
 			.contentType(ATOM)
-			.body(entryXml(message));
+			.body(AtomEntryWriter.entry(base(), message));
 	}
 
 	/** Edits the message named by the entry's id ({@code message:N} or the {@code uuid:…} it was created with). */
@@ -96,7 +92,7 @@ class ApiController {
 	@GetMapping("/api/messages/{id}")
 	ResponseEntity<String> message(@PathVariable String id) {
 		ApiMessage message = this.queries.message(number(id)).orElseThrow(() -> noMessage(id));
-		return ResponseEntity.ok().contentType(ATOM).body(entryXml(message));
+		return ResponseEntity.ok().contentType(ATOM).body(AtomEntryWriter.entry(base(), message));
 	}
 
 	@DeleteMapping("/api/messages/{id}")
@@ -115,36 +111,30 @@ class ApiController {
 		List<ApiMessage> shown = more ? page.subList(0, ApiQueries.PAGE_SIZE) : page;
 		String self = "/api/people/" + login + "/messages" + ((skip > 0) ? "/" + skip : "");
 		String next = more ? "/api/people/" + login + "/messages/" + (skip + ApiQueries.PAGE_SIZE) : null;
-		StringWriter body = new StringWriter();
-		try {
-			AtomEntryWriter.feed(body, base(), self, "/people/" + login, "Messages of " + login, shown, next);
-		}
-		catch (XMLStreamException ex) {
-			throw new IllegalStateException("Could not write the messages of " + login, ex);
-		}
-		return ResponseEntity.ok().contentType(ATOM).body(body.toString());
+		String feed = AtomEntryWriter.feed(base(), self, "/people/" + login, "Messages of " + login, shown, next);
+		return ResponseEntity.ok().contentType(ATOM).body(feed);
 	}
 
-	/** The ids of the messages citing the URL whose MD5 this is, as JSON. */
+	/** The messages citing a URL, as {@code /api/url/{md5}} answers them in JSON. */
+	record Citing(String md5, List<Long> messages) {
+	}
+
+	/** The ids of the messages citing the URL whose MD5 this is, as JSON (whatever the request accepts). */
 	@GetMapping("/api/url/{md5}")
-	ResponseEntity<String> url(@PathVariable String md5) {
+	ResponseEntity<Citing> url(@PathVariable String md5) {
 		if (!MD5.matcher(md5).matches()) {
 			throw new ApiException(404, "Name the URL by the MD5 of its spelling: 32 hexadecimal digits.");
 		}
 		String hash = md5.toLowerCase(Locale.ROOT);
-		List<Long> ids = this.queries.messagesCiting(hash);
-		StringBuilder json = new StringBuilder("{\"md5\":\"").append(hash).append("\",\"messages\":[");
-		for (int i = 0; i < ids.size(); i++) {
-			json.append((i > 0) ? "," : "").append(ids.get(i));
-		}
-		json.append("]}");
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.toString());
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new Citing(hash, this.queries.messagesCiting(hash)));
 	}
 
 	private ResponseEntity<String> edited(Written written) {
 		ApiMessage message = this.queries.message(written.id())
 			.orElseThrow(() -> new ApiException(409, "The message was deleted meanwhile."));
-		return ResponseEntity.ok().contentType(ATOM).body(entryXml(message));
+		return ResponseEntity.ok().contentType(ATOM).body(AtomEntryWriter.entry(base(), message));
 	}
 
 	private @Nullable Long inReplyTo(PostedEntry entry) {
@@ -181,7 +171,7 @@ class ApiController {
 			if (body.length == 0) {
 				throw ApiException.unprocessable("The body is empty: send an Atom <entry>.");
 			}
-			return AtomEntryReader.read(new ByteArrayInputStream(body));
+			return AtomEntryReader.read(body);
 		}
 		catch (IOException ex) {
 			throw new ApiException(400, "The body could not be read.");
@@ -190,17 +180,6 @@ class ApiController {
 
 	private static ApiException tooLarge() {
 		return new ApiException(413, "An entry may hold at most " + (MAX_BODY_BYTES / 1024) + " KiB.");
-	}
-
-	private String entryXml(ApiMessage message) {
-		StringWriter body = new StringWriter();
-		try {
-			AtomEntryWriter.entry(body, base(), message);
-		}
-		catch (XMLStreamException ex) {
-			throw new IllegalStateException("Could not write message " + message.id(), ex);
-		}
-		return body.toString();
 	}
 
 	private static long number(String id) {

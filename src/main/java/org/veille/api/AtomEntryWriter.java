@@ -1,153 +1,147 @@
 package org.veille.api;
 
-import java.io.Writer;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.LineSeparator;
+import org.jdom2.output.XMLOutputter;
 import org.jspecify.annotations.Nullable;
 
 import org.veille.api.ApiQueries.ApiMessage;
+import org.veille.feed.AtomTimes;
 import org.veille.markup.Hashtag;
 import org.veille.markup.MarkupParser;
 import org.veille.markup.ParsedMessage;
+import org.veille.text.XmlChars;
 
 /**
- * Writes messages as Seenthis's API does: an Atom entry whose {@code <summary>} is the raw text,
- * {@code <id>} is {@code message:N}, with its tags as categories, its links as {@code related}
- * links and, for a reply, {@code thr:in-reply-to}.
+ * Writes messages as Seenthis's API does, with Rome: an Atom entry whose {@code <summary>} is the raw text,
+ * {@code <id>} is {@code message:N}, with its tags as categories, its links as {@code related} links and, for
+ * a reply, {@code thr:in-reply-to}. Times are to the millisecond, as in the feeds ({@link AtomTimes}); texts
+ * go in without the characters XML 1.0 forbids ({@link XmlChars}).
  */
 final class AtomEntryWriter {
 
-	private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+	private static final Namespace ATOM = Namespace.getNamespace(AtomEntryReader.ATOM);
 
-	private final XMLStreamWriter xml;
+	private static final Namespace THREADING = Namespace.getNamespace("thr", AtomEntryReader.THREADING);
 
-	private final String base;
+	/** Not indented: a summary is the message's text as typed, which indenting would change. */
+	private static final Format FORMAT = Format.getRawFormat().setLineSeparator(LineSeparator.NL);
 
-	private AtomEntryWriter(Writer writer, String base) throws XMLStreamException {
-		this.xml = FACTORY.createXMLStreamWriter(writer);
-		this.base = base;
+	private AtomEntryWriter() {
 	}
 
 	/** One entry as a whole document. */
-	static void entry(Writer writer, String base, ApiMessage message) throws XMLStreamException {
-		AtomEntryWriter entries = new AtomEntryWriter(writer, base);
-		entries.xml.writeStartDocument("UTF-8", "1.0");
-		entries.write(message, true);
-		entries.xml.writeEndDocument();
-		entries.xml.flush();
+	static String entry(String base, ApiMessage message) {
+		Feed holder = new Feed("atom_1.0");
+		holder.setEntries(List.of(romeEntry(XmlChars.strip(base), message)));
+		Document document = document(holder, new AtomTimes(message.updatedAt(), List.of(times(message))));
+		return output(new Document(document.getRootElement().getChild("entry", ATOM).detach()));
 	}
 
 	/** A page of a person's messages, with {@code rel="next"} when another page follows. */
-	static void feed(Writer writer, String base, String selfPath, String pagePath, String title,
-			List<ApiMessage> messages, @Nullable String nextPath) throws XMLStreamException {
-		AtomEntryWriter entries = new AtomEntryWriter(writer, base);
-		XMLStreamWriter xml = entries.xml;
-		xml.writeStartDocument("UTF-8", "1.0");
-		xml.writeStartElement("feed");
-		xml.writeDefaultNamespace(AtomEntryReader.ATOM);
-		xml.writeNamespace("thr", AtomEntryReader.THREADING);
-		entries.element("id", base + selfPath);
-		entries.element("title", title);
+	static String feed(String base, String selfPath, String pagePath, String title, List<ApiMessage> messages,
+			@Nullable String nextPath) {
+		String site = XmlChars.strip(base);
 		Instant updated = messages.stream().map(ApiMessage::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
-		entries.element("updated", DateTimeFormatter.ISO_INSTANT.format(updated));
-		entries.link("self", base + selfPath, "application/atom+xml", null);
-		entries.link("alternate", base + pagePath, "text/html", null);
+		Feed feed = new Feed("atom_1.0");
+		feed.setId(site + selfPath);
+		feed.setTitle(XmlChars.strip(title));
+		feed.setUpdated(Date.from(updated));
+		feed.setAlternateLinks(List.of(link("alternate", site + pagePath, "text/html")));
+		List<Link> others = new ArrayList<>(List.of(link("self", site + selfPath, "application/atom+xml")));
 		if (nextPath != null) {
-			entries.link("next", base + nextPath, "application/atom+xml", null);
+			others.add(link("next", site + nextPath, "application/atom+xml"));
 		}
-		for (ApiMessage message : messages) {
-			entries.write(message, false);
-		}
-		xml.writeEndElement();
-		xml.writeEndDocument();
-		xml.flush();
+		feed.setOtherLinks(others);
+		feed.setEntries(messages.stream().map((message) -> romeEntry(site, message)).toList());
+		return output(document(feed, new AtomTimes(updated, messages.stream().map(AtomEntryWriter::times).toList())));
 	}
 
-	private void write(ApiMessage message, boolean root) throws XMLStreamException {
-		this.xml.writeStartElement("entry");
-		if (root) {
-			this.xml.writeDefaultNamespace(AtomEntryReader.ATOM);
-			this.xml.writeNamespace("thr", AtomEntryReader.THREADING);
-		}
-		element("id", "message:" + message.id());
-		element("title", message.title());
-		this.xml.writeStartElement("author");
-		element("name", message.authorShownName());
-		element("uri", this.base + "/people/" + message.authorLogin());
-		this.xml.writeEndElement();
-		element("published", DateTimeFormatter.ISO_INSTANT.format(message.createdAt()));
-		element("updated", DateTimeFormatter.ISO_INSTANT.format(message.updatedAt()));
+	private static Entry romeEntry(String site, ApiMessage message) {
+		String text = XmlChars.strip(message.body());
+		Entry entry = new Entry();
+		entry.setId("message:" + message.id());
+		entry.setTitle(XmlChars.strip(message.title()));
+		Person author = new Person();
+		author.setName(XmlChars.strip(message.authorShownName()));
+		author.setUri(site + "/people/" + message.authorLogin());
+		entry.setAuthors(List.<SyndPerson>of(author));
+		entry.setPublished(Date.from(message.createdAt()));
+		entry.setUpdated(Date.from(message.updatedAt()));
 		String page = (message.threadId() == null) ? "/messages/" + message.id()
 				: "/messages/" + message.threadId() + "#m" + message.id();
-		link("alternate", this.base + page, "text/html", null);
-		ParsedMessage parsed = MarkupParser.parse(message.body());
-		for (String url : parsed.urls()) {
-			link("related", url, null, null);
-		}
-		for (Hashtag tag : parsed.tags()) {
-			this.xml.writeEmptyElement("category");
-			this.xml.writeAttribute("term", tag.key());
-			this.xml.writeAttribute("label", tag.display());
-			this.xml.writeAttribute("scheme", this.base + "/tag/");
-		}
+		entry.setAlternateLinks(List.of(link("alternate", site + page, "text/html")));
+		ParsedMessage parsed = MarkupParser.parse(text);
+		entry.setOtherLinks(parsed.urls().stream().map((url) -> link("related", url, null)).toList());
+		entry.setCategories(parsed.filedTags().stream().map((tag) -> category(site, tag)).toList());
 		if (message.threadId() != null) {
-			this.xml.writeEmptyElement("thr", "in-reply-to", AtomEntryReader.THREADING);
-			this.xml.writeAttribute("ref", "message:" + message.threadId());
-			this.xml.writeAttribute("href", this.base + "/messages/" + message.threadId());
-			this.xml.writeAttribute("type", "text/html");
+			Element inReplyTo = new Element("in-reply-to", THREADING);
+			inReplyTo.setAttribute("ref", "message:" + message.threadId());
+			inReplyTo.setAttribute("href", site + "/messages/" + message.threadId());
+			inReplyTo.setAttribute("type", "text/html");
+			entry.setForeignMarkup(List.of(inReplyTo));
 		}
-		this.xml.writeStartElement("summary");
-		this.xml.writeAttribute("type", "text");
-		this.xml.writeCharacters(xmlSafe(message.body()));
-		this.xml.writeEndElement();
-		this.xml.writeEndElement();
+		Content summary = new Content();
+		summary.setType(Content.TEXT);
+		summary.setValue(text);
+		entry.setSummary(summary);
+		return entry;
 	}
 
-	private void element(String name, String text) throws XMLStreamException {
-		this.xml.writeStartElement(name);
-		this.xml.writeCharacters(xmlSafe(text));
-		this.xml.writeEndElement();
+	private static AtomTimes.Entry times(ApiMessage message) {
+		return new AtomTimes.Entry(message.createdAt(), message.updatedAt());
 	}
 
-	private void link(String rel, String href, @Nullable String type, @Nullable String title) throws XMLStreamException {
-		this.xml.writeEmptyElement("link");
-		this.xml.writeAttribute("rel", rel);
-		this.xml.writeAttribute("href", xmlSafe(href));
-		if (type != null) {
-			this.xml.writeAttribute("type", type);
+	private static Link link(String rel, String href, @Nullable String type) {
+		Link link = new Link();
+		link.setRel(rel);
+		link.setHref(href);
+		link.setType(type);
+		return link;
+	}
+
+	private static Category category(String site, Hashtag tag) {
+		Category category = new Category();
+		category.setTerm(tag.key());
+		category.setLabel(tag.display());
+		category.setScheme(site + "/tag/");
+		return category;
+	}
+
+	/** Rome's document of the feed, with the times to the millisecond. */
+	private static Document document(Feed feed, AtomTimes times) {
+		try {
+			Document document = new WireFeedOutput().outputJDom(feed);
+			times.writeInto(document);
+			return document;
 		}
-		if (title != null) {
-			this.xml.writeAttribute("title", xmlSafe(title));
+		catch (FeedException ex) {
+			throw new IllegalStateException("Rome could not write the Atom of " + feed.getEntries().size() + " messages",
+					ex);
 		}
 	}
 
-	/** Characters XML 1.0 cannot hold become U+FFFD, so that the document always parses. */
-	static String xmlSafe(String text) {
-		StringBuilder safe = null;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-					|| (c >= 0xE000 && c <= 0xFFFD) || Character.isSurrogate(c);
-			if (Character.isHighSurrogate(c)) {
-				allowed = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-			}
-			else if (Character.isLowSurrogate(c)) {
-				allowed = i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-			}
-			if (!allowed && safe == null) {
-				safe = new StringBuilder(text.length()).append(text, 0, i);
-			}
-			if (safe != null) {
-				safe.append(allowed ? c : '\uFFFD');
-			}
-		}
-		return (safe != null) ? safe.toString() : text;
+	/** The document as text, the threading namespace declared once on its root as it always was. */
+	private static String output(Document document) {
+		document.getRootElement().addNamespaceDeclaration(THREADING);
+		return new XMLOutputter(FORMAT).outputString(document);
 	}
 
 }

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Converts between {@link Instant} and what the PostgreSQL driver reads and writes for {@code timestamptz}.
  */
@@ -29,6 +31,12 @@ public final class Timestamps {
 
 	public static Instant read(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	/** The column's instant, or null when it holds none. */
+	public static @Nullable Instant readNullable(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
 	}
 
 }

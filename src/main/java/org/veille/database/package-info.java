@@ -1,5 +1,6 @@
 /**
- * Chooses the database: an embedded PostgreSQL for a plain {@code ./mvnw spring-boot:run}, or the configured server.
+ * Chooses the database: an embedded PostgreSQL for a plain {@code ./mvnw spring-boot:run}, or the configured server;
+ * tells a database that cannot be reached from other failures.
  */
 @NullMarked
 package org.veille.database;

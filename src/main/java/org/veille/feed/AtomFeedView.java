@@ -8,12 +8,16 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jdom2.Document;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.servlet.View;
 
 /**
- * Writes a Rome Atom feed as the response. (Spring's own feed views are deprecated in Framework 7.)
+ * Writes a Rome Atom feed as the response, with its times to the millisecond ({@link AtomTimes}). (Spring's own
+ * feed views are deprecated in Framework 7.)
  */
 class AtomFeedView implements View {
 
@@ -21,8 +25,11 @@ class AtomFeedView implements View {
 
 	private final Feed feed;
 
-	AtomFeedView(Feed feed) {
+	private final AtomTimes times;
+
+	AtomFeedView(Feed feed, AtomTimes times) {
 		this.feed = feed;
+		this.times = times;
 	}
 
 	@Override
@@ -35,7 +42,9 @@ class AtomFeedView implements View {
 			throws Exception {
 		response.setContentType(CONTENT_TYPE);
 		try (Writer writer = response.getWriter()) {
-			new WireFeedOutput().output(this.feed, writer, true);
+			Document document = new WireFeedOutput().outputJDom(this.feed);
+			this.times.writeInto(document);
+			new XMLOutputter(Format.getPrettyFormat()).output(document, writer);
 		}
 		catch (FeedException ex) {
 			throw new IllegalStateException("Could not write the Atom feed " + this.feed.getId(), ex);

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 
+import org.veille.text.XmlChars;
 import org.veille.thread.LinkCard;
 import org.veille.thread.TagChip;
 import org.veille.thread.ThreadPage;
@@ -32,7 +33,8 @@ import org.veille.web.PublicUrls;
 
 /**
  * Answers a feed request for a list of threads (DESIGN §6): 304 when the reader's copy is current,
- * else an Atom document with an entry per thread.
+ * else an Atom document with an entry per thread. Every text goes in without the characters XML 1.0
+ * forbids ({@link XmlChars}): the inputs remove them, and rows stored before may still hold some.
  */
 @Component
 public class ThreadFeeds {
@@ -108,15 +110,20 @@ public class ThreadFeeds {
 		}
 		request.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
 		Paged paged = threads.get();
-		return new ModelAndView(new AtomFeedView(feed(description, paged.threads(), paged.nextPath(), inReplyTo)));
+		AtomTimes times = new AtomTimes(description.lastChange(), paged.threads()
+			.stream()
+			.map((thread) -> new AtomTimes.Entry(thread.publishedAt(), thread.entryUpdatedAt()))
+			.toList());
+		return new ModelAndView(
+				new AtomFeedView(feed(description, paged.threads(), paged.nextPath(), inReplyTo), times));
 	}
 
 	private Feed feed(FeedDescription description, List<ThreadSummary> threads, @Nullable String nextPath,
 			@Nullable ThreadSummary inReplyTo) {
 		String base = this.publicUrls.base();
 		Feed feed = new Feed("atom_1.0");
-		feed.setId(base + description.selfPath());
-		feed.setTitle(description.title());
+		feed.setId(xml(base + description.selfPath()));
+		feed.setTitle(xml(description.title()));
 		feed.setUpdated(Date.from(description.lastChange()));
 		feed.setAlternateLinks(List.of(link("alternate", base + description.pagePath(), "text/html", null)));
 		List<Link> links = new ArrayList<>();
@@ -134,10 +141,10 @@ public class ThreadFeeds {
 	private static Entry entry(String base, ThreadSummary thread, @Nullable ThreadSummary inReplyTo) {
 		Entry entry = new Entry();
 		entry.setId("urn:uuid:" + thread.uuid());
-		entry.setTitle(thread.title());
+		entry.setTitle(xml(thread.title()));
 		Person author = new Person();
-		author.setName(thread.authorShownName());
-		author.setUri(base + thread.authorPath());
+		author.setName(xml(thread.authorShownName()));
+		author.setUri(xml(base + thread.authorPath()));
 		entry.setAuthors(List.<SyndPerson>of(author));
 		entry.setPublished(date(thread.publishedAt()));
 		entry.setUpdated(date(thread.entryUpdatedAt()));
@@ -150,7 +157,7 @@ public class ThreadFeeds {
 		entry.setCategories(thread.tags().stream().map((tag) -> category(base, tag)).toList());
 		Content content = new Content();
 		content.setType("html");
-		content.setValue(thread.html());
+		content.setValue(xml(thread.html()));
 		entry.setContents(List.of(content));
 		if (inReplyTo != null) {
 			entry.setForeignMarkup(List.of(inReplyTo(base, inReplyTo)));
@@ -161,28 +168,28 @@ public class ThreadFeeds {
 	private static Element inReplyTo(String base, ThreadSummary thread) {
 		Element element = new Element("in-reply-to", THREADING);
 		element.setAttribute("ref", "urn:uuid:" + thread.uuid());
-		element.setAttribute("href", base + thread.path());
+		element.setAttribute("href", xml(base + thread.path()));
 		element.setAttribute("type", "text/html");
 		return element;
 	}
 
 	private static Category category(String base, TagChip tag) {
 		Category category = new Category();
-		category.setTerm(tag.key());
-		category.setLabel(tag.display());
-		category.setScheme(base + tag.path());
+		category.setTerm(xml(tag.key()));
+		category.setLabel(xml(tag.display()));
+		category.setScheme(xml(base + tag.path()));
 		return category;
 	}
 
 	private static Link link(String rel, String href, @Nullable String type, @Nullable String title) {
 		Link link = new Link();
 		link.setRel(rel);
-		link.setHref(href);
+		link.setHref(xml(href));
 		if (type != null) {
 			link.setType(type);
 		}
 		if (title != null) {
-			link.setTitle(title);
+			link.setTitle(xml(title));
 		}
 		return link;
 	}
@@ -193,8 +200,13 @@ public class ThreadFeeds {
 		return generator;
 	}
 
+	/** Rome's date, to the second; {@link AtomTimes} writes the exact time over it. */
 	private static Date date(Instant instant) {
 		return Date.from(instant);
+	}
+
+	private static String xml(String text) {
+		return XmlChars.strip(text);
 	}
 
 }

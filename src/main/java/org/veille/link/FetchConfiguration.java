@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import org.veille.link.fetch.PageFetcher;
+import org.veille.operations.ClusterTasks;
 import org.veille.outbound.OutboundClient;
 
 /** The fetcher and, unless {@code veille.fetch.enabled=false}, this instance's pool of fetch workers. */
@@ -19,8 +20,8 @@ class FetchConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "veille.fetch.enabled", matchIfMissing = true)
-	FetchWorkers fetchWorkers(FetchQueue queue, PageFetcher fetcher, FetchProperties properties) {
-		return new FetchWorkers(new FetchWorker(queue, fetcher, properties), queue, properties);
+	FetchWorkers fetchWorkers(FetchQueue queue, PageFetcher fetcher, FetchProperties properties, ClusterTasks tasks) {
+		return new FetchWorkers(new FetchWorker(queue, fetcher, properties), queue, properties, tasks);
 	}
 
 	@Bean

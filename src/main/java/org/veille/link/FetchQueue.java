@@ -16,6 +16,7 @@ import org.veille.link.fetch.FetchOutcome.Failed;
 import org.veille.link.fetch.FetchOutcome.Fetched;
 import org.veille.link.fetch.PageMetadata;
 import org.veille.search.SearchDocuments;
+import org.veille.text.XmlChars;
 
 /**
  * The fetch queue in PostgreSQL (DESIGN §7): jobs are claimed with {@code FOR UPDATE SKIP LOCKED} and held for a
@@ -34,9 +35,15 @@ public class FetchQueue {
 
 	private final SearchDocuments searchDocuments;
 
-	FetchQueue(JdbcClient jdbc, SearchDocuments searchDocuments) {
+	private final FetchMeters meters;
+
+	private final DeadLinkProperties deadLinks;
+
+	FetchQueue(JdbcClient jdbc, SearchDocuments searchDocuments, FetchMeters meters, DeadLinkProperties deadLinks) {
 		this.jdbc = jdbc;
 		this.searchDocuments = searchDocuments;
+		this.meters = meters;
+		this.deadLinks = deadLinks;
 	}
 
 	/** Claims the job due longest ago, if any, for {@code lease}. */
@@ -79,7 +86,8 @@ public class FetchQueue {
 				    failure_reason = null, failure_detail = null, final_url = :finalUrl, content_type = :contentType,
 				    size_bytes = :size, title = :title, description = :description, site_name = :siteName,
 				    image_url = :image, canonical_url = :canonical, language = :language, favicon_url = :favicon,
-				    thumbnail_id = :thumbnail, thumbnail_failure = :thumbnailFailure
+				    thumbnail_id = :thumbnail, thumbnail_failure = :thumbnailFailure, failing_since = null,
+				    gone_since = null, topics = cast(:topics as text[])
 				where id = :link
 				""")
 			.param("link", job.linkId())
@@ -96,14 +104,18 @@ public class FetchQueue {
 			.param("favicon", (metadata != null) ? metadata.faviconUrl().toString() : null)
 			.param("thumbnail", thumbnailId)
 			.param("thumbnailFailure", detail(thumbnailFailure))
+			.param("topics", (metadata != null && !metadata.topics().isEmpty()) ? metadata.topics().toArray(String[]::new)
+					: null)
 			.update();
 		this.searchDocuments.refreshCiting(job.linkId());
+		this.meters.fetched();
 		return true;
 	}
 
 	/**
 	 * Records a failed attempt: the job waits {@code retryIn} before its next attempt, or, when null, ends and the
-	 * link is marked as failed. Either way the reason is recorded on the link.
+	 * link is marked as failed. Either way the reason is recorded on the link, and whether the page is now judged
+	 * gone ({@link LinkHealth}); a page judged gone stays so until a fetch succeeds.
 	 */
 	@Transactional
 	public boolean fail(FetchJob job, Failed failure, @Nullable Duration retryIn) {
@@ -124,17 +136,69 @@ public class FetchQueue {
 		if (updated == 0) {
 			return false;
 		}
+		LinkHealth health = LinkHealth.of(failure);
+		boolean given = retryIn == null;
 		this.jdbc.sql("""
 				update links set checked_at = now(), failure_reason = :reason, failure_detail = :detail,
-				    fetch_status = case when :final then 'failed' else fetch_status end
+				    fetch_status = case when :final then 'failed' else fetch_status end,
+				    failing_since = coalesce(failing_since, now()),
+				    gone_since = case
+				        when gone_since is not null then gone_since
+				        when :goneNow then now()
+				        when :final and :goneIfLasting
+				             and coalesce(failing_since, now()) <= now() - make_interval(secs => :lasting) then now()
+				    end
 				where id = :link
 				""")
 			.param("reason", failure.reason().name())
 			.param("detail", detail(failure.detail()))
-			.param("final", retryIn == null)
+			.param("final", given)
+			.param("goneNow", health == LinkHealth.GONE || (given && health == LinkHealth.GONE_WHEN_GIVEN_UP))
+			.param("goneIfLasting", health == LinkHealth.GONE_IF_LASTING)
+			.param("lasting", interval(this.deadLinks.goneAfter()))
 			.param("link", job.linkId())
 			.update();
+		this.meters.failed(failure.reason(), retryIn != null);
 		return true;
+	}
+
+	/**
+	 * Gives a claimed job back without counting its attempt (its instance is stopping): any worker may claim it
+	 * at once. Nothing happens if the lease was lost already.
+	 */
+	boolean giveBack(FetchJob job) {
+		return this.jdbc.sql("""
+				update link_fetch_jobs set claimed_until = null, claimed_by = null, attempts = attempts - 1
+				where link_id = :link and claimed_by = :token
+				""")
+			.param("link", job.linkId())
+			.param("token", job.token())
+			.update() > 0;
+	}
+
+	/**
+	 * Queues the failed links checked longer than {@code veille.dead-links.recheck-after} ago (gone, or failing in a
+	 * way that may pass), oldest check first, at most {@code limit}: pages that come back are noticed, failures that
+	 * last are counted. Under a transaction-level advisory lock that another instance doing the same skips.
+	 * @return how many links were queued
+	 */
+	public int enqueueDueRechecks(int limit) {
+		return this.jdbc.sql("""
+				with turn as (select pg_try_advisory_xact_lock(hashtext('veille.dead-links'), 0) as mine)
+				insert into link_fetch_jobs (link_id)
+				select l.id from links l cross join turn
+				where turn.mine and l.fetch_status = 'failed' and l.host <> ''
+				  and l.checked_at < now() - make_interval(secs => :age)
+				  and (l.gone_since is not null or l.failure_reason = any(:reasons))
+				  and not exists (select 1 from link_fetch_jobs j where j.link_id = l.id)
+				order by l.checked_at
+				limit :limit
+				on conflict do nothing
+				""")
+			.param("age", interval(this.deadLinks.recheckAfter()))
+			.param("reasons", LinkHealth.recheckedReasons())
+			.param("limit", limit)
+			.update();
 	}
 
 	/** Queues the links checked longer than {@code age} ago and not queued yet, oldest first, at most {@code limit}. */
@@ -188,12 +252,17 @@ public class FetchQueue {
 		if (text == null) {
 			return null;
 		}
-		String line = CONTROL.matcher(text).replaceAll(" ").strip();
+		String line = CONTROL.matcher(XmlChars.strip(text)).replaceAll(" ").strip();
 		return (line.length() > MAX_DETAIL) ? line.substring(0, MAX_DETAIL - 1) + "…" : line;
 	}
 
 	private static double interval(Duration duration) {
 		return duration.toMillis() / 1000.0;
+	}
+
+	/** Whether another attempt may give something: not for a page its server says is gone. */
+	static boolean isWorthRetrying(Failed failure) {
+		return isWorthRetrying(failure.reason()) && LinkHealth.of(failure) != LinkHealth.GONE;
 	}
 
 	static boolean isWorthRetrying(FailureReason reason) {

@@ -2,7 +2,10 @@ package org.veille.link;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,6 +35,8 @@ class FetchWorker {
 
 	private final FetchProperties properties;
 
+	private final Set<FetchJob> inProgress = ConcurrentHashMap.newKeySet();
+
 	FetchWorker(FetchQueue queue, PageFetcher fetcher, FetchProperties properties) {
 		this.queue = queue;
 		this.fetcher = fetcher;
@@ -41,8 +46,22 @@ class FetchWorker {
 	/** Claims and does one job; false when none was due. */
 	boolean runOnce() {
 		Optional<FetchJob> job = this.queue.claim(this.properties.lease());
-		job.ifPresent(this::process);
-		return job.isPresent();
+		if (job.isEmpty()) {
+			return false;
+		}
+		this.inProgress.add(job.get());
+		try {
+			process(job.get());
+		}
+		finally {
+			this.inProgress.remove(job.get());
+		}
+		return true;
+	}
+
+	/** The jobs claimed and not finished yet. */
+	List<FetchJob> inProgress() {
+		return List.copyOf(this.inProgress);
 	}
 
 	void process(FetchJob job) {
@@ -59,7 +78,7 @@ class FetchWorker {
 		}
 		FetchOutcome outcome = this.fetcher.fetch(uri);
 		if (outcome instanceof Failed failed) {
-			boolean retry = FetchQueue.isWorthRetrying(failed.reason()) && job.attempt() < this.properties.maxAttempts();
+			boolean retry = FetchQueue.isWorthRetrying(failed) && job.attempt() < this.properties.maxAttempts();
 			logger.debug("Fetching {} failed (attempt {}): {} {}", uri, job.attempt(), failed.reason(), failed.detail());
 			this.queue.fail(job, failed, retry ? retryDelay(job.attempt()) : null);
 			return;

@@ -1,5 +1,6 @@
 package org.veille.link;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,17 +15,30 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
+import org.veille.database.OutageLog;
+import org.veille.operations.ClusterTasks;
+
 /**
  * A fixed pool of fetch workers (DESIGN §7), {@code veille.fetch.workers} threads, each doing one job after
  * another and waiting when none is due: for {@code veille.fetch.poll-interval}, or until this instance queues a
- * job ({@link #wake()}). One more thread queues the links due for a periodic refetch.
+ * job ({@link #wake()}). One more thread queues the links due for a periodic refetch, in one instance at a time
+ * ({@link ClusterTasks}). At stop, the workers take no more jobs, and the jobs still being fetched a moment later
+ * are given back at once, so that another instance takes them without waiting for their lease to run out.
  */
 class FetchWorkers implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(FetchWorkers.class);
 
-	/** How often stale links are looked for, and how many are queued at a time. */
-	private static final long REFETCH_CHECK_MINUTES = 10;
+	/**
+	 * How often stale links (and failed links due for a re-check) are looked for (by one instance), and how many are
+	 * queued at a time.
+	 */
+	private static final Duration REFETCH_EVERY = Duration.ofMinutes(10);
+
+	static final String REFETCH_TASK = "link.refetch";
+
+	/** How long a stop waits for the fetches in progress before giving their jobs back. */
+	private static final Duration FINISH_WITHIN = Duration.ofSeconds(2);
 
 	private static final int REFETCH_BATCH = 500;
 
@@ -36,7 +50,12 @@ class FetchWorkers implements SmartLifecycle {
 
 	private final FetchProperties properties;
 
+	/** Null in a pool that queues no periodic refetch (tests' pools). */
+	private final @Nullable ClusterTasks tasks;
+
 	private final Semaphore wakeUps = new Semaphore(0);
+
+	private final OutageLog outage = new OutageLog(logger, "Fetch workers");
 
 	private volatile boolean running;
 
@@ -45,9 +64,14 @@ class FetchWorkers implements SmartLifecycle {
 	private @Nullable ScheduledExecutorService refetcher;
 
 	FetchWorkers(FetchWorker worker, FetchQueue queue, FetchProperties properties) {
+		this(worker, queue, properties, null);
+	}
+
+	FetchWorkers(FetchWorker worker, FetchQueue queue, FetchProperties properties, @Nullable ClusterTasks tasks) {
 		this.worker = worker;
 		this.queue = queue;
 		this.properties = properties;
+		this.tasks = tasks;
 	}
 
 	@Override
@@ -62,7 +86,10 @@ class FetchWorkers implements SmartLifecycle {
 			workers.execute(this::work);
 		}
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threadFactory(name + "refetch-"));
-		scheduler.scheduleWithFixedDelay(this::queueStaleLinks, 1, REFETCH_CHECK_MINUTES, TimeUnit.MINUTES);
+		ClusterTasks refetchClaims = this.tasks;
+		if (refetchClaims != null) {
+			scheduler.scheduleWithFixedDelay(() -> queueStaleLinks(refetchClaims), 1, 1, TimeUnit.MINUTES);
+		}
 		this.threads = workers;
 		this.refetcher = scheduler;
 	}
@@ -79,12 +106,13 @@ class FetchWorkers implements SmartLifecycle {
 		scheduler.shutdownNow();
 		workers.shutdown();
 		try {
-			// A fetch ends within the total timeout; one not done by then is left to its lease.
-			if (!workers.awaitTermination(this.properties.totalTimeout().toMillis() * 2, TimeUnit.MILLISECONDS)) {
+			if (!workers.awaitTermination(FINISH_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+				giveBackJobsInProgress();
 				workers.shutdownNow();
 			}
 		}
 		catch (InterruptedException ex) {
+			giveBackJobsInProgress();
 			workers.shutdownNow();
 			Thread.currentThread().interrupt();
 		}
@@ -108,10 +136,18 @@ class FetchWorkers implements SmartLifecycle {
 			boolean worked = false;
 			try {
 				worked = this.worker.runOnce();
+				this.outage.reachable();
 			}
 			catch (RuntimeException ex) {
+				if (!this.running) {
+					// A job given back at stop, ending after the application closed: its result is no longer wanted.
+					logger.debug("A fetch ended after this instance stopped", ex);
+					return;
+				}
 				// The database is away, say: the job, if one was claimed, is claimed again after its lease.
-				logger.warn("A fetch job failed unexpectedly; retrying after the poll interval", ex);
+				if (!this.outage.unreachable(ex)) {
+					logger.warn("A fetch job failed unexpectedly; retrying after the poll interval", ex);
+				}
 			}
 			if (!worked && !waitForWork()) {
 				return;
@@ -130,9 +166,24 @@ class FetchWorkers implements SmartLifecycle {
 		}
 	}
 
-	private void queueStaleLinks() {
+	/** A fetch still running ends on its own; its result is then dropped, as its job is no longer its own. */
+	private void giveBackJobsInProgress() {
+		for (FetchJob job : this.worker.inProgress()) {
+			try {
+				this.queue.giveBack(job);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not give back the fetch job of link {}; it is claimed again after its lease",
+						job.linkId(), ex);
+			}
+		}
+	}
+
+	private void queueStaleLinks(ClusterTasks claims) {
 		try {
-			if (this.queue.enqueueStale(this.properties.refetchAfter(), REFETCH_BATCH) > 0) {
+			if (claims.claim(REFETCH_TASK, REFETCH_EVERY)
+					&& this.queue.enqueueStale(this.properties.refetchAfter(), REFETCH_BATCH)
+							+ this.queue.enqueueDueRechecks(REFETCH_BATCH) > 0) {
 				wake();
 			}
 		}

@@ -55,6 +55,35 @@ public class LinkService {
 		}
 	}
 
+	/**
+	 * The topics the pages at these URLs declare (however each is spelled), as tag display forms, for the URLs
+	 * whose page was fetched and declared some; in the order of the URLs.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, List<String>> topicsOf(List<String> urls) {
+		Map<String, String> keys = new LinkedHashMap<>();
+		for (String url : urls) {
+			UrlNormalizer.normalize(url).ifPresent((normalized) -> keys.put(url, normalized.key()));
+		}
+		Map<String, List<String>> byKey = new LinkedHashMap<>();
+		if (!keys.isEmpty()) {
+			this.jdbc.sql("""
+					select normalized, topics from links
+					where normalized_hash = any(array(select sha256(convert_to(k, 'UTF8')) from unnest(cast(:keys as text[])) k))
+					  and topics is not null
+					""").param("keys", keys.values().toArray(String[]::new)).query((rs) -> {
+				byKey.put(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));
+			});
+		}
+		Map<String, List<String>> topics = new LinkedHashMap<>();
+		keys.forEach((url, key) -> {
+			if (byKey.containsKey(key)) {
+				topics.put(url, byKey.get(key));
+			}
+		});
+		return topics;
+	}
+
 	/** The threads citing this URL however it is spelled, newest first; none when it is not a valid URL. */
 	@Transactional(readOnly = true)
 	public List<CitingThread> threadsCiting(String url) {
@@ -81,11 +110,11 @@ public class LinkService {
 		return new ArrayList<>(threads.values());
 	}
 
-	/** A thread citing a URL. */
 	/**
 	 * The title a person's browser showed for the page at {@code url}, which this message cites (sent
-	 * by the bookmarklet): it wins over the fetched title of that link. A URL the message does not cite
-	 * changes nothing.
+	 * by the bookmarklet): on this message's card and feed entry, it wins over the fetched title of
+	 * that link. Other messages citing the link keep their own. A URL the message does not cite changes
+	 * nothing.
 	 */
 	@Transactional
 	public void giveTitle(long messageId, String url, String title) {
@@ -98,14 +127,16 @@ public class LinkService {
 				""").param("message", messageId).query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
 		for (Map.Entry<Long, String> link : cited) {
 			if (UrlNormalizer.normalize(link.getValue()).map(NormalizedUrl::key).equals(key)) {
-				this.jdbc.sql("update links set given_title = :title where id = :id")
-					.param("title", title)
-					.param("id", link.getKey())
-					.update();
+				this.jdbc.sql("""
+						insert into message_link_titles (message_id, link_id, given_title)
+						values (:message, :link, :title)
+						on conflict (message_id, link_id) do update set given_title = excluded.given_title
+						""").param("message", messageId).param("link", link.getKey()).param("title", title).update();
 			}
 		}
 	}
 
+	/** A thread citing a URL. */
 	public record CitingThread(long id, String title) {
 
 		public String path() {

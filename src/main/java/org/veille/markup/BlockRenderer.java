@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.veille.markup.Token.Kind;
 
@@ -34,6 +36,8 @@ final class BlockRenderer {
 
 	private final List<Token> paragraph = new ArrayList<>();
 
+	private final Set<String> linkedTags = new LinkedHashSet<>();
+
 	private int newlines;
 
 	private boolean lineStart = true;
@@ -43,14 +47,14 @@ final class BlockRenderer {
 		this.options = options;
 	}
 
-	static String render(String text, RenderOptions options) {
+	static RenderedMessage render(String text, RenderOptions options) {
 		BlockRenderer renderer = new BlockRenderer(text, options);
 		Lexer.tokenize(text).forEach(renderer::accept);
 		renderer.closeParagraph();
 		while (!renderer.quotes.isEmpty()) {
 			renderer.closeQuote();
 		}
-		return renderer.html.toString();
+		return new RenderedMessage(renderer.html.toString(), renderer.linkedTags);
 	}
 
 	private void accept(Token token) {
@@ -119,7 +123,7 @@ final class BlockRenderer {
 		if (!this.paragraph.isEmpty()) {
 			trimParagraphEnd();
 			this.html.append("<p>");
-			InlineRenderer.render(this.text, this.paragraph, this.options, this.html);
+			InlineRenderer.render(this.text, this.paragraph, this.options, this.html, this.linkedTags);
 			this.html.append("</p>");
 			this.paragraph.clear();
 		}

@@ -36,21 +36,21 @@ final class HashtagScanner {
 	}
 
 	/** The hashtag whose {@code #} is at {@code hash}, read no further than {@code limit}. */
-	static @Nullable Match match(String text, int hash, int limit) {
+	static @Nullable Match match(CharSequence text, int hash, int limit) {
 		int start = hash + 1;
 		if (start < limit && text.charAt(start) == '[') {
 			Variants variants = variants(text, start, limit);
 			if (variants.labels().isEmpty()) {
 				return null;
 			}
-			String display = text.substring(start, variants.end());
-			return new Match(variants.end(), new Hashtag(display, TagKeys.keyOf(variants.labels()), variants.labels()));
+			String display = text.subSequence(start, variants.end()).toString();
+			return new Match(variants.end(), new Hashtag(display, TagKeys.fold(display), variants.labels()));
 		}
 		int end = bodyEnd(text, start, limit);
 		if (end == start) {
 			return null;
 		}
-		String display = text.substring(start, end);
+		String display = text.subSequence(start, end).toString();
 		return new Match(end, new Hashtag(display, TagKeys.fold(display), Map.of()));
 	}
 
@@ -66,7 +66,7 @@ final class HashtagScanner {
 	private record Variants(Map<String, String> labels, int end) {
 	}
 
-	private static Variants variants(String text, int start, int limit) {
+	private static Variants variants(CharSequence text, int start, int limit) {
 		Map<String, String> labels = new LinkedHashMap<>();
 		int end = start;
 		while (end < limit && text.charAt(end) == '[') {
@@ -79,19 +79,19 @@ final class HashtagScanner {
 			if (labelEnd == labelStart) {
 				break;
 			}
-			labels.putIfAbsent(text.substring(end + 1, labelStart - 1).toLowerCase(Locale.ROOT),
-					text.substring(labelStart, labelEnd));
+			labels.putIfAbsent(text.subSequence(end + 1, labelStart - 1).toString().toLowerCase(Locale.ROOT),
+					text.subSequence(labelStart, labelEnd).toString());
 			end = labelEnd;
 		}
 		return new Variants(labels, end);
 	}
 
 	/** The end of the tag body starting at {@code start}, or {@code start} if there is none. */
-	static int bodyEnd(String text, int start, int limit) {
+	static int bodyEnd(CharSequence text, int start, int limit) {
 		int end = start;
 		int p = start;
 		while (p < limit) {
-			int c = text.codePointAt(p);
+			int c = Character.codePointAt(text, p);
 			if (isBodyChar(c)) {
 				p += Character.charCount(c);
 				end = p;
@@ -114,12 +114,12 @@ final class HashtagScanner {
 	}
 
 	/** The end of the balanced group opening at {@code open}, or -1 if it is not one. */
-	private static int groupEnd(String text, int open, int limit) {
+	private static int groupEnd(CharSequence text, int open, int limit) {
 		int depth = 0;
 		int previous = '(';
 		int p = open;
 		while (p < limit) {
-			int c = text.codePointAt(p);
+			int c = Character.codePointAt(text, p);
 			if (c == '(') {
 				depth++;
 			}
@@ -148,25 +148,19 @@ final class HashtagScanner {
 	}
 
 	static boolean isBodyChar(int c) {
-		return Character.isLetterOrDigit(c) || isMark(c) || BODY_PUNCTUATION.indexOf(c) >= 0;
+		return Character.isLetterOrDigit(c) || Unicode.isMark(c) || BODY_PUNCTUATION.indexOf(c) >= 0;
 	}
 
-	private static boolean isBodyCharAt(String text, int p, int limit) {
-		return p < limit && isBodyChar(text.codePointAt(p));
+	private static boolean isBodyCharAt(CharSequence text, int p, int limit) {
+		return p < limit && isBodyChar(Character.codePointAt(text, p));
 	}
 
 	private static boolean isJoiner(int c) {
 		return JOINERS.indexOf(c) >= 0;
 	}
 
-	private static boolean isMark(int c) {
-		int type = Character.getType(c);
-		return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-				|| type == Character.ENCLOSING_MARK;
-	}
-
-	private static boolean hasLetterOrDigit(String text, int start, int end) {
-		return text.substring(start, end).codePoints().anyMatch(Character::isLetterOrDigit);
+	private static boolean hasLetterOrDigit(CharSequence text, int start, int end) {
+		return text.subSequence(start, end).codePoints().anyMatch(Character::isLetterOrDigit);
 	}
 
 }

@@ -11,6 +11,11 @@ public final class HtmlRenderer {
 	}
 
 	public static String render(String text, RenderOptions options) {
+		return renderShowing(text, options).html();
+	}
+
+	/** The HTML and the keys of the tags it links to, so that a card shows elsewhere only the others. */
+	public static RenderedMessage renderShowing(String text, RenderOptions options) {
 		return BlockRenderer.render(MarkupParser.normalize(text), options);
 	}
 

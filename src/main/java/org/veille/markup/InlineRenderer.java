@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Renders the content of one paragraph: links, code, tags, mentions, and the styles whose
@@ -20,13 +21,18 @@ final class InlineRenderer {
 
 	private final StringBuilder html;
 
-	private InlineRenderer(String text, RenderOptions options, StringBuilder html) {
+	private final Set<String> linkedTags;
+
+	private InlineRenderer(String text, RenderOptions options, StringBuilder html, Set<String> linkedTags) {
 		this.text = text;
 		this.options = options;
 		this.html = html;
+		this.linkedTags = linkedTags;
 	}
 
-	static void render(String text, List<Token> paragraph, RenderOptions options, StringBuilder html) {
+	/** Writes the paragraph into {@code html}, adding the key of each tag it links to {@code linkedTags}. */
+	static void render(String text, List<Token> paragraph, RenderOptions options, StringBuilder html,
+			Set<String> linkedTags) {
 		List<Inline> inlines = new ArrayList<>();
 		for (Token token : paragraph) {
 			switch (token.kind()) {
@@ -37,7 +43,7 @@ final class InlineRenderer {
 				default -> throw new IllegalArgumentException("Not inline content: " + token);
 			}
 		}
-		new InlineRenderer(text, options, html).write(inlines, pairMarkers(inlines));
+		new InlineRenderer(text, options, html, linkedTags).write(inlines, pairMarkers(inlines));
 	}
 
 	/** For each inline, whether it is a marker that opens (+1) or closes (-1) a style. */
@@ -107,8 +113,10 @@ final class InlineRenderer {
 	}
 
 	private void writeTag(Hashtag tag) {
+		String key = tag.key(this.options.language());
+		this.linkedTags.add(key);
 		this.html.append("<a class=\"tag\" href=\"/tag/");
-		Html.escape(TagKeys.pathOf(tag.key()), this.html).append("\" rel=\"tag\">#");
+		Html.escape(TagKeys.pathOf(key), this.html).append("\" rel=\"tag\">#");
 		Html.escape(tag.label(this.options.language()), this.html).append("</a>");
 	}
 

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class InlineScanner {
 
-	private final String text;
+	private final CharSequence text;
 
 	private final boolean withMarkers;
 
@@ -18,18 +18,18 @@ final class InlineScanner {
 
 	private int literalStart;
 
-	private InlineScanner(String text, boolean withMarkers) {
+	private InlineScanner(CharSequence text, boolean withMarkers) {
 		this.text = text;
 		this.withMarkers = withMarkers;
 	}
 
 	/** Tags and mentions between {@code start} and {@code end}, the rest as literals. */
-	static List<Inline> tagsAndMentions(String text, int start, int end) {
+	static List<Inline> tagsAndMentions(CharSequence text, int start, int end) {
 		return new InlineScanner(text, false).scan(start, end);
 	}
 
 	/** Tags, mentions and style markers between {@code start} and {@code end}. */
-	static List<Inline> all(String text, int start, int end) {
+	static List<Inline> all(CharSequence text, int start, int end) {
 		return new InlineScanner(text, true).scan(start, end);
 	}
 
@@ -54,7 +54,7 @@ final class InlineScanner {
 		else if (c == '@') {
 			int loginEnd = mentionEnd(i, end);
 			if (loginEnd > i + 1) {
-				return add(new Inline.Mention(i, loginEnd, this.text.substring(i + 1, loginEnd)), i, loginEnd);
+				return add(new Inline.Mention(i, loginEnd, this.text.subSequence(i + 1, loginEnd).toString()), i, loginEnd);
 			}
 		}
 		else if (this.withMarkers && (c == '*' || c == '_')) {
@@ -71,7 +71,7 @@ final class InlineScanner {
 	 * ending in a dot.
 	 */
 	private int mentionEnd(int at, int end) {
-		if (at > 0 && Character.isLetterOrDigit(this.text.codePointBefore(at))) {
+		if (at > 0 && Character.isLetterOrDigit(Character.codePointBefore(this.text, at))) {
 			return at;
 		}
 		int p = at + 1;
@@ -89,8 +89,8 @@ final class InlineScanner {
 	 * non-blank) and closes at its end, so {@code snake_case_word} and {@code 2*3*4} hold none.
 	 */
 	private Inline.Marker marker(int at, char c) {
-		int before = (at > 0) ? this.text.codePointBefore(at) : ' ';
-		int after = (at + 1 < this.text.length()) ? this.text.codePointAt(at + 1) : ' ';
+		int before = (at > 0) ? Character.codePointBefore(this.text, at) : ' ';
+		int after = (at + 1 < this.text.length()) ? Character.codePointAt(this.text, at + 1) : ' ';
 		boolean canOpen = !Character.isLetterOrDigit(before) && !isBlank(after) && after != c;
 		boolean canClose = !Character.isLetterOrDigit(after) && !isBlank(before) && before != c;
 		return new Inline.Marker(at, c, canOpen, canClose);

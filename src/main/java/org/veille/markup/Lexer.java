@@ -14,7 +14,7 @@ final class Lexer {
 
 	private static final int FENCE_LENGTH = 3;
 
-	private final String text;
+	private final CharSequence text;
 
 	private final List<Token> tokens = new ArrayList<>();
 
@@ -22,11 +22,14 @@ final class Lexer {
 
 	private int lineEnd = -1;
 
-	private Lexer(String text) {
+	private final BacktickRuns codeRuns;
+
+	private Lexer(CharSequence text) {
 		this.text = text;
+		this.codeRuns = new BacktickRuns(text);
 	}
 
-	static List<Token> tokenize(String text) {
+	static List<Token> tokenize(CharSequence text) {
 		return new Lexer(text).run();
 	}
 
@@ -99,20 +102,11 @@ final class Lexer {
 	 */
 	private int code(int i) {
 		int run = backtickRun(i);
-		int lineEnd = lineEnd(i);
-		int p = i + run;
-		while (p < lineEnd) {
-			int next = backtickBetween(p, lineEnd);
-			if (next < 0) {
-				break;
-			}
-			int nextRun = backtickRun(next);
-			if (nextRun == run) {
-				return emit(new Token(Kind.CODE, i, next + run, i + run, next));
-			}
-			p = next + nextRun;
+		int next = this.codeRuns.nextOfSameLength(i, lineEnd(i));
+		if (next < 0) {
+			return i + run;
 		}
-		return i + run;
+		return emit(new Token(Kind.CODE, i, next + run, i + run, next));
 	}
 
 	private int url(int i) {
@@ -161,8 +155,11 @@ final class Lexer {
 	/** The end of the line holding {@code i}; positions asked for never go back. */
 	private int lineEnd(int i) {
 		if (i > this.lineEnd) {
-			int end = this.text.indexOf('\n', i);
-			this.lineEnd = (end < 0) ? this.text.length() : end;
+			int end = i;
+			while (end < this.text.length() && this.text.charAt(end) != '\n') {
+				end++;
+			}
+			this.lineEnd = end;
 		}
 		return this.lineEnd;
 	}

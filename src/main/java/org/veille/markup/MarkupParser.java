@@ -1,10 +1,9 @@
 package org.veille.markup;
 
-import java.text.Normalizer;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,7 +32,8 @@ public final class MarkupParser {
 
 	public static ParsedMessage parse(String rawText) {
 		String text = normalize(rawText);
-		Map<String, Hashtag> tags = new LinkedHashMap<>();
+		List<Hashtag> tags = new ArrayList<>();
+		Set<String> keys = new HashSet<>();
 		Set<String> urls = new LinkedHashSet<>();
 		Set<String> mentions = new LinkedHashSet<>();
 		for (Token token : Lexer.tokenize(text)) {
@@ -42,8 +42,8 @@ public final class MarkupParser {
 			}
 			else if (token.kind() == Token.Kind.TEXT) {
 				for (Inline inline : InlineScanner.tagsAndMentions(text, token.start(), token.end())) {
-					if (inline instanceof Inline.Tag tag) {
-						tags.putIfAbsent(tag.tag().key(), tag.tag());
+					if (inline instanceof Inline.Tag tag && fileUnderNewKeys(tag.tag(), keys)) {
+						tags.add(tag.tag());
 					}
 					else if (inline instanceof Inline.Mention mention) {
 						mentions.add(mention.login());
@@ -51,18 +51,27 @@ public final class MarkupParser {
 				}
 			}
 		}
-		return new ParsedMessage(text, Titles.of(text), List.copyOf(tags.values()), List.copyOf(urls),
+		return new ParsedMessage(text, Titles.of(text), tags, List.copyOf(urls),
 				List.copyOf(mentions));
 	}
 
+	/** Whether the tag files the message under a key that the tags before it did not: else it is left out. */
+	private static boolean fileUnderNewKeys(Hashtag tag, Set<String> keys) {
+		boolean added = false;
+		for (Hashtag filed : tag.filedUnder()) {
+			added |= keys.add(filed.key());
+		}
+		return added;
+	}
+
 	/**
-	 * The text as stored: {@code \r\n} and {@code \r} turned into {@code \n}, Unicode in NFC, and
-	 * the invisible control characters other than tab and newline dropped (PostgreSQL cannot store
-	 * NUL, and none of them can be typed on purpose).
+	 * The text as stored: {@code \r\n} and {@code \r} turned into {@code \n}, Unicode in NFC (see
+	 * {@link Unicode#nfc}), and the invisible control characters other than tab and newline dropped
+	 * (PostgreSQL cannot store NUL, and none of them can be typed on purpose).
 	 */
 	public static String normalize(String text) {
 		String lines = text.replace("\r\n", "\n").replace('\r', '\n');
-		return Normalizer.normalize(CONTROL_CHARACTERS.matcher(lines).replaceAll(""), Normalizer.Form.NFC);
+		return Unicode.nfc(CONTROL_CHARACTERS.matcher(lines).replaceAll(""));
 	}
 
 }

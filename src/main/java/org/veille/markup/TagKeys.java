@@ -1,10 +1,8 @@
 package org.veille.markup;
 
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The identity of tags (DESIGN §4) and the URL path of their pages.
@@ -25,14 +23,15 @@ public final class TagKeys {
 	 * The key of a tag: its display form in NFC, typographic apostrophes {@code ‘ ’} turned into
 	 * {@code '} and {@code –} into {@code -}, lower-cased with {@link Locale#ROOT}, without the
 	 * accents of Latin letters ({@code Santé} gives {@code sante}; {@code й} and Greek accents
-	 * stay). The key of the multilingual form {@code [fr]Étiquette[en]Label} is the key of each
-	 * variant after its language code, sorted by language: {@code [en]label[fr]etiquette}, so the
-	 * order of typing does not matter.
+	 * stay). A multilingual form {@code [fr]Étiquette[en]Label} has no key of its own: a message is
+	 * filed under the key of each variant (see {@link Hashtag#filedUnder()}), and the form folds to
+	 * the key of its first one, {@code etiquette}. So the keys that Veille gave such tags before
+	 * (all variants, sorted by language: {@code [en]label[fr]etiquette}) lead to a variant's page.
 	 */
 	public static String fold(String display) {
-		String normalized = Normalizer.normalize(display, Normalizer.Form.NFC);
+		String normalized = Unicode.nfc(display);
 		Map<String, String> variants = HashtagScanner.variantsOf(normalized);
-		return variants.isEmpty() ? foldLabel(normalized) : keyOf(variants);
+		return foldLabel(variants.isEmpty() ? normalized : variants.values().iterator().next());
 	}
 
 	/**
@@ -53,23 +52,15 @@ public final class TagKeys {
 		return path.toString();
 	}
 
-	static String keyOf(Map<String, String> variants) {
-		return variants.entrySet()
-			.stream()
-			.sorted(Map.Entry.comparingByKey())
-			.map((variant) -> "[" + variant.getKey() + "]" + foldLabel(variant.getValue()))
-			.collect(Collectors.joining());
-	}
-
 	private static String foldLabel(String label) {
 		String lower = label.replace('‘', '\'').replace('’', '\'').replace('–', '-').toLowerCase(Locale.ROOT);
-		String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+		String decomposed = Unicode.nfd(lower);
 		StringBuilder folded = new StringBuilder(decomposed.length());
 		boolean afterLatin = false;
 		for (int i = 0; i < decomposed.length();) {
 			int c = decomposed.codePointAt(i);
 			i += Character.charCount(c);
-			if (!isMark(c)) {
+			if (!Unicode.isMark(c)) {
 				afterLatin = Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
 				folded.appendCodePoint(c);
 			}
@@ -77,13 +68,8 @@ public final class TagKeys {
 				folded.appendCodePoint(c);
 			}
 		}
-		return Normalizer.normalize(folded, Normalizer.Form.NFC);
+		return Unicode.nfc(folded);
 	}
 
-	private static boolean isMark(int c) {
-		int type = Character.getType(c);
-		return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-				|| type == Character.COMBINING_SPACING_MARK;
-	}
 
 }

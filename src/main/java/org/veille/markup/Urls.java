@@ -22,12 +22,14 @@ final class Urls {
 	 * a trailing {@code )} unless the URL holds its {@code (}. A {@code *} or {@code _} right
 	 * before the URL is taken as a style marker whose pair, at the URL's end, is given back too.
 	 */
-	static int end(String text, int start) {
-		if (start > 0 && Character.isLetterOrDigit(text.codePointBefore(start))) {
+	static int end(CharSequence text, int start) {
+		if (start > 0 && Character.isLetterOrDigit(Character.codePointBefore(text, start))) {
 			return start;
 		}
 		int hostStart = start + schemeLength(text, start);
-		if (hostStart == start) {
+		if (hostStart == start || !startsHost(text, hostStart)) {
+			// Decided before reading the run: a lexer that then moves on by one character never
+			// reads the same run again for each "http://" in it.
 			return start;
 		}
 		int end = hostStart;
@@ -52,9 +54,13 @@ final class Urls {
 				break;
 			}
 		}
-		boolean hasHost = end > hostStart
-				&& (Character.isLetterOrDigit(text.codePointAt(hostStart)) || text.charAt(hostStart) == '[');
-		return hasHost ? end : start;
+		return end;
+	}
+
+	/** Whether a host (a name, an IPv4 address or a bracketed IPv6 one) starts at {@code hostStart}. */
+	private static boolean startsHost(CharSequence text, int hostStart) {
+		return hostStart < text.length()
+				&& (Character.isLetterOrDigit(Character.codePointAt(text, hostStart)) || text.charAt(hostStart) == '[');
 	}
 
 	/** Whether the URL's path, before any query or fragment, ends in an image extension. */
@@ -74,13 +80,25 @@ final class Urls {
 		return IMAGE_EXTENSIONS.stream().anyMatch(path::endsWith);
 	}
 
-	private static int schemeLength(String text, int start) {
+	private static int schemeLength(CharSequence text, int start) {
 		for (String scheme : new String[] { "https://", "http://" }) {
-			if (text.regionMatches(true, start, scheme, 0, scheme.length())) {
+			if (startsWithIgnoringCase(text, start, scheme)) {
 				return scheme.length();
 			}
 		}
 		return 0;
+	}
+
+	private static boolean startsWithIgnoringCase(CharSequence text, int start, String ascii) {
+		if (start + ascii.length() > text.length()) {
+			return false;
+		}
+		for (int i = 0; i < ascii.length(); i++) {
+			if (Character.toLowerCase(text.charAt(start + i)) != ascii.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isUrlChar(char c) {

@@ -21,14 +21,19 @@ class EditController {
 
 	private final MessageEditService editService;
 
-	EditController(MessageEditService editService) {
+	private final TopicSuggestions topics;
+
+	EditController(MessageEditService editService, TopicSuggestions topics) {
 		this.editService = editService;
+		this.topics = topics;
 	}
 
 	@GetMapping("/messages/{id}/edit")
 	String form(@PathVariable long id, @AuthenticationPrincipal CurrentAccount me, Model model) {
-		model.addAttribute("editForm", new EditForm(this.editService.textToEdit(me.id(), id)));
+		String text = this.editService.textToEdit(me.id(), id);
+		model.addAttribute("editForm", new EditForm(text));
 		model.addAttribute("messageId", id);
+		model.addAttribute("topics", this.topics.of(text));
 		return "message/edit";
 	}
 

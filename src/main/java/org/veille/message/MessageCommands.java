@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.veille.account.PersonFeeds;
 import org.veille.database.Timestamps;
-import org.veille.markup.MarkupParser;
 import org.veille.markup.ParsedMessage;
 
 /**
@@ -89,13 +88,14 @@ public class MessageCommands {
 	public record ImportEntry(String text, Instant at, byte[] key) {
 	}
 
-	/** What became of a batch of entries: new threads, entries imported before, entries over a limit. */
-	public record ImportResult(int created, int duplicates, int rejected) {
+	/** What became of a batch of entries: new threads, entries imported before, entries over a limit of a message. */
+	public record ImportResult(int created, int duplicates, int overLimit) {
 	}
 
 	/**
 	 * Imports bookmarks as threads of the importer, each dated by its entry, except those whose key
-	 * was imported already (or earlier in the batch) and those over a limit of a post. Same derivations
+	 * was imported already (or earlier in the batch) and those over a limit of a post, whose length is
+	 * checked before they are parsed (see {@link MessageLimits#parse(String)}). Same derivations
 	 * as posting each of them (see {@link MessageDerivations#threadsAdded}), in a few statements per
 	 * table for the whole batch; with {@code enrich} false, their links are not queued for fetching.
 	 */
@@ -104,15 +104,13 @@ public class MessageCommands {
 		List<ImportEntry> accepted = new ArrayList<>(entries.size());
 		List<ParsedMessage> parsed = new ArrayList<>(entries.size());
 		for (ImportEntry entry : entries) {
-			ParsedMessage message = MarkupParser.parse(entry.text());
 			try {
-				MessageLimits.check(message);
+				parsed.add(MessageLimits.parse(entry.text()));
 			}
 			catch (MessageRejectedException ex) {
 				continue;
 			}
 			accepted.add(entry);
-			parsed.add(message);
 		}
 		// Two imports of one person wait for each other, so that the check below holds until the insert.
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('veille.import'), hashtext(cast(:author as text)))")

@@ -59,18 +59,23 @@ class MessageDerivations {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void added(Message message, ParsedMessage parsed, Instant now, boolean enrich) {
 		long threadId = message.threadId();
-		List<Long> tagIds = this.messageTags.tag(message.id(), parsed.tags(), now);
+		List<Long> tagIds = this.messageTags.tag(message.id(), parsed.filedTags(), now);
 		this.threadTags.add(threadId, tagIds, now);
 		this.messageLinks.attach(message.id(), threadId, now, parsed.urls(), enrich);
 		List<Long> mentioned = this.mentions.mention(message.id(), parsed.mentions());
-		this.threadSources.add(threadId,
-				message.startsThread() ? ThreadSources.Kind.AUTHOR : ThreadSources.Kind.REPLIER,
+		// One statement for every reason, each statement being a round trip inside the post's transaction.
+		ThreadSources.Reasons reasons = new ThreadSources.Reasons();
+		reasons.add(threadId, message.startsThread() ? ThreadSources.Kind.AUTHOR : ThreadSources.Kind.REPLIER,
 				List.of(message.authorId()));
-		this.threadSources.add(threadId, ThreadSources.Kind.TAG, tagIds);
-		this.threadSources.addSites(threadId, parsed.urls());
-		this.threadSources.add(threadId, ThreadSources.Kind.MENTION, mentioned);
-		this.threadSources.touch(threadId, now);
-		this.alerts.push(message.id(), threadId, message.authorId(), now, mentioned);
+		reasons.add(threadId, ThreadSources.Kind.TAG, tagIds);
+		reasons.addSites(threadId, parsed.urls());
+		reasons.add(threadId, ThreadSources.Kind.MENTION, mentioned);
+		this.threadSources.add(reasons);
+		if (!message.startsThread()) {
+			// A new thread's activity is its start, which its rows already carry.
+			this.threadSources.touch(threadId, now);
+		}
+		this.alerts.pushNew(message.id(), threadId, message.authorId(), now, mentioned);
 		this.searchDocuments.refresh(threadId);
 	}
 
@@ -90,7 +95,7 @@ class MessageDerivations {
 		}
 		List<Long> ids = threads.stream().map(NewThread::id).toList();
 		List<List<Long>> tagIds = this.messageTags.tagAll(threads.stream()
-			.map((thread) -> new MessageTags.Tagged(thread.id(), thread.parsed().tags(), thread.at()))
+			.map((thread) -> new MessageTags.Tagged(thread.id(), thread.parsed().filedTags(), thread.at()))
 			.toList());
 		List<ThreadTags.Brought> brought = new ArrayList<>();
 		for (int i = 0; i < threads.size(); i++) {
@@ -119,7 +124,7 @@ class MessageDerivations {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void changed(Message message, ParsedMessage previous, ParsedMessage parsed, Instant now) {
 		forget(message, previous);
-		this.messageTags.tag(message.id(), parsed.tags(), now);
+		this.messageTags.tag(message.id(), parsed.filedTags(), now);
 		this.messageLinks.attach(message.id(), message.threadId(), message.createdAt(), parsed.urls());
 		List<Long> mentioned = this.mentions.mention(message.id(), parsed.mentions());
 		rederiveThread(message.threadId(), now);
@@ -140,7 +145,7 @@ class MessageDerivations {
 	}
 
 	private void forget(Message message, ParsedMessage previous) {
-		this.messageTags.untag(message.id(), previous.tags());
+		this.messageTags.untag(message.id(), previous.filedTags());
 		this.messageLinks.detach(message.id(), message.threadId());
 		this.mentions.unmention(message.id());
 	}

@@ -62,8 +62,7 @@ class MessageEditService {
 	Posted edit(long editorId, long messageId, String text) {
 		Message message = lockedLiveMessage(messageId).message();
 		checkAuthor(message, editorId);
-		ParsedMessage parsed = MarkupParser.parse(text);
-		MessageLimits.check(parsed);
+		ParsedMessage parsed = MessageLimits.parse(text);
 		return rewrite(message, parsed, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 	}
 

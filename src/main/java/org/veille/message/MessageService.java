@@ -18,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.veille.account.PersonFeeds;
 import org.veille.database.Timestamps;
 import org.veille.follow.Relations;
-import org.veille.markup.MarkupParser;
 import org.veille.markup.ParsedMessage;
 import org.veille.thread.ThreadSources;
 import org.veille.web.ForbiddenException;
@@ -56,10 +55,13 @@ class MessageService {
 
 	private final ApplicationEventPublisher events;
 
+	private final MessageMeters meters;
+
 	MessageService(MessageRepository messages, MessageDerivations derivations, MessageEditService editService,
 			ThreadSources threadSources, Relations relations, PersonFeeds personFeeds, JdbcClient jdbc, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, MessageMeters meters) {
 		this.events = events;
+		this.meters = meters;
 		this.messages = messages;
 		this.derivations = derivations;
 		this.editService = editService;
@@ -73,7 +75,7 @@ class MessageService {
 	/** Starts a thread with this text; throws {@link MessageRejectedException} over a limit. */
 	@Transactional
 	Posted startThread(long authorId, String text) {
-		return startThread(authorId, text, UUID.randomUUID());
+		return start(authorId, text, UUID.randomUUID(), false);
 	}
 
 	/**
@@ -83,11 +85,15 @@ class MessageService {
 	 */
 	@Transactional
 	Posted startThread(long authorId, String text, UUID uuid) {
-		ParsedMessage parsed = MarkupParser.parse(text);
-		MessageLimits.check(parsed);
+		return start(authorId, text, uuid, true);
+	}
+
+	/** A UUID the server just drew is nobody's yet: only one the client chose is looked up. */
+	private Posted start(long authorId, String text, UUID uuid, boolean clientChosen) {
+		ParsedMessage parsed = MessageLimits.parse(text);
 		Instant now = now();
 		lockPostsOf(authorId);
-		Optional<Posted> existing = storedUnder(uuid, authorId);
+		Optional<Posted> existing = clientChosen ? storedUnder(uuid, authorId) : Optional.empty();
 		if (existing.isPresent()) {
 			return existing.get();
 		}
@@ -99,6 +105,7 @@ class MessageService {
 		this.derivations.added(message, parsed, now);
 		this.personFeeds.changed(authorId, now);
 		this.events.publishEvent(new EntryPublished(message.id()));
+		this.meters.threadStarted();
 		return new Posted(message.id(), message.id());
 	}
 
@@ -110,22 +117,25 @@ class MessageService {
 	 */
 	@Transactional
 	Posted reply(long authorId, long targetId, String text) {
-		return reply(authorId, targetId, text, UUID.randomUUID());
+		return reply(authorId, targetId, text, UUID.randomUUID(), false);
 	}
 
 	/** The same with the reply's UUID chosen by the client (see {@link #startThread(long, String, UUID)}). */
 	@Transactional
 	Posted reply(long authorId, long targetId, String text, UUID uuid) {
+		return reply(authorId, targetId, text, uuid, true);
+	}
+
+	private Posted reply(long authorId, long targetId, String text, UUID uuid, boolean clientChosen) {
 		long threadId = this.messages.findThreadOfLive(targetId).orElseThrow(() -> NotFoundException.message(targetId));
 		lockPostsOf(authorId);
 		long threadAuthorId = this.threadSources.lock(threadId).orElseThrow(() -> NotFoundException.message(targetId));
 		if (this.relations.blocks(threadAuthorId, authorId)) {
 			throw new ForbiddenException("reply.blocked");
 		}
-		ParsedMessage parsed = MarkupParser.parse(text);
-		MessageLimits.check(parsed);
+		ParsedMessage parsed = MessageLimits.parse(text);
 		Instant now = now();
-		Optional<Posted> existing = storedUnder(uuid, authorId);
+		Optional<Posted> existing = clientChosen ? storedUnder(uuid, authorId) : Optional.empty();
 		if (existing.isPresent()) {
 			return existing.get();
 		}
@@ -139,6 +149,7 @@ class MessageService {
 			.update();
 		this.derivations.added(reply, parsed, now);
 		this.events.publishEvent(new EntryPublished(reply.id()));
+		this.meters.replied();
 		return new Posted(reply.id(), threadId);
 	}
 

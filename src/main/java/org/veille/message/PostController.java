@@ -28,17 +28,23 @@ class PostController {
 
 	private final LinkService links;
 
-	PostController(MessageService messageService, ThreadQueries threads, LinkService links) {
+	private final TopicSuggestions topics;
+
+	PostController(MessageService messageService, ThreadQueries threads, LinkService links, TopicSuggestions topics) {
 		this.messageService = messageService;
 		this.threads = threads;
 		this.links = links;
+		this.topics = topics;
 	}
 
 	@GetMapping("/post")
 	String form(@RequestParam(required = false) @Nullable String url,
 			@RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String selection, Model model) {
-		model.addAttribute("postForm", new PostForm(Prefill.text(title, url, selection), "post", title, url));
+		PostForm form = new PostForm(Prefill.text(title, url, selection), "post", title, url);
+		model.addAttribute("postForm", form);
+		// A page the bookmarklet sends may have been fetched already: its topics are offered at once.
+		model.addAttribute("topics", this.topics.of(form.text()));
 		return "message/post";
 	}
 

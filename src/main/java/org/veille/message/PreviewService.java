@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,7 +22,9 @@ import org.veille.markup.ParsedMessage;
 import org.veille.markup.TagKeys;
 
 /**
- * Reads a text as it is being typed, with the same parser as the write path, in two queries.
+ * Reads a text as it is being typed, with the same parser and limits as the write path, in a few
+ * queries. The limits other than length are reported with what the text says; the topics of the cited pages
+ * are offered as tags ({@link TopicSuggestions}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,16 +35,23 @@ class PreviewService {
 
 	private final JdbcClient jdbc;
 
-	PreviewService(JdbcClient jdbc) {
+	private final MessageSource messages;
+
+	private final TopicSuggestions topics;
+
+	PreviewService(JdbcClient jdbc, MessageSource messages, TopicSuggestions topics) {
 		this.jdbc = jdbc;
+		this.messages = messages;
+		this.topics = topics;
 	}
 
+	/** What a text says; its length is within the limit ({@link MessageLimits#checkLength}). */
 	Preview preview(String text) {
 		ParsedMessage parsed = MarkupParser.parse(text);
 		String language = LocaleContextHolder.getLocale().getLanguage();
 		List<Preview.Tag> tags = new ArrayList<>();
 		for (Hashtag tag : parsed.tags()) {
-			tags.add(new Preview.Tag(tag.label(language), "/tag/" + TagKeys.pathOf(tag.key())));
+			tags.add(new Preview.Tag(tag.label(language), "/tag/" + TagKeys.pathOf(tag.key(language))));
 		}
 		Set<String> known = known(parsed.mentions());
 		List<Preview.Mention> mentions = parsed.mentions()
@@ -48,11 +60,23 @@ class PreviewService {
 					known.contains(login.toLowerCase(Locale.ROOT)) ? "/people/" + login : null))
 			.toList();
 		Map<String, List<Preview.PostedThread>> posted = postedIn(parsed.urls());
+		Map<String, List<Preview.Tag>> offered = this.topics.byUrl(parsed);
 		List<Preview.Link> links = parsed.urls()
 			.stream()
-			.map((url) -> new Preview.Link(url, posted.getOrDefault(url, List.of())))
+			.map((url) -> new Preview.Link(url, posted.getOrDefault(url, List.of()), offered.getOrDefault(url, List.of())))
 			.toList();
-		return new Preview(tags, mentions, links);
+		return new Preview(tags, mentions, links, problemOf(parsed));
+	}
+
+	/** The limit other than length that the text goes over, as the form would say it, or null. */
+	private @Nullable String problemOf(ParsedMessage parsed) {
+		try {
+			MessageLimits.checkParsed(parsed);
+			return null;
+		}
+		catch (MessageRejectedException ex) {
+			return this.messages.getMessage(ex.messageKey(), ex.arguments(), LocaleContextHolder.getLocale());
+		}
 	}
 
 	private Set<String> known(List<String> logins) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import org.veille.account.CurrentAccount;
+import org.veille.text.XmlChars;
 import org.veille.transfer.ImportFormatException;
 import org.veille.transfer.ImportOptions;
 import org.veille.web.NotFoundException;
@@ -70,8 +71,8 @@ class ImportController {
 		try (InputStream in = file.getInputStream()) {
 			Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
 		}
-		String name = (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())
-				? file.getOriginalFilename() : "bookmarks";
+		String given = (file.getOriginalFilename() != null) ? XmlChars.strip(file.getOriginalFilename()) : "";
+		String name = given.isBlank() ? "bookmarks" : given;
 		try {
 			long id = this.imports.start(me.id(), shorten(name), copy, choices);
 			return "redirect:/settings/import/" + id;

@@ -8,17 +8,22 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,7 +55,16 @@ class ImportService implements DisposableBean {
 
 	static final int BATCH = 2_000;
 
+	/** How long stopping the application waits for an import to record that it was interrupted. */
+	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
 	private static final String SERVER_ERROR = "The import stopped on an error of the server; importing the file again resumes it.";
+
+	/** Private bookmarks, left out unless asked for (a reason besides the readers' {@link SkippedBookmark.Reason}s). */
+	static final String PRIVATE = "PRIVATE";
+
+	/** Entries whose message would break one of its limits ({@code MessageLimits}). */
+	static final String OVER_A_LIMIT = "OVER_A_LIMIT";
 
 	private static final Logger logger = LoggerFactory.getLogger(ImportService.class);
 
@@ -58,9 +72,9 @@ class ImportService implements DisposableBean {
 	record Choices(ImportOptions options, boolean includePrivate, boolean enrich) {
 	}
 
-	/** An import as its progress page shows it. */
+	/** An import as its progress page shows it; {@code skips} say why the skipped entries were left out. */
 	public record ImportView(long id, String fileName, @Nullable String format, String status, boolean enrich,
-			int total, int created, int duplicates, int skipped, @Nullable String problem) {
+			int total, int created, int duplicates, int skipped, @Nullable String problem, List<Skip> skips) {
 
 		public boolean isRunning() {
 			return "running".equals(this.status);
@@ -70,8 +84,26 @@ class ImportService implements DisposableBean {
 			return "failed".equals(this.status);
 		}
 
+		/** Its instance stopped before the end (see {@link ImportLeases}). */
+		public boolean isInterrupted() {
+			return "interrupted".equals(this.status);
+		}
+
 		public int processed() {
 			return this.created + this.duplicates + this.skipped;
+		}
+
+	}
+
+	/**
+	 * How many entries were left out for one reason: a {@link SkippedBookmark.Reason}, {@link #PRIVATE} or
+	 * {@link #OVER_A_LIMIT}.
+	 */
+	public record Skip(String reason, int entries) {
+
+		/** The key of its sentence in the messages. */
+		public String messageKey() {
+			return "import.progress.skipped." + this.reason;
 		}
 
 	}
@@ -84,15 +116,22 @@ class ImportService implements DisposableBean {
 
 	private final Clock clock;
 
+	private final ImportLeases leases;
+
+	/** Set when the application stops: an import cut short then is interrupted, not failed. */
+	private volatile boolean stopping;
+
 	private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> daemon(task, "veille-import"));
 
 	private final ExecutorService readers = Executors.newCachedThreadPool((task) -> daemon(task, "veille-import-reader"));
 
-	ImportService(MessageCommands commands, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+	ImportService(MessageCommands commands, TransactionTemplate transactions, JdbcClient jdbc, Clock clock,
+			ImportLeases leases) {
 		this.commands = commands;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.leases = leases;
 	}
 
 	/**
@@ -130,18 +169,22 @@ class ImportService implements DisposableBean {
 			.param("now", Timestamps.of(now()))
 			.query(Long.class)
 			.single();
+		this.leases.started(id);
 		this.executor.execute(() -> store(id, accountId, file, choices));
 		return id;
 	}
 
 	Optional<ImportView> find(long accountId, long importId) {
+		List<Skip> skips = this.jdbc.sql("""
+				select reason, entries from import_skips where import_id = :id order by entries desc, reason
+				""").param("id", importId).query((rs, row) -> new Skip(rs.getString(1), rs.getInt(2))).list();
 		return this.jdbc.sql("""
 				select id, file_name, format, status, enrich, total, created, duplicates, skipped, problem
 				from imports where id = :id and account_id = :account
 				""").param("id", importId).param("account", accountId).query((rs, row) -> new ImportView(rs.getLong("id"),
 				rs.getString("file_name"), rs.getString("format"), rs.getString("status"), rs.getBoolean("enrich"),
 				rs.getInt("total"), rs.getInt("created"), rs.getInt("duplicates"), rs.getInt("skipped"),
-				rs.getString("problem"))).optional();
+				rs.getString("problem"), skips)).optional();
 	}
 
 	/**
@@ -163,20 +206,23 @@ class ImportService implements DisposableBean {
 			this.commands.importDone(accountId, now());
 			finish(importId, "done", null);
 		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			logger.warn("Import {} failed", importId, cause);
-			finish(importId, "failed", (cause instanceof ImportFormatException format) ? format.detail() : SERVER_ERROR);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			finish(importId, "failed", SERVER_ERROR);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Import {} failed", importId, ex);
-			finish(importId, "failed", SERVER_ERROR);
+		catch (ExecutionException | InterruptedException | RuntimeException ex) {
+			// Cleared while the status is written: the pool may refuse a connection to an interrupted thread.
+			boolean interrupted = Thread.interrupted() || ex instanceof InterruptedException;
+			Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
+			if (this.stopping) {
+				finish(importId, "interrupted", null);
+			}
+			else {
+				logger.warn("Import {} failed", importId, cause);
+				finish(importId, "failed", (cause instanceof ImportFormatException format) ? format.detail() : SERVER_ERROR);
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		finally {
+			this.leases.ended(importId);
 			reading.cancel(true);
 			try {
 				Files.deleteIfExists(file);
@@ -190,35 +236,35 @@ class ImportService implements DisposableBean {
 	/** Reads the file into batches of {@value #BATCH} entries, then a last, empty one (also when reading fails). */
 	private void read(Path file, Choices choices, BlockingQueue<Batch> batches) throws Exception {
 		List<MessageCommands.ImportEntry> entries = new ArrayList<>(BATCH);
-		int[] skipped = new int[1];
+		Map<String, Integer> skipped = new HashMap<>();
 		try (InputStream in = Files.newInputStream(file)) {
 			BookmarkImport.read(in, choices.options(), new BookmarkSink() {
 				@Override
 				public void accept(Bookmark bookmark) {
 					if (bookmark.isPrivate() && !choices.includePrivate()) {
-						skipped[0]++;
+						skipped.merge(PRIVATE, 1, Integer::sum);
 						return;
 					}
 					Instant at = (bookmark.addedAt() != null) ? bookmark.addedAt().truncatedTo(ChronoUnit.MICROS) : now();
 					entries.add(new MessageCommands.ImportEntry(bookmark.messageText(), at, key(bookmark)));
 					if (entries.size() == BATCH) {
-						hand(batches, new Batch(List.copyOf(entries), skipped[0], false));
+						hand(batches, new Batch(List.copyOf(entries), Map.copyOf(skipped), false));
 						entries.clear();
-						skipped[0] = 0;
+						skipped.clear();
 					}
 				}
 
 				@Override
 				public void skip(SkippedBookmark entry) {
-					skipped[0]++;
+					skipped.merge(entry.reason().name(), 1, Integer::sum);
 				}
 			});
-			if (!entries.isEmpty() || skipped[0] > 0) {
-				hand(batches, new Batch(List.copyOf(entries), skipped[0], false));
+			if (!entries.isEmpty() || !skipped.isEmpty()) {
+				hand(batches, new Batch(List.copyOf(entries), Map.copyOf(skipped), false));
 			}
 		}
 		finally {
-			hand(batches, new Batch(List.of(), 0, true));
+			hand(batches, new Batch(List.of(), Map.of(), true));
 		}
 	}
 
@@ -234,20 +280,23 @@ class ImportService implements DisposableBean {
 	}
 
 	private void storeBatch(long importId, long accountId, Batch batch, boolean enrich, Counts counts) {
-		counts.skipped += batch.skipped();
+		batch.skipped().forEach((reason, entries) -> counts.skipped.merge(reason, entries, Integer::sum));
 		this.transactions.executeWithoutResult((status) -> {
 			MessageCommands.ImportResult result = this.commands.importThreads(accountId, batch.entries(), enrich);
 			counts.created += result.created();
 			counts.duplicates += result.duplicates();
-			counts.skipped += result.rejected();
+			if (result.overLimit() > 0) {
+				counts.skipped.merge(OVER_A_LIMIT, result.overLimit(), Integer::sum);
+			}
 			this.jdbc.sql("""
 					update imports set created = :created, duplicates = :duplicates, skipped = :skipped where id = :id
 					""")
 				.param("created", counts.created)
 				.param("duplicates", counts.duplicates)
-				.param("skipped", counts.skipped)
+				.param("skipped", counts.skipped.values().stream().mapToInt(Integer::intValue).sum())
 				.param("id", importId)
 				.update();
+			writeSkips(importId, counts.skipped);
 		});
 		counts.batches++;
 		if (counts.batches <= 8 && (counts.batches & (counts.batches - 1)) == 0) {
@@ -257,8 +306,24 @@ class ImportService implements DisposableBean {
 		}
 	}
 
-	/** Entries read, with the number skipped while reading them; the last batch only says the reading ended. */
-	private record Batch(List<MessageCommands.ImportEntry> entries, int skipped, boolean last) {
+	/** The running totals of the entries left out, by reason. */
+	private void writeSkips(long importId, Map<String, Integer> skipped) {
+		if (skipped.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into import_skips (import_id, reason, entries)
+				select :id, reason, entries from unnest(:reasons, :entries) as s (reason, entries)
+				on conflict (import_id, reason) do update set entries = excluded.entries
+				""")
+			.param("id", importId)
+			.param("reasons", skipped.keySet().toArray(String[]::new))
+			.param("entries", skipped.values().toArray(Integer[]::new))
+			.update();
+	}
+
+	/** Entries read, with those skipped while reading them by reason; the last batch only says the reading ended. */
+	private record Batch(List<MessageCommands.ImportEntry> entries, Map<String, Integer> skipped, boolean last) {
 	}
 
 	private void finish(long importId, String status, @Nullable String problem) {
@@ -300,10 +365,14 @@ class ImportService implements DisposableBean {
 		return thread;
 	}
 
+	/** An import in progress stops, and says so (its batches stored so far stay). */
 	@Override
-	public void destroy() {
+	public void destroy() throws InterruptedException {
+		this.stopping = true;
 		this.executor.shutdownNow();
 		this.readers.shutdownNow();
+		// Time to write its status while the database is still there; otherwise another instance will.
+		this.executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private static final class Counts {
@@ -312,7 +381,7 @@ class ImportService implements DisposableBean {
 
 		int duplicates;
 
-		int skipped;
+		final Map<String, Integer> skipped = new TreeMap<>();
 
 		int batches;
 

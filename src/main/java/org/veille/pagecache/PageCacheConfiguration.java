@@ -16,6 +16,7 @@ import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.web.servlet.LocaleResolver;
 
+import org.veille.database.DatabaseTransactionManager;
 import org.veille.pagecache.PageCacheFilter.PageKey;
 import org.veille.web.PublicUrls;
 
@@ -31,7 +32,7 @@ class PageCacheConfiguration {
 	@Bean
 	JpaTransactionManager transactionManager(PageVersions versions,
 			ObjectProvider<TransactionManagerCustomizers> customizers) {
-		JpaTransactionManager manager = new JpaTransactionManager() {
+		JpaTransactionManager manager = new DatabaseTransactionManager() {
 
 			@Override
 			protected void doCommit(DefaultTransactionStatus status) {
@@ -77,6 +78,7 @@ class PageCacheConfiguration {
 			.maximumWeight(properties.maxSize().toBytes())
 			.<PageKey, CachedPage>weigher((key, page) -> key.weight() + page.weight())
 			.expireAfterWrite(properties.timeToLive())
+			.recordStats()
 			.build();
 	}
 

@@ -3,6 +3,7 @@ package org.veille.pagecache;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -51,6 +52,11 @@ class PageCacheFilter extends OncePerRequestFilter {
 	/** Whether {@code veille.public-url} is set: every page then holds the same absolute addresses. */
 	private final boolean onePublicAddress;
 
+	/** Pages served from memory, and pages rendered that might have been (the metrics read both). */
+	private final LongAdder hits = new LongAdder();
+
+	private final LongAdder misses = new LongAdder();
+
 	PageCacheFilter(Cache<PageKey, CachedPage> pages, PageVersions versions, LocaleResolver locales, int largestPage,
 			boolean onePublicAddress) {
 		this.pages = pages;
@@ -76,13 +82,16 @@ class PageCacheFilter extends OncePerRequestFilter {
 		}
 		CachedPage cached = isReload(request) ? null : this.pages.getIfPresent(key);
 		if (cached != null && cached.version() == version) {
+			this.hits.increment();
 			cached.writeTo(response);
 			return;
 		}
+		this.misses.increment();
 		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
 		try {
 			chain.doFilter(request, capture);
-			if (isKeepable(request, capture)) {
+			// A page that opened a session holds its CSRF token: not one to give to readers without a session.
+			if (isKeepable(request, capture) && sessionOf(request).equals(key.session())) {
 				this.pages.put(key, CachedPage.of(version, capture, capture.getContentAsByteArray()));
 			}
 		}
@@ -91,10 +100,27 @@ class PageCacheFilter extends OncePerRequestFilter {
 		}
 	}
 
+	long hits() {
+		return this.hits.sum();
+	}
+
+	long misses() {
+		return this.misses.sum();
+	}
+
+	Cache<PageKey, CachedPage> pages() {
+		return this.pages;
+	}
+
 	/** A reader's forced reload asks every cache on the way for a fresh copy (RFC 9111 §5.2.1.4). */
 	private static boolean isReload(HttpServletRequest request) {
 		String cacheControl = request.getHeader(HttpHeaders.CACHE_CONTROL);
 		return (cacheControl != null && cacheControl.contains("no-cache")) || request.getHeader(HttpHeaders.PRAGMA) != null;
+	}
+
+	private static String sessionOf(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return (session != null) ? session.getId() : "";
 	}
 
 	private PageKey key(HttpServletRequest request) {

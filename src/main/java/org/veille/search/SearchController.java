@@ -45,6 +45,7 @@ class SearchController {
 		page.addObject("searched", !query.raw().isEmpty());
 		page.addObject("nothingToSearch", !query.raw().isEmpty() && query.isEmpty());
 		page.addObject("page", results.page());
+		page.addObject("results", results.results());
 		page.addObject("tags", results.tags());
 		return page;
 	}
@@ -52,8 +53,7 @@ class SearchController {
 	@GetMapping("/search/feed")
 	@Nullable ModelAndView feed(@RequestParam(required = false) @Nullable String q, ServletWebRequest request) {
 		SearchQuery query = SearchQuery.parse(q);
-		List<ThreadSummary> threads = this.search
-			.search(query, SearchOrder.NEWEST, null, ThreadQueries.FEED_SIZE).page().threads();
+		List<ThreadSummary> threads = this.search.newest(query, ThreadQueries.FEED_SIZE).threads();
 		Instant lastChange = threads.stream().map(ThreadSummary::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
 		String pagePath = UriComponentsBuilder.fromPath("/search").queryParam("q", query.raw()).encode().build().toUriString();
 		String feedPath = UriComponentsBuilder.fromPath("/search/feed").queryParam("q", query.raw()).encode().build().toUriString();
@@ -69,6 +69,7 @@ class SearchController {
 		page.addObject("tooLong", true);
 		page.addObject("maxLength", SearchQuery.MAX_LENGTH);
 		page.addObject("page", new ThreadPage(List.of(), null));
+		page.addObject("results", List.of());
 		page.addObject("tags", List.of());
 		page.setStatus(HttpStatus.BAD_REQUEST);
 		return page;

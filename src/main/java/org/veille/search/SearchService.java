@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.veille.tag.TagLink;
 import org.veille.tag.TagQueries;
 import org.veille.thread.ThreadPage;
 import org.veille.thread.ThreadQueries;
@@ -39,17 +38,28 @@ class SearchService {
 
 	private final TagQueries tags;
 
-	SearchService(ThreadQueries threads, TagQueries tags) {
+	private final SearchHits hits;
+
+	SearchService(ThreadQueries threads, TagQueries tags, SearchHits hits) {
 		this.threads = threads;
 		this.tags = tags;
+		this.hits = hits;
 	}
 
+	/** A page of results, each with why it matched, and the tags proposed beside them. */
 	SearchResults search(SearchQuery query, SearchOrder order, @Nullable Cursor before, int size) {
 		if (query.isEmpty()) {
-			return new SearchResults(new ThreadPage(List.of(), null), List.of());
+			return new SearchResults(new ThreadPage(List.of(), null), List.of(), List.of());
 		}
 		String prefix = (before == null) ? query.tagPrefix() : null;
-		return new SearchResults(page(query, order, before, size), (prefix != null) ? this.tags.startingWith(prefix, TAG_SUGGESTIONS) : List.of());
+		ThreadPage page = page(query, order, before, size);
+		return new SearchResults(page, this.hits.explain(query, page.threads()),
+				(prefix != null) ? this.tags.startingWith(prefix, TAG_SUGGESTIONS) : List.of());
+	}
+
+	/** The newest threads matching, for the feed: no passages. */
+	ThreadPage newest(SearchQuery query, int size) {
+		return query.isEmpty() ? new ThreadPage(List.of(), null) : page(query, SearchOrder.NEWEST, null, size);
 	}
 
 	private ThreadPage page(SearchQuery query, SearchOrder order, @Nullable Cursor before, int size) {

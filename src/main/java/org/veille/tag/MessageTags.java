@@ -158,8 +158,9 @@ public class MessageTags {
 				.param("displays", fewer.stream().map(TagSpelling::display).toArray(String[]::new))
 				.param("changes", removed.toArray(Integer[]::new))
 				.update();
+			// Only a spelling counted down can have reached zero.
+			this.jdbc.sql("delete from tag_spellings where tag_id = any(:tags) and uses = 0").param("tags", tagIds).update();
 		}
-		this.jdbc.sql("delete from tag_spellings where tag_id = any(:tags) and uses = 0").param("tags", tagIds).update();
 		this.jdbc.sql("""
 				update tags set display = coalesce((select s.display from tag_spellings s where s.tag_id = tags.id
 				                                    order by s.uses desc, s.display limit 1), display)

@@ -8,4 +8,9 @@ public record TagNeighbours(List<TagLink> parents, List<TagLink> children, List<
 
 	static final TagNeighbours NONE = new TagNeighbours(List.of(), List.of(), List.of(), List.of());
 
+	/** Whether there is nothing to show beside the threads (the parents are part of the heading). */
+	public boolean isEmpty() {
+		return this.children.isEmpty() && this.startingAlike.isEmpty() && this.related.isEmpty();
+	}
+
 }

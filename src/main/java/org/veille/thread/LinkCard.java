@@ -2,6 +2,10 @@ package org.veille.thread;
 
 import java.net.IDN;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -15,10 +19,29 @@ import org.jspecify.annotations.Nullable;
  * @param finalUrl where the URL led after redirects, once fetched
  * @param status {@code pending}, {@code fetched} or {@code failed}
  * @param failureReason a {@code FailureReason} name, for the last failed attempt
+ * @param goneSince when Veille judged the page gone (docs/architecture.md, "Links that died")
+ * @param nextAttempt when the fetch queue tries the link again, if it is queued
+ * @param topics the topics the page declares that the thread does not carry: the page's, not the thread's tags
  */
 public record LinkCard(long id, String url, String host, @Nullable String finalUrl, @Nullable String title,
 		@Nullable String description, @Nullable String siteName, @Nullable Long thumbnailId, String status,
-		@Nullable String failureReason, @Nullable String failureDetail, @Nullable String thumbnailFailure) {
+		@Nullable String failureReason, @Nullable String failureDetail, @Nullable String thumbnailFailure,
+		@Nullable Instant goneSince, @Nullable Instant nextAttempt, List<TagChip> topics) {
+
+	/** Where a reader looks for an archived copy of a page that seems gone: a search, never fetched by Veille. */
+	private static final String ARCHIVE_SEARCH = "https://web.archive.org/web/*/";
+
+	/** The same card without the topics that are tags of the thread already. */
+	LinkCard withoutTopics(List<TagChip> tags) {
+		if (this.topics.isEmpty() || tags.isEmpty()) {
+			return this;
+		}
+		Set<String> keys = tags.stream().map(TagChip::key).collect(Collectors.toSet());
+		List<TagChip> left = this.topics.stream().filter((topic) -> !keys.contains(topic.key())).toList();
+		return new LinkCard(this.id, this.url, this.host, this.finalUrl, this.title, this.description, this.siteName,
+				this.thumbnailId, this.status, this.failureReason, this.failureDetail, this.thumbnailFailure,
+				this.goneSince, this.nextAttempt, left);
+	}
 
 	/** Where the card links: the page the URL led to once known, so shortened links show their destination. */
 	public String href() {
@@ -64,6 +87,21 @@ public record LinkCard(long id, String url, String host, @Nullable String finalU
 
 	public boolean isFailed() {
 		return "failed".equals(this.status);
+	}
+
+	/** Not fetched yet and an attempt failed: the queue tries again at {@link #nextAttempt}. */
+	public boolean isRetrying() {
+		return isPending() && this.failureReason != null;
+	}
+
+	/** The page seems gone: failed for good, see {@link #goneSince}. */
+	public boolean isGone() {
+		return this.goneSince != null;
+	}
+
+	/** The archive's search for copies of the URL as cited. */
+	public String archiveSearchUrl() {
+		return ARCHIVE_SEARCH + this.url;
 	}
 
 	/** The message key explaining the last failure, if any. */

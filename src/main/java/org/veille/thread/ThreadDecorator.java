@@ -1,5 +1,7 @@
 package org.veille.thread;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,14 +9,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.veille.database.Timestamps;
 import org.veille.markup.HtmlRenderer;
 import org.veille.markup.MarkupParser;
 import org.veille.markup.RenderOptions;
+import org.veille.markup.RenderedMessage;
+import org.veille.markup.TagKeys;
 import org.veille.thread.ThreadQueries.ThreadRow;
 
 /**
@@ -57,10 +65,13 @@ class ThreadDecorator {
 		});
 		Map<Long, List<LinkCard>> links = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select ml.message_id, l.id, l.url, l.host, l.final_url, coalesce(l.given_title, l.title) as title,
+				select ml.message_id, l.id, l.url, l.host, l.final_url, coalesce(g.given_title, l.title) as title,
 				       l.description, l.site_name,
-				       l.thumbnail_id, l.fetch_status, l.failure_reason, l.failure_detail, l.thumbnail_failure
+				       l.thumbnail_id, l.fetch_status, l.failure_reason, l.failure_detail, l.thumbnail_failure,
+				       l.gone_since, j.not_before as next_attempt, l.topics
 				from message_links ml join links l on l.id = ml.link_id
+				left join message_link_titles g on g.message_id = ml.message_id and g.link_id = ml.link_id
+				left join link_fetch_jobs j on j.link_id = ml.link_id
 				where ml.message_id = any(:ids) order by ml.message_id, ml.position
 				""").param("ids", ids).query((rs) -> {
 			links.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
@@ -68,17 +79,42 @@ class ThreadDecorator {
 						rs.getString("final_url"), rs.getString("title"), rs.getString("description"),
 						rs.getString("site_name"), rs.getObject("thumbnail_id", Long.class),
 						rs.getString("fetch_status"), rs.getString("failure_reason"), rs.getString("failure_detail"),
-						rs.getString("thumbnail_failure")));
+						rs.getString("thumbnail_failure"), Timestamps.readNullable(rs, "gone_since"),
+						Timestamps.readNullable(rs, "next_attempt"), topics(rs.getArray("topics"))));
 		});
 		Set<String> knownLogins = knownLogins(rows);
 		RenderOptions options = new RenderOptions(LocaleContextHolder.getLocale().getLanguage(),
 				(login) -> knownLogins.contains(login.toLowerCase(Locale.ROOT)));
-		return rows.stream()
-			.map((row) -> new ThreadSummary(row.id(), row.threadId(), row.uuid(), row.title(),
-					HtmlRenderer.render(row.body(), options), row.login(), row.displayName(), row.createdAt(),
-					row.updatedAt(), tags.getOrDefault(row.id(), List.of()), links.getOrDefault(row.id(), List.of()),
-					row.replyCount(), row.starCount(), row.starredBy(), row.sortTime()))
-			.toList();
+		return rows.stream().map((row) -> {
+			RenderedMessage rendered = HtmlRenderer.renderShowing(row.body(), options);
+			List<TagChip> all = tags.getOrDefault(row.id(), List.of());
+			List<LinkCard> cards = links.getOrDefault(row.id(), List.of())
+				.stream()
+				.map((card) -> card.withoutTopics(all))
+				.toList();
+			return new ThreadSummary(row.id(), row.threadId(), row.uuid(), row.title(), rendered.html(), row.login(),
+					row.displayName(), row.createdAt(), row.updatedAt(), all, notLinked(all, rendered), cards,
+					row.replyCount(), row.starCount(), row.starredBy(), row.sortTime());
+		}).toList();
+	}
+
+	/**
+	 * The tags a card shows as chips: those its text does not link already (brought by replies, a
+	 * multilingual label in another language than the reader's, or an edit elsewhere), so each tag shows once.
+	 */
+	private static List<TagChip> notLinked(List<TagChip> tags, RenderedMessage rendered) {
+		if (rendered.linkedTags().isEmpty()) {
+			return tags;
+		}
+		return tags.stream().filter((tag) -> !rendered.linkedTags().contains(tag.key())).toList();
+	}
+
+	/** A page's declared topics as chips (display forms, folded to their keys here). */
+	private static List<TagChip> topics(@Nullable Array topics) throws SQLException {
+		if (topics == null) {
+			return List.of();
+		}
+		return Stream.of((String[]) topics.getArray()).map((display) -> new TagChip(TagKeys.fold(display), display)).toList();
 	}
 
 	/** Which of the logins mentioned on the page exist, lower-cased, so mentions link only to real people. */

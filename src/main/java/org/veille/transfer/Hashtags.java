@@ -1,16 +1,15 @@
 package org.veille.transfer;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.veille.markup.Hashtag;
 import org.veille.markup.MarkupParser;
 import org.veille.markup.ParsedMessage;
-import org.veille.markup.TagKeys;
+import org.veille.markup.Unicode;
 
 /**
  * Turns the tags of other services into Veille hashtags (DESIGN §3). A tag that already is a whole hashtag body
@@ -33,7 +32,7 @@ final class Hashtags {
 
 	/** The hashtag body of {@code tag} (without {@code #}), or null if it cannot be one. */
 	static @Nullable String bodyOf(String tag) {
-		String text = Normalizer.normalize(tag, Normalizer.Form.NFC).strip();
+		String text = Unicode.nfc(tag).strip();
 		int start = 0;
 		while (start < text.length() && (text.charAt(start) == '#' || Character.isWhitespace(text.charAt(start)))) {
 			start++;
@@ -54,18 +53,26 @@ final class Hashtags {
 	}
 
 	/**
-	 * The tags that can be hashtags, in order, the first spelling of each key kept: {@code Web design} and
-	 * {@code web_design} are one tag.
+	 * The tags that can be hashtags, in order, each kept when it files a message under a key that those before it
+	 * did not, as the parser keeps hashtags: {@code Web design} and {@code web_design} are one tag, and
+	 * {@code [en]Label[fr]Étiquette} makes {@code étiquette} after it one too.
 	 */
 	static List<String> distinct(List<String> tags) {
-		Map<String, String> byKey = new LinkedHashMap<>();
+		Set<String> keys = new HashSet<>();
+		List<String> kept = new ArrayList<>(tags.size());
 		for (String tag : tags) {
 			String body = bodyOf(tag);
 			if (body != null) {
-				byKey.putIfAbsent(TagKeys.fold(body), tag.strip());
+				boolean newKey = false;
+				for (Hashtag filed : Hashtag.of(body).filedUnder()) {
+					newKey |= keys.add(filed.key());
+				}
+				if (newKey) {
+					kept.add(tag.strip());
+				}
 			}
 		}
-		return List.copyOf(byKey.values());
+		return List.copyOf(kept);
 	}
 
 	/** The hashtag bodies of {@code tags}, those that have one, in order. */

@@ -58,6 +58,21 @@ final class MessageTexts {
 		return text.toString().strip();
 	}
 
+	static String composeNote(String title, @Nullable String note, List<String> hashtags) {
+		StringBuilder text = new StringBuilder();
+		String titleLine = MarkupParser.normalize(title).strip().replaceAll("\\s+", " ");
+		if (!titleLine.isEmpty()) {
+			text.append(asWords(titleLine)).append("\n\n");
+		}
+		if (note != null && !note.isBlank()) {
+			text.append(asWords(MarkupParser.normalize(note).strip())).append("\n\n");
+		}
+		for (String hashtag : hashtags) {
+			text.append('#').append(hashtag).append(' ');
+		}
+		return text.toString().strip();
+	}
+
 	/**
 	 * {@code text} with nothing in it read as a hashtag, a mention or a code fence, URLs left as they are.
 	 */

@@ -32,7 +32,8 @@ import org.veille.transfer.SkippedBookmark.Reason;
  * Folders ({@code <H3>} followed by a {@code <DL>}) become tags as {@link ImportOptions#folderTags()} says, except the
  * browsers' own roots (marked {@code PERSONAL_TOOLBAR_FOLDER} or {@code UNFILED_BOOKMARKS_FOLDER}). linkding's
  * {@code [linkding-notes]…[/linkding-notes]} become a paragraph of the description. {@code TOREAD}, {@code ICON} and
- * {@code SHORTCUTURL} are ignored.
+ * {@code SHORTCUTURL} are ignored. A bookmark whose address is relative ({@code ?Qm7fTw}, {@code /shaare/Qm7fTw}) is
+ * a Shaarli note: it becomes a {@linkplain Bookmark#note note}, a message without a link.
  */
 final class NetscapeReader {
 
@@ -257,10 +258,33 @@ final class NetscapeReader {
 			return;
 		}
 		String url = WebAddresses.normalize(done.href);
-		if (url == null) {
-			skip(done, Reason.NOT_A_WEB_ADDRESS, SkippedBookmark.shorten(done.href));
+		if (url == null && WebAddresses.isRelativeToTheSite(done.href)) {
+			finishNote(done, title, done.href.strip());
 			return;
 		}
+		if (url == null) {
+			skip(done, WebAddresses.whyNot(done.href), SkippedBookmark.shorten(done.href));
+			return;
+		}
+		Instant addedAt = Dates.ofEpoch(done.addDate);
+		this.sink.accept(Bookmark.of(url, title, description(done.description), tags(done),
+				(addedAt != null) ? addedAt : Dates.ofEpoch(done.lastModified), isTrue(done.isPrivate), null));
+	}
+
+	/** A bookmark whose address is relative to the site that exported it: a Shaarli note, kept without a link. */
+	private void finishNote(Entry done, String title, String href) {
+		String text = description(done.description);
+		List<String> tags = tags(done);
+		if (title.isEmpty() && text == null && tags.isEmpty()) {
+			skip(done, Reason.NOT_A_BOOKMARK, "a note without text");
+			return;
+		}
+		Instant addedAt = Dates.ofEpoch(done.addDate);
+		this.sink.accept(Bookmark.note(title, text, tags, (addedAt != null) ? addedAt : Dates.ofEpoch(done.lastModified),
+				isTrue(done.isPrivate), href));
+	}
+
+	private List<String> tags(Entry done) {
 		List<String> tags = new ArrayList<>();
 		if (done.tags != null) {
 			for (String tag : done.tags.split(",")) {
@@ -270,9 +294,7 @@ final class NetscapeReader {
 			}
 		}
 		tags.addAll(folderTags());
-		Instant addedAt = Dates.ofEpoch(done.addDate);
-		this.sink.accept(Bookmark.of(url, title, description(done.description), tags,
-				(addedAt != null) ? addedAt : Dates.ofEpoch(done.lastModified), isTrue(done.isPrivate), null));
+		return tags;
 	}
 
 	private List<String> folderTags() {

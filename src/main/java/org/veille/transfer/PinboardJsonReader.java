@@ -173,7 +173,7 @@ final class PinboardJsonReader {
 		}
 		String url = WebAddresses.normalize(href);
 		if (url == null) {
-			skip(start, Reason.NOT_A_WEB_ADDRESS, SkippedBookmark.shorten(href));
+			skip(start, WebAddresses.whyNot(href), SkippedBookmark.shorten(href));
 			return;
 		}
 		String tags = fields.get("tags");

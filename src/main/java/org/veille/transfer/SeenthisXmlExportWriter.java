@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.veille.markup.Hashtag;
 import org.veille.markup.MarkupParser;
 import org.veille.markup.ParsedMessage;
+import org.veille.text.XmlChars;
 
 /**
  * Writes messages as Seenthis renders one message in XML, inside a {@code <messages>} root, with StAX:
@@ -26,8 +27,8 @@ import org.veille.markup.ParsedMessage;
  * </pre>
  *
  * {@code kind} is {@code message}, {@code reply} (with {@code thread}, the id of the thread's first message) or
- * {@code share}. Characters XML cannot hold become U+FFFD; a {@code ]]>} in the text is split across two CDATA
- * sections.
+ * {@code share}. Characters XML cannot hold are left out ({@link XmlChars}); a {@code ]]>} in the text is split
+ * across two CDATA sections.
  */
 final class SeenthisXmlExportWriter implements ExportWriter {
 
@@ -81,7 +82,7 @@ final class SeenthisXmlExportWriter implements ExportWriter {
 				for (Hashtag tag : parsed.tags()) {
 					this.xml.writeStartElement("tag");
 					this.xml.writeAttribute("href", this.links.tag(tag.key()));
-					this.xml.writeCharacters(xmlSafe(tag.display()));
+					this.xml.writeCharacters(XmlChars.strip(tag.display()));
 					this.xml.writeEndElement();
 				}
 				line();
@@ -125,7 +126,7 @@ final class SeenthisXmlExportWriter implements ExportWriter {
 
 	/** {@code text} in CDATA sections, split where it holds {@code ]]>}. */
 	private void writeCData(String text) throws XMLStreamException {
-		String safe = xmlSafe(text);
+		String safe = XmlChars.strip(text);
 		int start = 0;
 		int end = safe.indexOf("]]>");
 		while (end >= 0) {
@@ -134,30 +135,6 @@ final class SeenthisXmlExportWriter implements ExportWriter {
 			end = safe.indexOf("]]>", start);
 		}
 		this.xml.writeCData(safe.substring(start));
-	}
-
-	/** {@code text} with the characters XML 1.0 cannot hold replaced by U+FFFD. */
-	static String xmlSafe(String text) {
-		StringBuilder safe = null;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			boolean allowed;
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				if (safe != null) {
-					safe.append(c).append(text.charAt(i + 1));
-				}
-				i++;
-				continue;
-			}
-			allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
-			if (!allowed && safe == null) {
-				safe = new StringBuilder(text.length()).append(text, 0, i);
-			}
-			if (safe != null) {
-				safe.append(allowed ? c : '\uFFFD');
-			}
-		}
-		return (safe != null) ? safe.toString() : text;
 	}
 
 	private static IOException ioFailure(XMLStreamException ex) {

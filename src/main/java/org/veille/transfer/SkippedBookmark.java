@@ -15,11 +15,15 @@ public record SkippedBookmark(long line, long column, Reason reason, String deta
 
 		/** The entry has no address. */
 		NO_ADDRESS("no web address"),
-		/** The address is not an http or https one ({@code place:}, {@code javascript:}, a relative path…). */
+		/** The address is not an http or https one ({@code ftp:}, {@code file:}, {@code mailto:}, {@code //host}…). */
 		NOT_A_WEB_ADDRESS("not an http or https address"),
+		/** A browser's saved query or smart folder ({@code place:} in Firefox): a list, not a page. */
+		BROWSER_QUERY("a browser's saved query (place:)"),
+		/** A bookmarklet ({@code javascript:}): a script, not a page. */
+		BOOKMARKLET("a bookmarklet (javascript:)"),
 		/** A title, description, tag list, address or text longer than 65,536 characters. */
 		TOO_LONG("too long"),
-		/** Something that is not a bookmark where one was expected, or a message without text. */
+		/** Something that is not a bookmark where one was expected, a message without text, or an empty note. */
 		NOT_A_BOOKMARK("not a bookmark"),
 		/** A reply in a Seenthis export, left out unless {@link ImportOptions#includeReplies()}. */
 		REPLY("a reply, left out"),

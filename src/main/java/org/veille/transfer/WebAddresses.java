@@ -2,6 +2,7 @@ package org.veille.transfer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,9 @@ final class WebAddresses {
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private static final String ENDS_URL_IN_MESSAGES = "<>\"`\u275D\u275E";
+
+	/** A scheme (RFC 3986 §3.1) and its colon. */
+	private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
 
 	private WebAddresses() {
 	}
@@ -46,6 +50,29 @@ final class WebAddresses {
 			}
 		}
 		return (clean != null) ? clean.toString() : address;
+	}
+
+	/**
+	 * Why an address that {@link #normalize} refuses is not a web address: a browser's saved query, a
+	 * bookmarklet, or anything else.
+	 */
+	static SkippedBookmark.Reason whyNot(String raw) {
+		String lower = raw.strip().toLowerCase(Locale.ROOT);
+		if (lower.startsWith("place:")) {
+			return SkippedBookmark.Reason.BROWSER_QUERY;
+		}
+		return lower.startsWith("javascript:") ? SkippedBookmark.Reason.BOOKMARKLET
+				: SkippedBookmark.Reason.NOT_A_WEB_ADDRESS;
+	}
+
+	/**
+	 * Whether the address is a relative reference within the site that exported it (RFC 3986 §4.2: no
+	 * scheme, and no {@code //} naming another host), such as Shaarli's note links {@code ?Qm7fTw} and
+	 * {@code /shaare/Qm7fTw}.
+	 */
+	static boolean isRelativeToTheSite(String raw) {
+		String address = raw.strip();
+		return !address.isEmpty() && !address.startsWith("//") && !SCHEME.matcher(address).lookingAt();
 	}
 
 	private static int schemeLength(String address) {

@@ -51,6 +51,30 @@ public class RelativeTime {
 			.format(instant);
 	}
 
+	/** How long until, in words ("in 3 minutes"); past a day, the day itself. A moment past reads "in a moment". */
+	public String until(Instant instant) {
+		Locale locale = LocaleContextHolder.getLocale();
+		Duration remaining = Duration.between(this.clock.instant(), instant);
+		if (remaining.compareTo(Duration.ofMinutes(1)) < 0) {
+			return message("time.in-a-moment", locale);
+		}
+		if (remaining.compareTo(Duration.ofHours(1)) < 0) {
+			return message("time.in-minutes", locale, remaining.toMinutes());
+		}
+		if (remaining.compareTo(Duration.ofDays(1)) < 0) {
+			return message("time.in-hours", locale, remaining.toHours());
+		}
+		return day(instant);
+	}
+
+	/** The day, in UTC ("3 May 2026"). */
+	public String day(Instant instant) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return DateTimeFormatter.ofPattern(message("time.date-pattern", locale), locale)
+			.withZone(ZoneOffset.UTC)
+			.format(instant);
+	}
+
 	/** The machine-readable form for {@code <time datetime>}: ISO 8601 in UTC ({@code 2026-03-01T08:30:00Z}). */
 	public String iso(Instant instant) {
 		return instant.toString();

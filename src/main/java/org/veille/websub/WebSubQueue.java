@@ -13,12 +13,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.veille.database.Timestamps;
 import org.veille.message.EntryPublished;
 
 /**
- * The hub's work, kept in PostgreSQL: verifications of intent and deliveries, each claimed by one
+ * The hub's work, kept in PostgreSQL: verifications of intent, publications and deliveries, each claimed by one
  * worker with {@code FOR UPDATE SKIP LOCKED} (so several instances share the queue) and deleted as
  * it is claimed; a failure is queued again later, {@value #MAX_ATTEMPTS} times at most.
  */
@@ -65,7 +67,7 @@ class WebSubQueue {
 			.param("lease", leaseSeconds)
 			.param("now", Timestamps.of(now()))
 			.update();
-		this.workers.wake();
+		wakeWorkersAfterCommit();
 	}
 
 	/** A publisher says this topic changed: its subscribers get a delivery. */
@@ -74,33 +76,68 @@ class WebSubQueue {
 		queueDeliveries("topic = :topic", topic);
 	}
 
-	/** A message was posted: every live subscription gets a delivery, which sends only a feed that changed. */
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+	/**
+	 * A message was posted: in the posting transaction itself (DESIGN §8: no second transaction on the
+	 * request's thread), one row says so when anyone subscribes; a worker turns it into a delivery per
+	 * live subscription ({@link #claim()}). Queuing the deliveries here instead would make concurrent
+	 * posts wait for each other on the one pending delivery of each subscription.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	public void entryPublished(EntryPublished event) {
-		queueDeliveries("true", null);
+		int queued = this.jdbc.sql("""
+				insert into websub_jobs (kind, due_at)
+				select 'publish', :now where exists (select from websub_subscriptions where expires_at > :now)
+				""").param("now", Timestamps.of(now())).update();
+		if (queued > 0) {
+			wakeWorkersAfterCommit();
+		}
 	}
 
 	private void queueDeliveries(String condition, @Nullable String topic) {
+		// In the subscriptions' order, so that two transactions queuing together never wait for each other in turn.
 		JdbcClient.StatementSpec insert = this.jdbc.sql("""
 				insert into websub_jobs (kind, subscription_id, due_at)
-				select 'deliver', id, :now from websub_subscriptions where expires_at > :now and %s
+				select 'deliver', id, :now from websub_subscriptions where expires_at > :now and %s order by id
 				on conflict (subscription_id) where kind = 'deliver' do nothing
 				""".formatted(condition)).param("now", Timestamps.of(now()));
 		if (topic != null) {
 			insert = insert.param("topic", topic);
 		}
 		if (insert.update() > 0) {
-			this.workers.wake();
+			wakeWorkersAfterCommit();
 		}
 	}
 
-	/** Takes the next due job off the queue, if any. */
+	/** Woken before the commit, a worker would find nothing yet and sleep until its next poll. */
+	private void wakeWorkersAfterCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.workers.wake();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				WebSubQueue.this.workers.wake();
+			}
+		});
+	}
+
+	/**
+	 * Takes the next due job off the queue, if any, having first turned every due publication into
+	 * deliveries (one pending delivery per subscription, however many posts came meanwhile).
+	 */
 	@Transactional
 	Optional<Job> claim() {
+		int publications = this.jdbc.sql("""
+				delete from websub_jobs where id in (
+				    select id from websub_jobs where kind = 'publish' and due_at <= :now for update skip locked)
+				""").param("now", Timestamps.of(now())).update();
+		if (publications > 0) {
+			queueDeliveries("true", null);
+		}
 		return this.jdbc.sql("""
 				delete from websub_jobs where id = (
-				    select id from websub_jobs where due_at <= :now order by due_at, id
+				    select id from websub_jobs where due_at <= :now and kind <> 'publish' order by due_at, id
 				    limit 1 for update skip locked)
 				returning id, kind, subscription_id, topic, callback, mode, secret, coalesce(lease_seconds, 0) as lease,
 				          attempts

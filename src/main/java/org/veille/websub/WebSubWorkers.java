@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import org.veille.database.OutageLog;
+
 /**
  * The hub's workers: {@value #WORKERS} threads taking jobs off {@link WebSubQueue} one at a time,
  * polling every {@value #POLL_MILLIS} ms or when woken.
@@ -27,6 +29,8 @@ class WebSubWorkers implements SmartLifecycle {
 	private final WebSubDelivery delivery;
 
 	private final WebSubSignal signal;
+
+	private final OutageLog outage = new OutageLog(logger, "WebSub workers");
 
 	private volatile boolean running;
 
@@ -84,9 +88,12 @@ class WebSubWorkers implements SmartLifecycle {
 			boolean worked = false;
 			try {
 				worked = this.delivery.runOnce();
+				this.outage.reachable();
 			}
 			catch (RuntimeException ex) {
-				logger.warn("A WebSub job failed unexpectedly", ex);
+				if (!this.outage.unreachable(ex)) {
+					logger.warn("A WebSub job failed unexpectedly", ex);
+				}
 			}
 			if (!worked && !this.signal.await(POLL_MILLIS)) {
 				return;

@@ -3,6 +3,7 @@ package org.veille.api;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.io.WireFeedInput;
@@ -26,6 +28,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import org.veille.database.Timestamps;
 import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
 import org.veille.support.TestPeople;
@@ -123,7 +126,7 @@ class ApiIntegrationTests {
 		Client me = client(scheme);
 
 		MockHttpServletResponse created = send(me, post("/api/messages"),
-				entry(summary("Les méandres migrent\nhttps://geo.example.org/meandres\n#rivières")));
+				entry(summary("Les méandres migrent\nhttps://geo.example.org/meandres\n#rivières #[fr]eau[en]water")));
 
 		assertThat(created.getStatus()).isEqualTo(201);
 		long id = idOf(created);
@@ -132,7 +135,8 @@ class ApiIntegrationTests {
 		assertThat(read.getStatus()).isEqualTo(200);
 		assertThat(read.getContentType()).startsWith(ATOM);
 		Entry entry = parseEntry(read.getContentAsString());
-		assertThat(entry.getSummary().getValue()).isEqualTo("Les méandres migrent\nhttps://geo.example.org/meandres\n#rivières");
+		assertThat(entry.getSummary().getValue())
+			.isEqualTo("Les méandres migrent\nhttps://geo.example.org/meandres\n#rivières #[fr]eau[en]water");
 		assertThat(entry.getTitle()).isEqualTo("Les méandres migrent");
 		assertThat(entry.getAuthors().get(0).getUri()).endsWith("/people/" + me.login());
 		assertThat(entry.getOtherLinks()).anySatisfy((link) -> {
@@ -140,6 +144,9 @@ class ApiIntegrationTests {
 			assertThat(link.getHref()).isEqualTo("https://geo.example.org/meandres");
 		});
 		assertThat(entry.getCategories()).anySatisfy((category) -> assertThat(category.getLabel()).isEqualTo("rivières"));
+		assertThat(entry.getCategories()).as("a category per tag page: each language of a multilingual tag")
+			.extracting(Category::getTerm)
+			.containsExactly("rivieres", "eau", "water");
 		assertThat(Posting.page(this.mvc, null, "/messages/" + id)).contains("Les méandres migrent");
 	}
 
@@ -444,7 +451,36 @@ class ApiIntegrationTests {
 		assertThat(response.getContentAsString()).isEqualTo("{\"md5\":\"" + md5 + "\",\"messages\":[" + first + "," + second + "]}");
 		assertThat(this.mvc.perform(get("/api/url/" + "0".repeat(32))).andReturn().getResponse().getContentAsString())
 			.endsWith("\"messages\":[]}");
+		MockHttpServletResponse asked = this.mvc.perform(get("/api/url/" + md5).accept(ATOM)).andReturn().getResponse();
+		assertThat(asked.getStatus()).as("JSON whatever the client accepts").isEqualTo(200);
+		assertThat(asked.getContentType()).startsWith("application/json");
 		assertThat(status(get("/api/url/not-an-md5"))).isEqualTo(404);
+	}
+
+	@Test
+	void shouldWriteTimesToTheMillisecondAsTheFeedsDo() throws Exception {
+		Client me = client("bearer");
+		long id = idOf(send(me, post("/api/messages"), entry(summary("Daté à la microseconde"))));
+		this.jdbc.sql("update messages set created_at = :created, updated_at = :updated where id = :id")
+			.param("created", Timestamps.of(Instant.parse("2026-03-01T10:00:00.123456Z")))
+			.param("updated", Timestamps.of(Instant.parse("2026-03-01T10:05:00.887490Z")))
+			.param("id", id)
+			.update();
+
+		String entryXml = this.mvc.perform(get("/api/messages/" + id)).andReturn().getResponse().getContentAsString();
+		String feedXml = this.mvc.perform(get("/api/people/" + me.login() + "/messages"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(entryXml).contains("<published>2026-03-01T10:00:00.123Z</published>",
+				"<updated>2026-03-01T10:05:00.887Z</updated>");
+		Entry entry = parseEntry(entryXml);
+		assertThat(entry.getPublished().toInstant()).isEqualTo(Instant.parse("2026-03-01T10:00:00.123Z"));
+		assertThat(entry.getUpdated().toInstant()).isEqualTo(Instant.parse("2026-03-01T10:05:00.887Z"));
+		Feed feed = (Feed) new WireFeedInput().build(new StringReader(feedXml));
+		assertThat(feed.getUpdated().toInstant()).isEqualTo(Instant.parse("2026-03-01T10:05:00.887Z"));
+		assertThat(feed.getEntries().get(0).getUpdated().toInstant()).isEqualTo(Instant.parse("2026-03-01T10:05:00.887Z"));
 	}
 
 	private Feed feed(String path) throws Exception {

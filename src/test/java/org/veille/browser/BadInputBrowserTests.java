@@ -60,7 +60,7 @@ class BadInputBrowserTests {
 		String text = "Écrit lentement\nhttps://example.org/lent/" + login + "\n\n❝Un long passage❞ et mon avis.";
 		this.pages.signUp(login);
 		browser.type(By.id("text"), text);
-		browser.driver().manage().deleteCookieNamed("JSESSIONID");
+		browser.driver().manage().deleteCookieNamed("SESSION");
 
 		browser.find(By.cssSelector("form.post-form button[type=submit]")).click();
 		browser.waitFor(ExpectedConditions.urlMatches("/login$"));
@@ -75,6 +75,19 @@ class BadInputBrowserTests {
 
 		this.pages.open("/");
 		assertThat(browser.find(By.id("text")).getDomProperty("value")).as("the draft is forgotten once sent").isEmpty();
+	}
+
+	@Test
+	void shouldSayWhileTypingThatTheTextIsOverTheLengthLimit() {
+		this.pages.signUp(TestPeople.uniqueName("limit"));
+		// Typing 20,001 characters key by key would take minutes: the script gets the input event typing sends.
+		browser.driver().executeScript("var box = document.getElementById('text'); box.value = arguments[0];"
+				+ " box.dispatchEvent(new Event('input'));", "Trop long\n" + "http://-".repeat(2_500));
+
+		WebElement preview = browser.waitForVisible(By.id("text-preview"));
+		browser.waitFor(ExpectedConditions.textToBePresentInElement(preview, "the limit is 20,000"));
+		assertThat(preview.findElement(By.cssSelector(".preview-problem")).getText())
+			.isEqualTo("Your message has 20,010 characters; the limit is 20,000. Shorten it and post again.");
 	}
 
 	@Test

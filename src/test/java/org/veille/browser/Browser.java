@@ -177,6 +177,39 @@ public final class Browser implements AutoCloseable, ExecutionCondition, BeforeA
 				phone ? 740 : 900, "deviceScaleFactor", 1, "mobile", phone));
 	}
 
+	/** Emulates a screen of exactly this size in CSS pixels; a phone below 600 px wide. */
+	public void screen(int width, int height) {
+		driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+				"deviceScaleFactor", 1, "mobile", width < 600));
+	}
+
+	/** The box of the first element matching the selector, as {@code getBoundingClientRect} gives it. */
+	@SuppressWarnings("unchecked")
+	public Map<String, Number> box(String selector) {
+		Object box = driver().executeScript("var e = document.querySelector(arguments[0]);"
+				+ " if (!e) { return null; } var r = e.getBoundingClientRect();"
+				+ " return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: window.innerHeight};",
+				selector);
+		if (box == null) {
+			throw new AssertionError("No element matches " + selector + " on " + driver().getCurrentUrl());
+		}
+		return (Map<String, Number>) box;
+	}
+
+	/** Whether the first element matching {@code later} comes after the first matching {@code earlier} in the DOM. */
+	public boolean comesAfter(String later, String earlier) {
+		return Boolean.TRUE.equals(driver().executeScript("var a = document.querySelector(arguments[0]);"
+				+ " var b = document.querySelector(arguments[1]);"
+				+ " return !!a && !!b && (b.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;",
+				later, earlier));
+	}
+
+	/** How many elements take a positive {@code tabindex}, which would make the keyboard's order differ from the page's. */
+	public long positiveTabIndexes() {
+		return ((Number) driver().executeScript("return document.querySelectorAll('[tabindex]:not([tabindex=\"0\"]):not([tabindex^=\"-\"])').length;"))
+			.longValue();
+	}
+
 	/** Whether the page is wider than the window: a horizontal scroll bar. */
 	public boolean scrollsSideways() {
 		Object result = driver().executeScript(

@@ -66,9 +66,10 @@ class SignUpAndPostBrowserTests {
 		assertThat(card.findElement(By.cssSelector("blockquote")).getText()).contains("un extrait choisi");
 		assertThat(card.findElement(By.cssSelector(".message-body a[href='https://example.org/article']")).getText())
 			.contains("example.org/article");
-		List<WebElement> tagLinks = card.findElements(By.cssSelector("ul.tags a.tag-chip"));
+		List<WebElement> tagLinks = card.findElements(By.cssSelector(".message-body a.tag"));
 		assertThat(tagLinks).extracting(WebElement::getText)
 			.containsExactlyInAnyOrder("#" + uniqueTag, "#Santé", "#données_ouvertes");
+		assertThat(card.findElements(By.cssSelector(".thread-tags"))).as("every tag is in the text: no chip").isEmpty();
 		assertThat(tagLinks).extracting((link) -> URI.create(link.getDomAttribute("href")).getPath())
 			.containsExactlyInAnyOrder("/tag/" + tagKey, "/tag/sante", "/tag/donnees_ouvertes");
 		browser.screenshot(Browser.screenshots().resolve("message.png"));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.veille.link.fetch.LocalHttpServer;
@@ -20,6 +21,7 @@ import org.veille.support.TestPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * With {@code allow-private-addresses=false}, no private or reserved address is fetched: each is recorded as
@@ -82,6 +84,42 @@ class BlockedAddressesIntegrationTests {
 			assertThat(allowed.requestedPaths()).containsExactlyInAnyOrder("/" + u + "/to-loopback",
 					"/" + u + "/to-metadata");
 		}
+	}
+
+	@Test
+	void shouldTellThePosterTheAddressIsNotAllowedWithoutWhatItResolvesTo() throws Exception {
+		String u = TestPeople.uniqueName("r").replace('_', '-');
+		List<String> urls = List.of("http://localhost/" + u, "http://intranet.test/" + u, "http://wiki.intranet.test/" + u);
+		MockHttpSession poster = TestPeople.signUp(this.mvc, TestPeople.uniqueName("resolved"));
+		long id = Posting.as(this.mvc, poster, "Internal names\n" + String.join("\n", urls));
+
+		FetchProperties properties = FetchTesting.properties(Duration.ofSeconds(3));
+		FetchWorkers pool = FetchTesting.pool(this.queue, FetchTesting.fetcher(properties,
+				AddressPolicy.publicInternetOnly(), Map.of("localhost", "127.0.0.1", "intranet.test", "10.1.2.3",
+						"wiki.intranet.test", "fd12:3456:789a::17")),
+				properties);
+		pool.start();
+		try {
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> urls.stream().allMatch((url) -> LinkRow.of(this.jdbc, url).status().equals("failed")));
+		}
+		finally {
+			pool.stop();
+		}
+
+		for (String url : urls) {
+			assertThat(LinkRow.of(this.jdbc, url).failureDetail()).as(url)
+				.doesNotContain("127.0.0.1", "10.1.2.3", "fd12", "resolves")
+				.endsWith("is on a private or reserved network");
+		}
+		String page = Posting.page(this.mvc, poster, "/messages/" + id);
+		assertThat(page).contains("This address is not allowed (private or reserved network")
+			.doesNotContain("127.0.0.1", "10.1.2.3", "fd12:");
+		String french = this.mvc.perform(get("/messages/" + id).session(poster).header("Accept-Language", "fr"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(french).contains("Cette adresse n’est pas autorisée (réseau privé ou réservé");
 	}
 
 }

@@ -119,4 +119,58 @@ class BookmarkletTitleIntegrationTests {
 		assertThat(Posting.page(this.mvc, me, "/messages/" + id)).contains("Le titre de la page");
 	}
 
+	@Test
+	void shouldKeepEachMessagesOwnGivenTitle() throws Exception {
+		String a = TestPeople.uniqueName("givena");
+		String b = TestPeople.uniqueName("givenb");
+		String c = TestPeople.uniqueName("givenc");
+		MockHttpSession sessionA = TestPeople.signUp(this.mvc, a);
+		MockHttpSession sessionB = TestPeople.signUp(this.mvc, b);
+		MockHttpSession sessionC = TestPeople.signUp(this.mvc, c);
+		String path = "/" + a + "/shared-article";
+		this.server.content(path, "text/html; charset=utf-8",
+				"<!doctype html><html><head><title>Le titre récupéré</title></head><body>Texte</body></html>"
+					.getBytes(StandardCharsets.UTF_8));
+		String url = this.server.uri(path).toString();
+
+		String pageA = postWithTitle(sessionA, "Lu par A\n" + url, "Le titre vu par A", url);
+		String pageB = postWithTitle(sessionB, "Lu par B\n" + url, "Le titre vu par B", url);
+		long idC = Posting.as(this.mvc, sessionC, "Lu par C\n" + url);
+		await().atMost(Duration.ofSeconds(20)).until(() -> LinkRow.of(this.jdbc, url).status().equals("fetched"));
+
+		assertThat(Posting.page(this.mvc, sessionA, pageA)).contains("Le titre vu par A").doesNotContain("Le titre vu par B");
+		assertThat(Posting.page(this.mvc, sessionB, pageB)).contains("Le titre vu par B").doesNotContain("Le titre vu par A");
+		assertThat(Posting.page(this.mvc, sessionC, "/messages/" + idC)).contains("Le titre récupéré")
+			.doesNotContain("Le titre vu par");
+		assertThat(relatedTitle(a)).isEqualTo("Le titre vu par A");
+		assertThat(relatedTitle(b)).isEqualTo("Le titre vu par B");
+		assertThat(relatedTitle(c)).isEqualTo("Le titre récupéré");
+	}
+
+	private String postWithTitle(MockHttpSession session, String text, String title, String url) throws Exception {
+		return this.mvc
+			.perform(post("/post").session(session)
+				.with(csrf())
+				.param("text", text)
+				.param("origin", "post")
+				.param("pageTitle", title)
+				.param("pageUrl", url))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+	}
+
+	private String relatedTitle(String login) throws Exception {
+		Feed feed = (Feed) new WireFeedInput().build(new StringReader(
+				this.mvc.perform(get("/people/" + login + "/feed")).andReturn().getResponse().getContentAsString()));
+		return feed.getEntries()
+			.get(0)
+			.getOtherLinks()
+			.stream()
+			.filter((link) -> "related".equals(link.getRel()))
+			.findFirst()
+			.orElseThrow()
+			.getTitle();
+	}
+
 }

@@ -95,8 +95,7 @@ class HtmlRendererTests {
 				arguments("#2026/11", "<p>" + tag("2026/11", "2026/11") + "</p>"),
 				arguments("#R&D", "<p>" + tag("r&amp;d", "R&amp;D") + "</p>"),
 				arguments("#l'eau", "<p>" + tag("l&#39;eau", "l&#39;eau") + "</p>"),
-				arguments("#[en]Health[fr]Santé",
-						"<p>" + tag("%5Ben%5Dhealth%5Bfr%5Dsante", "Santé") + "</p>"),
+				arguments("#[en]Health[fr]Santé", "<p>" + tag("sante", "Santé") + "</p>"),
 				arguments("C# et ## et # titre", "<p>C# et ## et # titre</p>"),
 				arguments("`#pas_un_tag`", "<p><code>#pas_un_tag</code></p>"),
 				arguments("#<script>", "<p>#&lt;script&gt;</p>"),
@@ -176,6 +175,17 @@ class HtmlRendererTests {
 	}
 
 	@Test
+	void shouldLinkAMultilingualTagToThePageOfTheLabelShown() {
+		String text = "#[fr]Étiquette[en]Label";
+
+		assertThat(HtmlRenderer.render(text, RenderOptions.of("en"))).isEqualTo("<p>" + tag("label", "Label") + "</p>");
+		assertThat(HtmlRenderer.render(text, RenderOptions.of("fr-CA")))
+			.isEqualTo("<p>" + tag("etiquette", "Étiquette") + "</p>");
+		assertThat(HtmlRenderer.render(text, RenderOptions.of("de")))
+			.isEqualTo("<p>" + tag("etiquette", "Étiquette") + "</p>");
+	}
+
+	@Test
 	void shouldRenderTheTypicalMessage() {
 		String html = render("Un titre\nhttps://example.org/a?utm_source=x&id=3#frag\n\n❝un extrait❞\n\n"
 				+ "#Santé #COVID-19 d’#Amazonie #terres.");
@@ -193,6 +203,18 @@ class HtmlRendererTests {
 
 		assertThat(html).startsWith("<blockquote>".repeat(8) + "<p>x</p>").doesNotContain("<blockquote>".repeat(9));
 		assertThat(html).endsWith("</blockquote>".repeat(8));
+	}
+
+	@Test
+	void shouldSayWhichTagsTheTextLinksInTheReadersLanguage() {
+		String text = "#[fr]Étiquette[en]Label puis #Label, #Santé et #santé `#code` https://example.org/#ancre";
+
+		assertThat(HtmlRenderer.renderShowing(text, RenderOptions.of("fr")).linkedTags())
+			.containsExactly("etiquette", "label", "sante");
+		assertThat(HtmlRenderer.renderShowing(text, RenderOptions.of("en")).linkedTags())
+			.containsExactly("label", "sante");
+		assertThat(HtmlRenderer.renderShowing(text, RenderOptions.of("en")).html())
+			.isEqualTo(HtmlRenderer.render(text, RenderOptions.of("en")));
 	}
 
 	private static String render(String text) {

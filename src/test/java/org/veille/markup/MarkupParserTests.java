@@ -65,7 +65,31 @@ class MarkupParserTests {
 
 		assertThat(tag.variants()).containsExactly(org.assertj.core.api.Assertions.entry("fr", "Étiquette_française"),
 				org.assertj.core.api.Assertions.entry("en", "English_label"));
-		assertThat(tag.key()).isEqualTo("[en]english_label[fr]etiquette_francaise");
+		assertThat(tag.key()).isEqualTo("etiquette_francaise");
+	}
+
+	@Test
+	void shouldFileAMessageUnderTheKeyOfEachLanguageOfAMultilingualTag() {
+		ParsedMessage message = MarkupParser.parse("RGPD #vie_privée #[fr]Règlement_Général_sur_la_Protection_des_Données_(RGPD)"
+				+ "[en]General_Data_Protection_Regulation_(GDPR)[nl]General_Data_Protection_Regulation_(GDPR) #Europe");
+
+		assertThat(message.tags()).extracting(Hashtag::display)
+			.containsExactly("vie_privée", "[fr]Règlement_Général_sur_la_Protection_des_Données_(RGPD)"
+					+ "[en]General_Data_Protection_Regulation_(GDPR)[nl]General_Data_Protection_Regulation_(GDPR)",
+					"Europe");
+		assertThat(message.filedTags()).extracting(Hashtag::key)
+			.containsExactly("vie_privee", "reglement_general_sur_la_protection_des_donnees_(rgpd)",
+					"general_data_protection_regulation_(gdpr)", "europe");
+		assertThat(message.filedTags()).extracting(Hashtag::display)
+			.contains("Règlement_Général_sur_la_Protection_des_Données_(RGPD)");
+	}
+
+	@Test
+	void shouldKeepATypedTagOnlyWhenItFilesTheMessageUnderANewKey() {
+		ParsedMessage message = MarkupParser.parse("#foo #[en]Foo[fr]Truc #[fr]Truc[en]Foo #truc");
+
+		assertThat(message.tags()).extracting(Hashtag::display).containsExactly("foo", "[en]Foo[fr]Truc");
+		assertThat(message.filedTags()).extracting(Hashtag::key).containsExactly("foo", "truc");
 	}
 
 	@Test

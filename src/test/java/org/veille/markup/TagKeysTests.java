@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class TagKeysTests {
 
@@ -30,9 +31,10 @@ class TagKeysTests {
 			Ελλάδα                                    | ελλάδα
 			東京                                       | 東京
 			2026/11                                   | 2026/11
-			[fr]Étiquette_française[en]English_label  | [en]english_label[fr]etiquette_francaise
-			[en]English_label[fr]Étiquette_française  | [en]english_label[fr]etiquette_francaise
-			[FR]Santé                                 | [fr]sante
+			[fr]Étiquette_française[en]English_label  | etiquette_francaise
+			[en]English_label[fr]Étiquette_française  | english_label
+			[FR]Santé                                 | sante
+			[en]english_label[fr]etiquette_francaise  | english_label
 			""")
 	void shouldFoldDisplayFormsToKeys(String display, String key) {
 		assertThat(TagKeys.fold(display)).isEqualTo(key);
@@ -82,12 +84,27 @@ class TagKeysTests {
 	}
 
 	@Test
+	void shouldKeyAMultilingualTagByTheLabelOfTheReadersLanguage() {
+		Hashtag tag = Hashtag.of("[fr]Étiquette[en]Label[nl]Label");
+
+		assertThat(tag.key()).isEqualTo("etiquette");
+		assertThat(tag.key("en")).isEqualTo("label");
+		assertThat(tag.key("fr-BE")).isEqualTo("etiquette");
+		assertThat(tag.key("de")).isEqualTo("etiquette");
+		assertThat(tag.filedUnder()).extracting(Hashtag::key, Hashtag::display)
+			.containsExactly(tuple("etiquette", "Étiquette"), tuple("label", "Label"));
+		assertThat(tag.filedUnder()).allSatisfy((variant) -> assertThat(variant.variants()).isEmpty());
+	}
+
+	@Test
 	void shouldLabelAPlainTagByItsDisplayForm() {
 		Hashtag tag = Hashtag.of("Santé");
 
 		assertThat(tag.key()).isEqualTo("sante");
 		assertThat(tag.variants()).isEmpty();
 		assertThat(tag.label("en")).isEqualTo("Santé");
+		assertThat(tag.key("fr")).isEqualTo("sante");
+		assertThat(tag.filedUnder()).containsExactly(tag);
 	}
 
 }

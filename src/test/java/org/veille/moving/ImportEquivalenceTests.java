@@ -67,12 +67,21 @@ class ImportEquivalenceTests {
 			tooManyTags.append(" #").append(u).append("many").append(i);
 		}
 
-		long importId = importXml(ImportRuns.accountId(this.jdbc, importer), u, texts, tooManyTags.toString());
+		String tooLong = "Over the limit of length https://" + host + "/long\n" + "http://-".repeat(2_500);
+
+		long importId = importXml(ImportRuns.accountId(this.jdbc, importer), u, texts,
+				List.of(tooManyTags.toString(), tooLong));
 
 		assertThat(this.jdbc.sql("select created || '/' || duplicates || '/' || skipped from imports where id = :id")
 			.param("id", importId)
 			.query(String.class)
-			.single()).isEqualTo(texts.size() + "/1/1");
+			.single()).isEqualTo(texts.size() + "/1/2");
+		assertThat(this.jdbc.sql("select entries from import_skips where import_id = :id and reason = 'OVER_A_LIMIT'")
+			.param("id", importId)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+		assertThat(Posting.page(this.mvc, importing, "/settings/import/" + importId))
+			.contains("over a limit of a message (20,000 characters, 50 tags, 20 links): 2");
 		List<Long> imported = this.jdbc.sql("""
 				select m.id from messages m join accounts a on a.id = m.author_id where a.login = :login order by m.created_at
 				""").param("login", importer).query(Long.class).list();
@@ -116,14 +125,16 @@ class ImportEquivalenceTests {
 		}
 	}
 
-	/** Imports these texts as a Seenthis export (one entry twice, one over a limit) and waits for the end. */
-	private long importXml(long accountId, String u, List<String> texts, String rejected) throws Exception {
+	/** Imports these texts as a Seenthis export (one entry twice, then those over a limit) and waits for the end. */
+	private long importXml(long accountId, String u, List<String> texts, List<String> rejected) throws Exception {
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<messages>\n");
 		for (int i = 0; i < texts.size(); i++) {
 			entry(xml, u + i, Instant.parse("2021-03-01T08:00:00Z").plus(Duration.ofHours(i * 25L)), texts.get(i));
 		}
 		entry(xml, u + 0, Instant.parse("2021-03-01T08:00:00Z"), texts.get(0));
-		entry(xml, u + "rejected", Instant.parse("2021-02-01T08:00:00Z"), rejected);
+		for (int i = 0; i < rejected.size(); i++) {
+			entry(xml, u + "rejected" + i, Instant.parse("2021-02-01T08:00:00Z"), rejected.get(i));
+		}
 		xml.append("</messages>\n");
 		return ImportRuns.importAndWait(this.imports, this.jdbc, accountId, "export.xml", xml.toString(),
 				new ImportService.Choices(ImportOptions.defaults(), true, false));

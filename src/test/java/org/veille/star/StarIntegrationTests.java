@@ -109,7 +109,7 @@ class StarIntegrationTests {
 		assertThat(feed.getEntries()).extracting(Entry::getTitle).containsExactly("Une trouvaille ancienne", "Mon fil à moi");
 		Instant starredAt = this.jdbc.sql("select starred_at from stars where thread_id = ?").param(starred)
 			.query(java.sql.Timestamp.class).single().toInstant();
-		assertThat(feed.getEntries().get(0).getUpdated().toInstant()).isEqualTo(starredAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+		assertThat(feed.getEntries().get(0).getUpdated().toInstant()).isEqualTo(starredAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
 		Feed only = (Feed) new WireFeedInput()
 			.build(new StringReader(Posting.page(this.mvc, null, "/people/" + login + "/only/feed")));
 		assertThat(only.getEntries()).extracting(Entry::getTitle).containsExactly("Mon fil à moi");

@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Import;
  * tags with unique names, so they never depend on each other's data. The client address is taken from
  * {@code X-Forwarded-For} sent from loopback, so that tests of per-address limits each use addresses of
  * their own; sign-ups are not limited (many tests sign people up from 127.0.0.1 within the hour).
+ * {@link ConnectionsPerThread} notes any thread that holds two pooled connections at once. A
+ * {@code MockHttpSession} stands for the session cookie ({@link SessionCookies}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,7 +30,7 @@ import org.springframework.context.annotation.Import;
 				"veille.fetch.host-spacing=0s", "server.forward-headers-strategy=native",
 				"veille.signup.per-address-per-hour=1000000" })
 @AutoConfigureMockMvc
-@Import({ TestDatabaseConfiguration.class, QueryCounting.class })
+@Import({ TestDatabaseConfiguration.class, QueryCounting.class, ConnectionsPerThread.class, SessionCookies.class })
 public @interface IntegrationTest {
 
 }

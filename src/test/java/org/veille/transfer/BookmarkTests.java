@@ -100,6 +100,24 @@ class BookmarkTests {
 	}
 
 	@Test
+	void shouldKeepATagOnlyWhenOneOfItsLanguagesIsNotListedBefore() {
+		Bookmark bookmark = Bookmark.of("https://example.org/", "T", null,
+				List.of("[en]Label[fr]Étiquette", "étiquette", "Autre", "[fr]Autre[en]Other", "[fr]autre"), null, false,
+				null);
+
+		assertThat(bookmark.hashtags()).containsExactly("[en]Label[fr]Étiquette", "Autre", "[fr]Autre[en]Other");
+		assertThat(MarkupParser.parse(bookmark.messageText()).tags()).extracting(Hashtag::display)
+			.containsExactlyElementsOf(bookmark.hashtags());
+	}
+
+	@Test
+	void shouldReadBackATagOfManyCombiningMarksAsTheParserReadsIt() {
+		String body = Hashtags.bodyOf("e" + "\u0301\u0316".repeat(40));
+
+		assertThat(MarkupParser.parse("#" + body).tags()).extracting(Hashtag::display).containsExactly(body);
+	}
+
+	@Test
 	void shouldGiveExactlyItsHashtagsForEveryBookmarkOfEveryFixture() throws Exception {
 		for (String fixture : Imports.FIXTURES) {
 			for (Bookmark bookmark : Imports.fixture(fixture, ImportOptions.defaults().withReplies(true)).bookmarks()) {

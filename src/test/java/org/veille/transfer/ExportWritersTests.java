@@ -138,9 +138,17 @@ class ExportWritersTests {
 	}
 
 	@Test
-	void shouldReplaceCharactersXmlCannotHold() {
-		assertThat(SeenthisXmlExportWriter.xmlSafe("a\u0001b\uD800c\uD83D\uDE00d\uFFFF"))
-			.isEqualTo("a\uFFFDb\uFFFDc\uD83D\uDE00d\uFFFD");
+	void shouldLeaveOutCharactersXmlCannotHold() throws Exception {
+		StringWriter out = new StringWriter();
+		try (ExportWriter writer = ExportFormat.SEENTHIS_XML.open(out, SITE)) {
+			writer.write(new ExportedMessage(40, Kind.MESSAGE, null, "ana", "Ana\u0001", Instant.parse("2026-03-05T10:00:00Z"),
+					"a\u0001b\uD800c\uD83D\uDE00d\uFFFF"));
+		}
+
+		assertThat(out.toString()).contains("<![CDATA[Ana]]>", "<![CDATA[abc\uD83D\uDE00d]]>");
+		assertThat(Imports.read(out.toString().getBytes(StandardCharsets.UTF_8), ImportOptions.defaults()).bookmarks())
+			.extracting(Bookmark::text)
+			.containsExactly("abc\uD83D\uDE00d");
 	}
 
 	@Test

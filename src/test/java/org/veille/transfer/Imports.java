@@ -12,7 +12,8 @@ import java.util.List;
 final class Imports {
 
 	static final String[] FIXTURES = { "firefox.html", "chromium.html", "pinboard.html", "shaarli.html",
-			"linkding.html", "odd-windows-1252.html", "pinboard.json", "seenthis-messages.xml", "seenthis-atom.xml" };
+			"shaarli-notes.html", "linkding.html", "odd-windows-1252.html", "pinboard.json", "seenthis-messages.xml",
+			"seenthis-atom.xml" };
 
 	private Imports() {
 	}

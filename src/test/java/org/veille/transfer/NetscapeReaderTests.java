@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.veille.markup.Hashtag;
+import org.veille.markup.MarkupParser;
 import org.veille.transfer.ImportOptions.FolderTags;
 import org.veille.transfer.SkippedBookmark.Reason;
 
@@ -82,9 +84,9 @@ class NetscapeReaderTests {
 		Imports.Result result = Imports.fixture("firefox.html");
 
 		assertThat(result.skipped()).extracting(SkippedBookmark::line, SkippedBookmark::reason)
-			.containsExactly(tuple(12L, Reason.NOT_A_WEB_ADDRESS), tuple(27L, Reason.NOT_A_WEB_ADDRESS));
+			.containsExactly(tuple(12L, Reason.BROWSER_QUERY), tuple(27L, Reason.BOOKMARKLET));
 		assertThat(result.skipped().get(0).detail()).startsWith("place:parent=menu");
-		assertThat(result.skipped().get(1).message()).startsWith("Line 27: not an http or https address (javascript:");
+		assertThat(result.skipped().get(1).message()).startsWith("Line 27: a bookmarklet (javascript:");
 	}
 
 	@Test
@@ -122,18 +124,66 @@ class NetscapeReaderTests {
 	}
 
 	@Test
-	void shouldReadShaarliExportWithClosedElementsAndSkipItsNotes() throws Exception {
+	void shouldReadShaarliExportWithClosedElementsAndKeepItsNotes() throws Exception {
 		Imports.Result result = Imports.fixture("shaarli.html");
 
-		assertThat(result.urls()).containsExactly("https://selfhosted.example.org/guides/backups",
+		assertThat(result.urls()).containsExactly("https://selfhosted.example.org/guides/backups", null,
 				"https://forum.example.net/t/why-is-my-build-slow/1234");
 		Bookmark backups = result.bookmark("https://selfhosted.example.org/guides/backups");
 		assertThat(backups.description()).isEqualTo("The 3-2-1 rule, with a **monthly** restore drill.\n\n"
 				+ "See also #borg and #restic in my other links.");
 		assertThat(backups.tags()).containsExactly("selfhosting", "backup", "restic");
 		assertThat(result.bookmark("https://forum.example.net/t/why-is-my-build-slow/1234").description()).isNull();
-		assertThat(result.skipped()).singleElement()
-			.satisfies((skipped) -> assertThat(skipped.detail()).isEqualTo("/shaare/Xk3bQw"));
+		assertThat(result.skipped()).isEmpty();
+	}
+
+	@Test
+	void shouldMakeMessagesWithoutALinkOfShaarliNotes() throws Exception {
+		Imports.Result result = Imports.fixture("shaarli-notes.html");
+
+		assertThat(result.summary()).isEqualTo(new ImportSummary(BookmarkFormat.NETSCAPE_HTML, 4, 0));
+		assertThat(result.bookmarks()).extracting(Bookmark::url, Bookmark::sourceId, Bookmark::isPrivate)
+			.containsExactly(tuple(null, "?Qm7fTw", false), tuple(null, "?r2Xp9A", true),
+					tuple(null, "/shaare/Hn4kLc", false), tuple("https://jardin.example.org/calendrier", null, false));
+		Bookmark garden = result.bookmarks().get(0);
+		assertThat(garden.title()).isEqualTo("Carnet du jardin");
+		assertThat(garden.tags()).containsExactly("markdown", "jardin");
+		assertThat(garden.addedAt()).isEqualTo(Instant.ofEpochSecond(1739170000));
+		assertThat(garden.messageText()).isEqualTo("""
+				Carnet du jardin
+
+				# Semis de février
+
+				- tomates **sous abri**
+				- radis en pleine terre
+
+				Voir [le calendrier](https://jardin.example.org/calendrier) et #\u2060permaculture.
+
+				#markdown #jardin""");
+		assertThat(MarkupParser.parse(garden.messageText()).tags()).extracting(Hashtag::display)
+			.containsExactly("markdown", "jardin");
+		assertThat(result.bookmarks().get(1).messageText())
+			.isEqualTo("Rappel privé\n\nChanger le mot de passe du routeur & noter le `code` dans le carnet.\n\n#todo");
+		assertThat(result.bookmarks().get(2).messageText()).isEqualTo("Une note sans texte");
+	}
+
+	@Test
+	void shouldSayWhyAnAddressIsNotAWebOne() throws Exception {
+		Imports.Result result = Imports.read("""
+				<DL><p>
+				<DT><A HREF="PLACE:sort=8">Most visited</A>
+				<DT><A HREF=" JavaScript:alert(1)">Bookmarklet</A>
+				<DT><A HREF="ftp://files.example.org/a">Files</A>
+				<DT><A HREF="mailto:ana@example.org">Mail</A>
+				<DT><A HREF="//example.org/no-scheme">No scheme</A>
+				<DT><A HREF="?Empty1"></A>
+				</DL><p>
+				""");
+
+		assertThat(result.bookmarks()).isEmpty();
+		assertThat(result.skipped()).extracting(SkippedBookmark::reason)
+			.containsExactly(Reason.BROWSER_QUERY, Reason.BOOKMARKLET, Reason.NOT_A_WEB_ADDRESS,
+					Reason.NOT_A_WEB_ADDRESS, Reason.NOT_A_WEB_ADDRESS, Reason.NOT_A_BOOKMARK);
 	}
 
 	@Test

@@ -39,7 +39,7 @@ class PinboardJsonReaderTests {
 		assertThat(rain.addedAt()).isNull();
 		assertThat(rain.tags()).isEmpty();
 		assertThat(result.skipped()).extracting(SkippedBookmark::line, SkippedBookmark::reason, SkippedBookmark::detail)
-			.containsExactly(tuple(4L, Reason.NOT_A_WEB_ADDRESS, "javascript:alert(1)"));
+			.containsExactly(tuple(4L, Reason.BOOKMARKLET, "javascript:alert(1)"));
 	}
 
 	@Test

@@ -160,7 +160,7 @@ class PublicUrlIntegrationTests {
 		RawHttp.Answer login = RawHttp.get(this.port, HOSTILE, "/login");
 
 		assertThat(login.header(HttpHeaders.SET_COOKIE)).hasValueSatisfying((cookie) -> assertThat(cookie)
-			.startsWith("JSESSIONID=").containsIgnoringCase("; Secure"));
+			.startsWith("SESSION=").containsIgnoringCase("; Secure"));
 	}
 
 }

@@ -4,7 +4,12 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-/** Makes text taken from a page fit to show: one line, no control characters, not too long. */
+import org.veille.text.XmlChars;
+
+/**
+ * Makes text taken from a page fit to show: one line, no control characters nor any other character XML 1.0
+ * forbids (U+FFFF, lone surrogates: {@link XmlChars}), not too long.
+ */
 final class CleanText {
 
 	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
@@ -20,7 +25,7 @@ final class CleanText {
 		if (text == null) {
 			return null;
 		}
-		String visible = WHITESPACE.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll(" ").strip();
+		String visible = WHITESPACE.matcher(INVISIBLE.matcher(XmlChars.strip(text)).replaceAll("")).replaceAll(" ").strip();
 		if (visible.isEmpty()) {
 			return null;
 		}

@@ -20,6 +20,7 @@ import org.veille.outbound.LenientUris;
 /**
  * Reads what a parsed page says about itself: Open Graph first, then Twitter cards, then plain HTML. URLs are made
  * absolute against the document's base URI (the final URL, or its {@code <base href>}); only http(s) ones are kept.
+ * The topics it declares are read by {@link PageTopics}.
  */
 public final class MetadataExtractor {
 
@@ -46,7 +47,8 @@ public final class MetadataExtractor {
 				firstText(metas, List.of("og:site_name"), PageMetadata.MAX_SITE_NAME),
 				canonical(document, metas),
 				language(document, metas, contentLanguage),
-				favicon(document, pageUri));
+				favicon(document, pageUri),
+				PageTopics.of(document, metas));
 	}
 
 	/** The first non-blank {@code <meta>} of each {@code property} or {@code name}, keys in lower case. */

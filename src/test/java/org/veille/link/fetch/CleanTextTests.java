@@ -17,6 +17,11 @@ class CleanTextTests {
 	}
 
 	@Test
+	void shouldDropTheNoncharactersAndLoneSurrogatesXmlForbids() {
+		assertThat(CleanText.clean("Titre\uFFFF \uFFFEde la\uD800 page", 100)).isEqualTo("Titre de la page");
+	}
+
+	@Test
 	void shouldGiveNullForNothingVisible() {
 		assertThat(CleanText.clean(null, 10)).isNull();
 		assertThat(CleanText.clean(" \n\u00a0 ", 10)).isNull();

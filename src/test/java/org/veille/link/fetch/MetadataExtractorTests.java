@@ -3,6 +3,9 @@ package org.veille.link.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -147,7 +150,64 @@ class MetadataExtractorTests {
 		PageMetadata metadata = extract("");
 
 		assertThat(metadata).isEqualTo(new PageMetadata(null, null, null, null, null, null,
-				URI.create("https://news.example.org/favicon.ico")));
+				URI.create("https://news.example.org/favicon.ico"), List.of()));
+	}
+
+	@Test
+	void shouldReadTopicsFromArticleTagsFirstThenNewsKeywordsThenJsonLd() {
+		String page = """
+				<meta property="article:tag" content="Climat">
+				<meta property="article:tag" content="changement climatique">
+				<meta name="news_keywords" content="Énergie, climat">
+				<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+				  "keywords": ["Océans", "Énergie"]}</script>
+				<meta name="keywords" content="never, read">""";
+
+		assertThat(extract(page).topics()).containsExactly("Climat", "changement_climatique", "Énergie", "Océans");
+	}
+
+	@Test
+	void shouldReadJsonLdKeywordsAsTextOrInAGraph() {
+		assertThat(extract("""
+				<script type="application/ld+json">{"keywords": "Pêche, Bretagne ; marées"}</script>""").topics())
+			.containsExactly("Pêche", "Bretagne", "marées");
+		assertThat(extract("""
+				<script type="application/ld+json">{"@graph": [{"@type": "WebSite"},
+				  {"@type": "Article", "keywords": ["Forêts"]}]}</script>""").topics()).containsExactly("Forêts");
+		assertThat(extract("""
+				<script type="application/ld+json">{"keywords": </script>
+				<script type="application/ld+json">[{"keywords": 42}, "x"]</script>""").topics()).isEmpty();
+	}
+
+	@Test
+	void shouldReadTheKeywordsMetaOnlyAsALastResort() {
+		assertThat(extract("<meta name=keywords content='alpha, beta'>").topics()).containsExactly("alpha", "beta");
+		assertThat(extract("<meta name=keywords content='alpha'><meta property=article:tag content=gamma>").topics())
+			.containsExactly("gamma");
+	}
+
+	@Test
+	void shouldKeepFiveTopicsReadFromFiftyCandidatesAtMost() {
+		String many = IntStream.range(0, 500).mapToObj((i) -> "mot" + i).collect(Collectors.joining(", "));
+		assertThat(extract("<meta name=news_keywords content='" + many + "'>").topics())
+			.containsExactly("mot0", "mot1", "mot2", "mot3", "mot4");
+
+		String late = IntStream.range(0, 60).mapToObj((i) -> "!!!").collect(Collectors.joining(", ")) + ", tardif";
+		assertThat(extract("<meta name=news_keywords content='" + late + "'>").topics()).as("read no further")
+			.isEmpty();
+	}
+
+	@Test
+	void shouldDropMarkupControlCharactersAndSpellingsOfATopicAlreadyKept() {
+		String page = """
+				<meta property="article:tag" content="<b>Santé</b>">
+				<meta property="article:tag" content="sante">
+				<meta property="article:tag" content="SANTÉ">
+				<meta property="article:tag" content="Climat‮">
+				<meta property="article:tag" content="%s">
+				<meta property="article:tag" content="&lt;script&gt;alert(1)&lt;/script&gt;">""".formatted("x".repeat(101));
+
+		assertThat(extract(page).topics()).containsExactly("Santé", "Climat");
 	}
 
 	private PageMetadata extract(String html) {

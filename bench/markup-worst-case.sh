@@ -1,0 +1,7 @@
+#!/bin/sh
+# Markup parsing and rendering on pathological texts: see docs/BENCHMARKS.md. Argument: runs=N.
+set -e
+cd "$(dirname "$0")/.."
+./mvnw -q ${MAVEN_OFFLINE:+-o} test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+exec java -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+    org.veille.bench.MarkupBenchmark "$@"

@@ -1,0 +1,57 @@
+package org.veille.operations;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sessions in PostgreSQL (Spring Session JDBC, configured by Spring Boot from {@code spring.session.*}), with
+ * two additions of ours.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStoreConfiguration {
+
+	/**
+	 * Reading and saving sessions go through a plain JDBC transaction manager, not the application's: that one
+	 * tells the page cache of every write it commits ({@code pagecache.PageCacheConfiguration}), and a session's
+	 * last access time is no change to any page. Under the name Spring Session's configuration asks for, and no
+	 * candidate for anything else: Spring Boot's {@code TransactionTemplate} stays the one others receive.
+	 */
+	@Bean(defaultCandidate = false)
+	TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
+		return new TransactionTemplate(new JdbcTransactionManager(dataSource));
+	}
+
+	/** Spring Session's filter receives the repository through this wrapper ({@link SeldomTouchedSessions}). */
+	@Bean
+	static BeanPostProcessor seldomTouchedSessions() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JdbcIndexedSessionRepository sessions) ? new SeldomTouchedSessions(sessions) : bean;
+			}
+
+		};
+	}
+
+	/** Just before Spring Session's own filter, which reads the cookie. */
+	@Bean
+	FilterRegistrationBean<SessionCookieFilter> sessionCookieFilter(
+			@Value("${server.servlet.session.cookie.name:SESSION}") String cookieName) {
+		FilterRegistrationBean<SessionCookieFilter> registration = new FilterRegistrationBean<>(
+				new SessionCookieFilter(cookieName));
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		return registration;
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.veille.message;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.veille.support.IntegrationTest;
+import org.veille.support.Posting;
+import org.veille.support.QueryCounting;
+import org.veille.support.TestPeople;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a post costs the database (issue 11): each statement is a round trip made while the post's
+ * transaction holds its connection and its locks, so a burst of posts goes as fast as their number allows.
+ */
+@IntegrationTest
+class PostingStatementsIntegrationTests {
+
+	/**
+	 * The person's lock, the same-text check, the message, tags (3: tags, spellings, display), message and
+	 * thread tags (2), site paths, link, fetch job, message links, site threads, the stream's reasons (one
+	 * statement for all), the search document, the person's feed date, the WebSub publication.
+	 */
+	private static final int STATEMENTS_PER_POST = 17;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void shouldStoreAPostWithTagsAndALinkInABoundedNumberOfStatements() throws Exception {
+		MockHttpSession me = TestPeople.signUp(this.mvc, TestPeople.uniqueName("costly"));
+		Posting.as(this.mvc, me, "First\nhttps://cost.example.org/a #cost #cost/post");
+
+		QueryCounting.reset();
+		Posting.as(this.mvc, me, "Second\nhttps://cost.example.org/b #cost #cost/post");
+
+		assertThat(QueryCounting.statements()).isLessThanOrEqualTo(STATEMENTS_PER_POST);
+	}
+
+}
