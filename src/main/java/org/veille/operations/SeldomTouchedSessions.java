@@ -2,7 +2,9 @@ package org.veille.operations;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,8 @@ class SeldomTouchedSessions implements FindByIndexNameSessionRepository<Session>
 
 	static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
+	private static final ThreadLocal<Map<String, Optional<Session>>> READ_IN_THIS_REQUEST = new ThreadLocal<>();
+
 	private final JdbcIndexedSessionRepository sessions;
 
 	SeldomTouchedSessions(JdbcIndexedSessionRepository sessions) {
@@ -43,13 +47,40 @@ class SeldomTouchedSessions implements FindByIndexNameSessionRepository<Session>
 
 	@Override
 	public @Nullable Session findById(String id) {
+		Map<String, Optional<Session>> read = READ_IN_THIS_REQUEST.get();
+		Optional<Session> known = (read != null) ? read.get(id) : null;
+		if (known != null) {
+			return known.orElse(null);
+		}
 		Session stored = this.sessions.findById(id);
-		return (stored != null) ? new SeldomTouched(stored) : null;
+		Session found = (stored != null) ? new SeldomTouched(stored) : null;
+		if (read != null) {
+			read.put(id, Optional.ofNullable(found));
+		}
+		return found;
 	}
 
 	@Override
 	public void deleteById(String id) {
+		Map<String, Optional<Session>> read = READ_IN_THIS_REQUEST.get();
+		if (read != null) {
+			read.remove(id);
+		}
 		this.sessions.deleteById(id);
+	}
+
+	/**
+	 * From here to {@link #requestEnded()}, on this thread, a session is read from PostgreSQL once: Spring
+	 * Session's filter reads it again when it saves it at the end of a request (it checks the requested session
+	 * after clearing its own cache), a second query per request that, with the database gone, failed after the
+	 * answer had been written.
+	 */
+	static void requestStarted() {
+		READ_IN_THIS_REQUEST.set(new HashMap<>());
+	}
+
+	static void requestEnded() {
+		READ_IN_THIS_REQUEST.remove();
 	}
 
 	@Override

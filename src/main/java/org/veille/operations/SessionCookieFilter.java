@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Leaves out, before Spring Session reads it, a session cookie that cannot name a session: its value is the
  * Base64 of a UUID, anything else (a NUL byte that PostgreSQL refuses in a query, five kilobytes of text) is a
- * visitor without a session, never an error.
+ * visitor without a session, never an error. It also marks the request's bounds for
+ * {@link SeldomTouchedSessions}, which reads a session once per request.
  */
 class SessionCookieFilter extends OncePerRequestFilter {
 
@@ -34,20 +35,29 @@ class SessionCookieFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		SeldomTouchedSessions.requestStarted();
+		try {
+			chain.doFilter(withSoundCookies(request), response);
+		}
+		finally {
+			SeldomTouchedSessions.requestEnded();
+		}
+	}
+
+	private HttpServletRequest withSoundCookies(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
 		if (cookies == null || Arrays.stream(cookies).allMatch(this::isSound)) {
-			chain.doFilter(request, response);
-			return;
+			return request;
 		}
 		Cookie[] sound = Arrays.stream(cookies).filter(this::isSound).toArray(Cookie[]::new);
-		chain.doFilter(new HttpServletRequestWrapper(request) {
+		return new HttpServletRequestWrapper(request) {
 
 			@Override
 			public Cookie @Nullable [] getCookies() {
 				return (sound.length > 0) ? sound : null;
 			}
 
-		}, response);
+		};
 	}
 
 	private boolean isSound(Cookie cookie) {

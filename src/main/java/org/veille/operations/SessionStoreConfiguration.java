@@ -7,11 +7,12 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import org.veille.database.DatabaseJdbcTransactionManager;
 
 /**
  * Sessions in PostgreSQL (Spring Session JDBC, configured by Spring Boot from {@code spring.session.*}), with
@@ -24,11 +25,12 @@ class SessionStoreConfiguration {
 	 * Reading and saving sessions go through a plain JDBC transaction manager, not the application's: that one
 	 * tells the page cache of every write it commits ({@code pagecache.PageCacheConfiguration}), and a session's
 	 * last access time is no change to any page. Under the name Spring Session's configuration asks for, and no
-	 * candidate for anything else: Spring Boot's {@code TransactionTemplate} stays the one others receive.
+	 * candidate for anything else: Spring Boot's {@code TransactionTemplate} stays the one others receive. A lost
+	 * connection's rollback is no second failure ({@link DatabaseJdbcTransactionManager}).
 	 */
 	@Bean(defaultCandidate = false)
 	TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
-		return new TransactionTemplate(new JdbcTransactionManager(dataSource));
+		return new TransactionTemplate(new DatabaseJdbcTransactionManager(dataSource));
 	}
 
 	/** Spring Session's filter receives the repository through this wrapper ({@link SeldomTouchedSessions}). */
@@ -51,6 +53,16 @@ class SessionStoreConfiguration {
 		FilterRegistrationBean<SessionCookieFilter> registration = new FilterRegistrationBean<>(
 				new SessionCookieFilter(cookieName));
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		return registration;
+	}
+
+	/** Just after Spring Session's filter, inside the session it wraps the request in. */
+	@Bean
+	FilterRegistrationBean<SessionReadFirst> sessionReadFirst(
+			@Value("${server.servlet.session.cookie.name:SESSION}") String cookieName) {
+		FilterRegistrationBean<SessionReadFirst> registration = new FilterRegistrationBean<>(
+				new SessionReadFirst(cookieName));
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
 		return registration;
 	}
 

@@ -81,17 +81,20 @@ class DatabaseRestartIntegrationTests {
 		Posters posters = new Posters(people);
 		posters.start();
 		await().atMost(Duration.ofSeconds(30)).until(() -> posters.acknowledged.size() >= 8);
+		// Someone opens the sign-in page before the database goes, and sends it while it is away.
+		WebSession visitor = new WebSession(port);
+		String signInToken = WebSession.csrfOf(visitor.get("/login").body());
+		String postingToken = people.get(0).postingToken();
 
 		this.postgres.close();
 		// The connections in use break now, each noted once by the pool; what follows must stay quiet.
 		await().atMost(Duration.ofSeconds(30)).until(() -> posters.statuses.getOrDefault(503, 0) >= people.size());
 		int logBefore = output.getAll().length();
-		WebSession visitor = new WebSession(port);
 		String text = "Written while the database is away <b>& kept</b>";
-		HttpResponse<String> post = people.get(0).postMessage(text);
-		HttpResponse<String> page = visitor.get("/all");
-		// Checked in a filter, before any controller: Spring Boot's error page must say the same.
-		HttpResponse<String> signIn = visitor.post("/login", Map.of("_csrf", WebSession.csrfOf(visitor.get("/login").body()),
+		HttpResponse<String> post = people.get(0).postMessage(postingToken, text);
+		HttpResponse<String> page = new WebSession(port).get("/all");
+		// Refused before any controller, reading the visitor's session: the page must say the same.
+		HttpResponse<String> signIn = visitor.post("/login", Map.of("_csrf", signInToken,
 				"username", "someone", "password", "a password"));
 		String logWhileAway = output.getAll().substring(logBefore);
 

@@ -22,6 +22,7 @@ import org.veille.support.RawHttp;
 import org.veille.support.TestPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -117,14 +118,14 @@ class PublicUrlIntegrationTests {
 			.andReturn().getResponse().getContentAsString();
 		String export = this.mvc.perform(get("/settings/export/json").session(this.session).header("Host", HOSTILE))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		String tools = this.mvc
-			.perform(get("/settings/api").session(this.session).header("Host", HOSTILE)
-				.flashAttr("homeFeedPath", "/feeds/home/a-token"))
+		// The new feed address is shown once, on the page the renewal redirects to.
+		this.mvc.perform(post("/settings/api/home-feed").session(this.session).header("Host", HOSTILE).with(csrf()));
+		String tools = this.mvc.perform(get("/settings/api").session(this.session).header("Host", HOSTILE))
 			.andReturn().getResponse().getContentAsString();
 
 		assertThat(bookmarklet).contains(PUBLIC + "/post").doesNotContain(HOSTILE);
 		assertThat(export).contains(PUBLIC + "/messages/" + this.thread).doesNotContain(HOSTILE);
-		assertThat(tools).contains(PUBLIC + "/feeds/home/a-token").doesNotContain(HOSTILE);
+		assertThat(tools).contains(PUBLIC + "/feeds/home/").doesNotContain(HOSTILE);
 	}
 
 	@Test
