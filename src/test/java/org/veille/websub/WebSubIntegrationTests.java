@@ -74,9 +74,15 @@ class WebSubIntegrationTests {
 		this.subscriber.start();
 	}
 
+	/** This test's subscriptions go, so that they never count towards the hub's limit for 127.0.0.1. */
 	@AfterEach
 	void stopSubscriber() {
 		this.subscriber.stop(0);
+		for (String table : List.of("websub_jobs", "websub_subscriptions")) {
+			this.jdbc.sql("delete from " + table + " where callback like :callbacks")
+				.param("callbacks", callback("/") + "%")
+				.update();
+		}
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
