@@ -7,14 +7,15 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import org.veille.link.fetch.PageFetcher;
 import org.veille.operations.ClusterTasks;
+import org.veille.outbound.OutboundClient;
 
 /** The fetcher and, unless {@code veille.fetch.enabled=false}, this instance's pool of fetch workers. */
 @Configuration(proxyBeanMethods = false)
 class FetchConfiguration {
 
 	@Bean
-	PageFetcher pageFetcher(FetchProperties properties) {
-		return new PageFetcher(properties.settings());
+	PageFetcher pageFetcher(FetchProperties properties, OutboundClient outboundClient) {
+		return new PageFetcher(properties.settings(), outboundClient);
 	}
 
 	@Bean

@@ -1,12 +1,10 @@
 package org.veille.link;
 
 import java.time.Duration;
-import java.util.Set;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 import org.veille.link.fetch.FetchSettings;
 
 /**
- * The link fetcher's settings, {@code veille.fetch.*} (README lists them).
+ * The link fetcher's settings, {@code veille.fetch.*} (README lists them). Which addresses and ports it may reach is
+ * the outbound policy of every request, {@code veille.outbound.*}.
  *
  * @param enabled whether this instance runs fetch workers (jobs are queued either way)
  * @param workers how many links this instance fetches at once
@@ -32,14 +31,11 @@ import org.veille.link.fetch.FetchSettings;
 public record FetchProperties(
 		@DefaultValue("true") boolean enabled,
 		@DefaultValue("4") @Min(1) @Max(64) int workers,
-		@DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("15s") Duration totalTimeout,
 		@DefaultValue("2MB") DataSize maxBodySize,
 		@DefaultValue("5MB") DataSize maxImageSize,
 		@DefaultValue("5") @Min(0) @Max(20) int maxRedirects,
 		@DefaultValue(FetchSettings.DEFAULT_USER_AGENT) @NotBlank String userAgent,
-		@DefaultValue({ "80", "443" }) @NotEmpty Set<Integer> allowedPorts,
-		@DefaultValue("false") boolean allowPrivateAddresses,
 		@DefaultValue("2m") Duration lease,
 		@DefaultValue("5") @Min(1) @Max(20) int maxAttempts,
 		@DefaultValue("1m") Duration retryDelay,
@@ -48,8 +44,7 @@ public record FetchProperties(
 		@DefaultValue("240") @Min(32) @Max(1024) int thumbnailSize) {
 
 	public FetchProperties {
-		FetchSettings checked = settings(connectTimeout, totalTimeout, maxBodySize, maxImageSize, maxRedirects,
-				userAgent, allowedPorts, allowPrivateAddresses);
+		FetchSettings checked = settings(totalTimeout, maxBodySize, maxImageSize, maxRedirects, userAgent);
 		// A page and its image are fetched under one lease, each within the total timeout.
 		if (lease.compareTo(checked.totalTimeout().multipliedBy(2)) <= 0) {
 			throw new IllegalArgumentException("veille.fetch.lease (" + lease
@@ -62,24 +57,20 @@ public record FetchProperties(
 
 	/** The limits the fetcher core works with. */
 	public FetchSettings settings() {
-		return settings(this.connectTimeout, this.totalTimeout, this.maxBodySize, this.maxImageSize, this.maxRedirects,
-				this.userAgent, this.allowedPorts, this.allowPrivateAddresses);
+		return settings(this.totalTimeout, this.maxBodySize, this.maxImageSize, this.maxRedirects, this.userAgent);
 	}
 
 	/** Every default, as a fresh instance without configuration would have them. */
 	public static FetchProperties defaults() {
 		FetchSettings core = FetchSettings.defaults();
-		return new FetchProperties(true, 4, core.connectTimeout(), core.totalTimeout(),
-				DataSize.ofBytes(core.maxBodyBytes()), DataSize.ofBytes(core.maxImageBytes()), core.maxRedirects(),
-				core.userAgent(), core.allowedPorts(), false, Duration.ofMinutes(2), 5, Duration.ofMinutes(1),
-				Duration.ofDays(30), Duration.ofSeconds(5), 240);
+		return new FetchProperties(true, 4, core.totalTimeout(), DataSize.ofBytes(core.maxBodyBytes()),
+				DataSize.ofBytes(core.maxImageBytes()), core.maxRedirects(), core.userAgent(), Duration.ofMinutes(2), 5,
+				Duration.ofMinutes(1), Duration.ofDays(30), Duration.ofSeconds(5), 240);
 	}
 
-	private static FetchSettings settings(Duration connectTimeout, Duration totalTimeout, DataSize maxBodySize,
-			DataSize maxImageSize, int maxRedirects, String userAgent, Set<Integer> allowedPorts,
-			boolean allowPrivateAddresses) {
-		return new FetchSettings(connectTimeout, totalTimeout, maxBodySize.toBytes(), maxImageSize.toBytes(),
-				maxRedirects, userAgent, allowedPorts, allowPrivateAddresses);
+	private static FetchSettings settings(Duration totalTimeout, DataSize maxBodySize, DataSize maxImageSize,
+			int maxRedirects, String userAgent) {
+		return new FetchSettings(totalTimeout, maxBodySize.toBytes(), maxImageSize.toBytes(), maxRedirects, userAgent);
 	}
 
 	private static void requirePositive(Duration duration, String name) {

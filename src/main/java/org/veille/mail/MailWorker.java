@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.veille.database.DatabaseUnavailable;
+
 /**
  * Does one batch of the outbox: claims it, composes each e-mail (now, from the data as it now is),
  * delivers them together, and records each outcome. A failure is retried after a doubling delay, and
@@ -43,6 +45,9 @@ class MailWorker {
 			this.composers.prepare(batch);
 		}
 		catch (RuntimeException ex) {
+			if (DatabaseUnavailable.causedBy(ex)) {
+				throw ex;
+			}
 			// Each e-mail is then readied on its own, when composed.
 			logger.warn("Could not ready a batch of {} e-mails at once", batch.size(), ex);
 		}
@@ -59,6 +64,10 @@ class MailWorker {
 				letter = this.composers.compose(envelope);
 			}
 			catch (RuntimeException ex) {
+				if (DatabaseUnavailable.causedBy(ex)) {
+					// The e-mails of this batch are claimed again after their lease.
+					throw ex;
+				}
 				logger.warn("Could not write e-mail {} ({})", envelope.id(), envelope.kind(), ex);
 				failed(envelope, "could not be written: " + ex.getMessage());
 				continue;

@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
+import org.veille.database.DatabaseUnavailable;
+import org.veille.database.OutageLog;
+
 /**
  * A fixed pool of mail workers, {@code veille.mail.workers} threads, each sending one batch after another
  * and waiting when none is due: for {@code veille.mail.poll-interval}, or until this instance queues
@@ -22,6 +25,9 @@ import org.springframework.context.SmartLifecycle;
 public class MailWorkers implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(MailWorkers.class);
+
+
+	private final OutageLog outage = new OutageLog(logger, "Mail workers");
 
 	private static final int PURGE_BATCH = 5_000;
 
@@ -105,10 +111,13 @@ public class MailWorkers implements SmartLifecycle {
 			boolean worked = false;
 			try {
 				worked = this.worker.runOnce();
+				this.outage.reachable();
 			}
 			catch (RuntimeException ex) {
-				// The database is away, say: claimed e-mails are claimed again after their lease.
-				logger.warn("Sending e-mails failed unexpectedly; retrying after the poll interval", ex);
+				// The database away is a line now and then; claimed e-mails are claimed again after their lease.
+				if (!this.outage.unreachable(ex)) {
+					logger.warn("Sending e-mails failed unexpectedly; retrying after the poll interval", ex);
+				}
 			}
 			if (!worked && !waitForWork()) {
 				return;
@@ -132,7 +141,12 @@ public class MailWorkers implements SmartLifecycle {
 			this.outbox.purge(this.properties.keepFor(), PURGE_BATCH);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not delete old e-mails from the outbox", ex);
+			if (DatabaseUnavailable.causedBy(ex)) {
+				logger.warn("Could not delete old e-mails from the outbox: the database cannot be reached");
+			}
+			else {
+				logger.warn("Could not delete old e-mails from the outbox", ex);
+			}
 		}
 	}
 

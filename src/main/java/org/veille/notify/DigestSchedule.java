@@ -12,6 +12,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import org.veille.database.DatabaseUnavailable;
+
 /** Asks {@link Digests} once a minute for the digests due, in instances that run mail workers. */
 @Component
 @ConditionalOnBooleanProperty(name = "veille.mail.enabled", matchIfMissing = true)
@@ -58,7 +60,12 @@ class DigestSchedule implements SmartLifecycle {
 			this.digests.queueDue();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not queue the digests due", ex);
+			if (DatabaseUnavailable.causedBy(ex)) {
+				logger.warn("Could not queue the digests due: the database cannot be reached");
+			}
+			else {
+				logger.warn("Could not queue the digests due", ex);
+			}
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 
+import org.veille.charset.CharsetSniffer;
 import org.veille.transfer.ImportFormatException.Problem;
 
 /**
@@ -45,7 +46,7 @@ public final class BookmarkImport {
 		Counting counting = new Counting(sink);
 		try {
 			switch (format) {
-				case NETSCAPE_HTML -> NetscapeReader.read(text(in, head, TextCharsets.ofHtml(head, head.length, cut)),
+				case NETSCAPE_HTML -> NetscapeReader.read(text(in, head, CharsetSniffer.ofHtml(head, head.length, null, cut)),
 						options, counting);
 				case PINBOARD_JSON -> PinboardJsonReader.read(in, counting);
 				case SEENTHIS_XML -> SeenthisXmlReader.read(text(in, head, xmlCharset(head)), options, counting);
@@ -59,7 +60,7 @@ public final class BookmarkImport {
 	}
 
 	private static TextInput text(BufferedInputStream in, byte[] head, Charset charset) throws IOException {
-		TextCharsets.Bom bom = TextCharsets.Bom.of(head, head.length);
+		CharsetSniffer.Bom bom = CharsetSniffer.Bom.of(head, head.length);
 		if (bom != null) {
 			in.skipNBytes(bom.length());
 		}

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.veille.charset.CharsetSniffer;
 import org.veille.transfer.ImportFormatException.Problem;
 
 /**
@@ -135,7 +136,7 @@ public final class FormatDetector {
 	 * any, else byte for byte.
 	 */
 	private static String sample(byte[] head, int length) {
-		TextCharsets.Bom bom = TextCharsets.Bom.of(head, length);
+		CharsetSniffer.Bom bom = CharsetSniffer.Bom.of(head, length);
 		Charset charset = (bom != null) ? bom.charset() : StandardCharsets.ISO_8859_1;
 		int offset = (bom != null) ? bom.length() : 0;
 		return new String(head, offset, length - offset, charset);

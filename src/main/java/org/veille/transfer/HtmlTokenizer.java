@@ -15,6 +15,10 @@ import org.veille.transfer.ImportFormatException.Problem;
  * {@code ICON} costs nothing), and a tag or a run of text longer than {@link Limits#MAX_RUN_CHARS} stops the
  * reading. Comments, declarations ({@code <!DOCTYPE>}) and processing instructions are skipped. Text is returned
  * raw: entities are decoded by whoever assembles it ({@link #decode(String)}), since a chunk may end inside one.
+ *
+ * <p>jsoup's {@code StreamParser} was tried in its place (issue 12) and not kept: it builds each element whole
+ * before handing it over, so a 25 MiB title or a never-closed tag is read to the end before anything can stop it,
+ * a 2 MB {@code ICON} is held whole; and it repairs a file cut short without saying where it was cut.
  */
 final class HtmlTokenizer {
 

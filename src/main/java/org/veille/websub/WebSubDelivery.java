@@ -1,17 +1,15 @@
 package org.veille.websub;
 
-import java.net.InetAddress;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.crypto.Mac;
@@ -20,9 +18,13 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import org.veille.outbound.BoundedBody;
+import org.veille.outbound.Deadline;
+import org.veille.outbound.OutboundClient;
+import org.veille.outbound.OutboundResponse;
 import org.veille.websub.WebSubQueue.Job;
 import org.veille.websub.WebSubQueue.Subscription;
 
@@ -30,15 +32,21 @@ import org.veille.websub.WebSubQueue.Subscription;
  * Does one job of the hub: asks a callback to confirm a (un)subscription with a random challenge
  * (W3C WebSub §5.3), or delivers a topic that changed: the feed is read from this site with the last
  * ETag delivered, and only a new one is sent, signed with {@code X-Hub-Signature: sha256=…} (HMAC of
- * the body with the subscriber's secret) when there is a secret.
+ * the body with the subscriber's secret) when there is a secret. Every request goes through the
+ * {@link OutboundClient}, so callbacks and topics are held to the policy of fetched links; a job has
+ * one deadline for all its requests, and a subscriber's answer is read up to {@value #MAX_ANSWER} bytes.
  */
 @Component
 class WebSubDelivery {
 
+	/** Longest a verification, or a delivery (the topic read and the push), may take. */
 	static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	/** The most a subscriber's answer to a challenge may hold. */
-	private static final int MAX_CHALLENGE_ANSWER = 1_000;
+	/** The most of a subscriber's answer read: enough for any challenge echoed. */
+	static final int MAX_ANSWER = 1024;
+
+	/** A larger feed is not pushed (ours hold 40 entries). */
+	private static final int MAX_FEED = 8 * 1024 * 1024;
 
 	private static final Logger logger = LoggerFactory.getLogger(WebSubDelivery.class);
 
@@ -46,16 +54,26 @@ class WebSubDelivery {
 
 	private final WebSubQueue queue;
 
-	private final boolean allowPrivateCallbacks;
+	private final SubscriptionRequests requests;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(TIMEOUT)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final OutboundClient outbound;
 
-	WebSubDelivery(WebSubQueue queue, @Value("${veille.websub.allow-private-callbacks:false}") boolean allowPrivateCallbacks) {
+	private final SiteBase site;
+
+	private final Duration timeout;
+
+	@Autowired
+	WebSubDelivery(WebSubQueue queue, SubscriptionRequests requests, OutboundClient outbound, SiteBase site) {
+		this(queue, requests, outbound, site, TIMEOUT);
+	}
+
+	WebSubDelivery(WebSubQueue queue, SubscriptionRequests requests, OutboundClient outbound, SiteBase site,
+			Duration timeout) {
 		this.queue = queue;
-		this.allowPrivateCallbacks = allowPrivateCallbacks;
+		this.requests = requests;
+		this.outbound = outbound;
+		this.site = site;
+		this.timeout = timeout;
 	}
 
 	/** @return whether there was a job */
@@ -69,24 +87,23 @@ class WebSubDelivery {
 		try {
 			done = "verify".equals(job.kind()) ? verify(job) : deliver(job);
 		}
-		catch (java.io.IOException | RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			logger.info("WebSub {} job {} failed: {}", job.kind(), job.id(), ex.toString());
-			done = false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			done = false;
 		}
 		if (!done && "deliver".equals(job.kind())) {
 			this.queue.retry(job);
 		}
+		else {
+			this.queue.done(job);
+		}
 		return true;
 	}
 
 	/** A verification is not retried: a callback that does not confirm did not mean it. */
-	private boolean verify(Job job) throws java.io.IOException, InterruptedException {
+	boolean verify(Job job) throws IOException {
 		String callback = job.callback();
-		if (callback == null || !allowed(callback)) {
+		if (callback == null) {
 			return true;
 		}
 		byte[] random = new byte[24];
@@ -96,78 +113,62 @@ class WebSubDelivery {
 				+ "&hub.challenge=" + challenge
 				+ ("subscribe".equals(job.mode()) ? "&hub.lease_seconds=" + job.leaseSeconds() : "");
 		URI uri = URI.create(callback + (callback.contains("?") ? "&" : "?") + query);
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
-		String body = response.body();
-		if (response.statusCode() / 100 == 2 && body != null && body.length() < MAX_CHALLENGE_ANSWER
-				&& body.strip().equals(challenge)) {
-			this.queue.confirmed(job);
+		try (OutboundResponse response = this.outbound.get(uri, Map.of(), 0, Deadline.after(this.timeout))) {
+			BoundedBody answer = response.read(MAX_ANSWER);
+			if (response.isSuccess() && answer.complete()
+					&& new String(answer.bytes(), StandardCharsets.UTF_8).strip().equals(challenge)) {
+				this.requests.confirmed(job);
+			}
 		}
 		return true;
 	}
 
-	private boolean deliver(Job job) throws java.io.IOException, InterruptedException {
+	boolean deliver(Job job) throws IOException {
 		if (job.subscriptionId() == null) {
 			return true;
 		}
 		Optional<Subscription> found = this.queue.subscription(job.subscriptionId());
-		if (found.isEmpty() || !allowed(found.get().callback())) {
+		String base = this.site.base();
+		// A topic stored before topics were checked against this site's own address is never read.
+		if (found.isEmpty() || !this.site.isOwnFeed(found.get().topic())) {
 			return true;
 		}
 		Subscription subscription = found.get();
-		if (!allowed(subscription.topic())) {
-			return true;
-		}
-		HttpRequest.Builder read = HttpRequest.newBuilder(URI.create(subscription.topic())).timeout(TIMEOUT).GET();
-		if (subscription.lastEtag() != null) {
-			read.header("If-None-Match", subscription.lastEtag());
-		}
-		HttpResponse<byte[]> feed = this.http.send(read.build(), HttpResponse.BodyHandlers.ofByteArray());
-		if (feed.statusCode() == 304) {
-			return true;
-		}
-		if (feed.statusCode() != 200) {
-			return false;
-		}
-		String hub = subscription.topic().substring(0, subscription.topic().indexOf('/', "https://".length()))
-				+ WebSubHubController.PATH;
-		HttpRequest.Builder push = HttpRequest.newBuilder(URI.create(subscription.callback()))
-			.timeout(TIMEOUT)
-			.header("Content-Type", feed.headers().firstValue("Content-Type").orElse("application/atom+xml"))
-			.header("Link", "<" + hub + ">; rel=\"hub\", <" + subscription.topic() + ">; rel=\"self\"")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(feed.body()));
-		if (subscription.secret() != null) {
-			push.header("X-Hub-Signature", "sha256=" + hmac(subscription.secret(), feed.body()));
-		}
-		HttpResponse<Void> pushed = this.http.send(push.build(), HttpResponse.BodyHandlers.discarding());
-		if (pushed.statusCode() / 100 != 2) {
-			return false;
-		}
-		this.queue.delivered(subscription.id(), feed.headers().firstValue("ETag").orElse(null));
-		return true;
-	}
-
-	/**
-	 * An address on a private or local network is refused unless allowed (tests, a site on a private
-	 * network): neither a callback nor a topic (whose host comes from the request) may make the hub a
-	 * way into the local network.
-	 */
-	private boolean allowed(String callback) {
-		if (this.allowPrivateCallbacks) {
-			return true;
-		}
-		try {
-			for (InetAddress address : InetAddress.getAllByName(URI.create(callback).getHost())) {
-				if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-						|| address.isAnyLocalAddress() || address.isMulticastAddress()) {
-					return false;
-				}
+		Deadline deadline = Deadline.after(this.timeout);
+		Map<String, String> conditional = (subscription.lastEtag() != null)
+				? Map.of("If-None-Match", subscription.lastEtag()) : Map.of();
+		byte[] feed;
+		String etag;
+		Map<String, String> push = new HashMap<>();
+		try (OutboundResponse read = this.outbound.get(URI.create(subscription.topic()), conditional, 0, deadline)) {
+			if (read.status() == 304) {
+				return true;
 			}
-			return true;
+			if (read.status() != 200) {
+				return false;
+			}
+			BoundedBody body = read.read(MAX_FEED);
+			if (!body.complete()) {
+				logger.info("WebSub topic {} is larger than {} bytes: not pushed", subscription.topic(), MAX_FEED);
+				return true;
+			}
+			feed = body.bytes();
+			etag = read.header("ETag");
+			String type = read.header("Content-Type");
+			push.put("Content-Type", (type != null) ? type : "application/atom+xml");
 		}
-		catch (UnknownHostException | IllegalArgumentException ex) {
-			return false;
+		push.put("Link", "<" + base + WebSubHubController.PATH + ">; rel=\"hub\", <" + subscription.topic()
+				+ ">; rel=\"self\"");
+		if (subscription.secret() != null) {
+			push.put("X-Hub-Signature", "sha256=" + hmac(subscription.secret(), feed));
 		}
+		try (OutboundResponse pushed = this.outbound.post(URI.create(subscription.callback()), push, feed, deadline)) {
+			if (!pushed.isSuccess()) {
+				return false;
+			}
+		}
+		this.queue.delivered(subscription.id(), etag);
+		return true;
 	}
 
 	static String hmac(String secret, byte[] body) {

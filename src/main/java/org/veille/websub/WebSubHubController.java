@@ -1,6 +1,8 @@
 package org.veille.websub;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,25 +14,36 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.veille.feed.ThreadFeeds;
-import org.veille.web.PublicUrls;
+import org.veille.outbound.OutboundClient;
 
 /**
  * {@code POST /websub/hub}: the hub's subscribe, unsubscribe and publish requests (W3C WebSub §5, §7).
  * A subscription is answered {@code 202} at once and takes effect once its callback has confirmed
- * the intent; the topic must be one of this site's public feeds.
+ * the intent; the topic must be one of this site's public feeds, at the address {@link SiteBase} gives
+ * (never one a request's {@code Host} names), and the callback one the outbound policy lets the hub reach.
  */
 @RestController
 class WebSubHubController {
 
 	static final String PATH = ThreadFeeds.HUB_PATH;
 
+	private final SubscriptionRequests requests;
+
 	private final WebSubQueue queue;
 
-	private final PublicUrls publicUrls;
+	private final SiteBase site;
 
-	WebSubHubController(WebSubQueue queue, PublicUrls publicUrls) {
+	private final OutboundClient outbound;
+
+	private final WebSubProperties limits;
+
+	WebSubHubController(SubscriptionRequests requests, WebSubQueue queue, SiteBase site, OutboundClient outbound,
+			WebSubProperties limits) {
+		this.requests = requests;
 		this.queue = queue;
-		this.publicUrls = publicUrls;
+		this.site = site;
+		this.outbound = outbound;
+		this.limits = limits;
 	}
 
 	@PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -40,11 +53,11 @@ class WebSubHubController {
 			@RequestParam(name = "hub.callback", required = false) @Nullable String callback,
 			@RequestParam(name = "hub.lease_seconds", required = false) @Nullable String lease,
 			@RequestParam(name = "hub.secret", required = false) @Nullable String secret) {
-		String base = this.publicUrls.base();
+		String base = this.site.base();
 		if ("publish".equals(mode)) {
 			String published = (url != null) ? url : topic;
-			if (published == null || !isOwnFeed(base, published)) {
-				return refuse("hub.url must be one of this site's feeds.");
+			if (published == null || !this.site.isOwnFeed(published)) {
+				return refuse("hub.url must be one of this site's feeds, such as " + base + "/all/feed.");
 			}
 			this.queue.publish(published);
 			return ResponseEntity.noContent().build();
@@ -52,13 +65,17 @@ class WebSubHubController {
 		if (!"subscribe".equals(mode) && !"unsubscribe".equals(mode)) {
 			return refuse("hub.mode must be subscribe, unsubscribe or publish.");
 		}
-		if (topic == null || !isOwnFeed(base, topic)) {
+		if (topic == null || !this.site.isOwnFeed(topic)) {
 			return refuse("hub.topic must be one of this site's feeds, such as " + base + "/all/feed.");
 		}
 		if (callback == null || !isHttpUrl(callback) || callback.length() > 2_000) {
 			return refuse("hub.callback must be an http or https URL.");
 		}
-		if (secret != null && (secret.isEmpty() || secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 200)) {
+		String unreachable = unreachable(callback);
+		if (unreachable != null) {
+			return refuse("hub.callback is out of this hub's reach: " + unreachable + ".");
+		}
+		if (secret != null && (secret.isEmpty() || secret.getBytes(StandardCharsets.UTF_8).length >= 200)) {
 			return refuse("hub.secret must be under 200 bytes.");
 		}
 		int leaseSeconds = WebSubQueue.DEFAULT_LEASE_SECONDS;
@@ -70,23 +87,25 @@ class WebSubHubController {
 				return refuse("hub.lease_seconds must be a number of seconds.");
 			}
 		}
-		this.queue.requestVerification(mode, topic, callback, leaseSeconds, secret);
-		return ResponseEntity.status(HttpStatus.ACCEPTED)
-			.contentType(MediaType.TEXT_PLAIN)
-			.body("Accepted: the callback will be asked to confirm.\n");
+		return switch (this.requests.request(mode, topic, callback, leaseSeconds, secret)) {
+			case ACCEPTED -> ResponseEntity.status(HttpStatus.ACCEPTED)
+				.contentType(MediaType.TEXT_PLAIN)
+				.body("Accepted: the callback will be asked to confirm.\n");
+			case TOO_MANY_FOR_CALLBACK_HOST -> tooMany("The callback's host already has "
+					+ this.limits.maxSubscriptionsPerCallbackHost() + " subscriptions, the most this hub keeps.");
+			case TOO_MANY_FOR_TOPIC -> tooMany("This feed already has " + this.limits.maxSubscriptionsPerTopic()
+					+ " subscriptions, the most this hub keeps.");
+		};
 	}
 
-	/** A public feed of this site: its address, with a path ending in /feed (a secret home feed is not one). */
-	static boolean isOwnFeed(String base, String topic) {
-		if (!topic.startsWith(base + "/") || topic.length() > 2_000) {
-			return false;
-		}
+	/** Why the policy would refuse the callback, when that shows without a lookup (a port, an address); else null. */
+	private @Nullable String unreachable(String callback) {
 		try {
-			String path = URI.create(topic).getPath();
-			return path != null && path.endsWith("/feed") && !path.startsWith("/feeds/");
+			this.outbound.checkWithoutLookup(URI.create(callback));
+			return null;
 		}
-		catch (IllegalArgumentException ex) {
-			return false;
+		catch (IOException ex) {
+			return String.valueOf(ex.getMessage());
 		}
 	}
 
@@ -102,6 +121,10 @@ class WebSubHubController {
 
 	private static ResponseEntity<String> refuse(String reason) {
 		return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(reason + "\n");
+	}
+
+	private static ResponseEntity<String> tooMany(String reason) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.TEXT_PLAIN).body(reason + "\n");
 	}
 
 }

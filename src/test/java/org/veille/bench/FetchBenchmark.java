@@ -57,8 +57,8 @@ public final class FetchBenchmark {
 		int workers = FetchProperties.defaults().workers();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VeilleApplication.class)
 			.properties("server.port=0", "veille.database.embedded.data-directory=" + data,
-					"veille.fetch.allow-private-addresses=true",
-					"veille.fetch.allowed-ports=80,443," + server.getAddress().getPort(),
+					"veille.outbound.allow-private-addresses=true",
+					"veille.outbound.allowed-ports=80,443," + server.getAddress().getPort(),
 					"veille.fetch.poll-interval=50ms", "logging.level.root=warn")
 			.run()) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
@@ -66,14 +66,19 @@ public final class FetchBenchmark {
 			run(jdbc, base + "/warm-up/", Math.min(pages, 200));
 			long heapBefore = usedHeap();
 			long start = System.nanoTime();
+			Duration cpuBefore = javaCpu();
 			run(jdbc, base + "/measured/", pages);
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+			Duration cpu = javaCpu().minus(cpuBefore);
 			long thumbnails = jdbc.sql("select count(*) from links where url like :prefix and thumbnail_id is not null")
 				.param("prefix", base + "/measured/%").query(Long.class).single();
 			System.out.printf("Fetch benchmark: %d links, %d workers, server delay %d ms%n", pages, workers,
 					delayMillis);
 			System.out.printf("  elapsed %.2f s, %.1f links/s, %d with a thumbnail%n", elapsed.toMillis() / 1000.0,
 					pages * 1000.0 / elapsed.toMillis(), thumbnails);
+			// On a machine shared with other work the time varies with its load, the CPU time much less.
+			System.out.printf("  Java CPU time %.1f s, %.1f ms a link (the local server's share included)%n",
+					cpu.toMillis() / 1000.0, (double) cpu.toMillis() / pages);
 			System.out.printf("  heap used %d MiB before the run, %d MiB after a GC; peak resident %s; "
 					+ "max heap %d MiB; %d processors%n", heapBefore >> 20, usedHeapAfterGc() >> 20, peakResident(),
 					Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
@@ -84,6 +89,11 @@ public final class FetchBenchmark {
 			latency.shutdownNow();
 			deleteTree(data);
 		}
+	}
+
+	private static Duration javaCpu() {
+		return Duration.ofNanos(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime());
 	}
 
 	/** Queues {@code count} new links under this prefix, as posting would, and waits until all are fetched. */

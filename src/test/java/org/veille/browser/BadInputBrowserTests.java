@@ -93,7 +93,9 @@ class BadInputBrowserTests {
 	@Test
 	void shouldNotScrollSidewaysOnAPhoneWithAVeryLongTagOrAddress() {
 		String login = TestPeople.uniqueName("long");
-		String tag = "Un_tag_vraiment_tres_long_" + "sans_espace_".repeat(12) + TestPeople.uniqueName("x");
+		// As long as a tag may be (100 characters), with no place to break it.
+		String tag = "Un_tag_vraiment_tres_long_" + "sans_espace_".repeat(4) + TestPeople.uniqueName("x");
+		tag = tag + "x".repeat(100 - tag.length());
 		String address = "https://example.org/" + "un-chemin-interminable-".repeat(20) + "?q=" + "x".repeat(200);
 		this.pages.signUp(login);
 		browser.width(Browser.PHONE_WIDTH);
@@ -101,6 +103,7 @@ class BadInputBrowserTests {
 				+ address + "\n#" + tag);
 		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("form.post-form button[type=submit]")));
 		String threadPath = browser.currentPath();
+		assertThat(threadPath).as("the post was taken").matches("/messages/\\d+");
 
 		for (String path : List.of(threadPath, "/tag/" + tag.toLowerCase(Locale.ROOT), "/", "/people/" + login)) {
 			this.pages.open(path);

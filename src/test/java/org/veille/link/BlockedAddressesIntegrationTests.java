@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-import org.veille.link.fetch.AddressPolicy;
 import org.veille.link.fetch.LocalHttpServer;
+import org.veille.outbound.AddressPolicy;
+import org.veille.outbound.OutboundTesting;
 import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
 import org.veille.support.TestPeople;
@@ -57,12 +58,13 @@ class BlockedAddressesIntegrationTests {
 			Posting.as(this.mvc, TestPeople.signUp(this.mvc, TestPeople.uniqueName("blocked")),
 					"Private addresses\n" + String.join("\n", urls));
 
-			FetchProperties properties = FetchTesting.properties(false, Duration.ofSeconds(3), allowed.port(),
-					loopback.port());
+			FetchProperties properties = FetchTesting.properties(Duration.ofSeconds(3));
 			AddressPolicy publicOrStandIn = (address) -> address.equals(publicStandIn)
 					|| AddressPolicy.publicInternetOnly().permits(address);
-			FetchWorkers pool = FetchTesting.pool(this.queue, FetchTesting.fetcher(properties, publicOrStandIn,
-					Map.of("localhost", "127.0.0.1", "intranet.test", "10.1.2.3")), properties);
+			FetchWorkers pool = FetchTesting.pool(this.queue,
+					FetchTesting.fetcher(properties, OutboundTesting.ports(false, allowed.port(), loopback.port()),
+							publicOrStandIn, Map.of("localhost", "127.0.0.1", "intranet.test", "10.1.2.3")),
+					properties);
 			pool.start();
 			try {
 				await().atMost(Duration.ofSeconds(20))
@@ -91,7 +93,7 @@ class BlockedAddressesIntegrationTests {
 		MockHttpSession poster = TestPeople.signUp(this.mvc, TestPeople.uniqueName("resolved"));
 		long id = Posting.as(this.mvc, poster, "Internal names\n" + String.join("\n", urls));
 
-		FetchProperties properties = FetchTesting.properties(false, Duration.ofSeconds(3));
+		FetchProperties properties = FetchTesting.properties(Duration.ofSeconds(3));
 		FetchWorkers pool = FetchTesting.pool(this.queue, FetchTesting.fetcher(properties,
 				AddressPolicy.publicInternetOnly(), Map.of("localhost", "127.0.0.1", "intranet.test", "10.1.2.3",
 						"wiki.intranet.test", "fd12:3456:789a::17")),

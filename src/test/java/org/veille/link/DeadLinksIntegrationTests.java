@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-import org.veille.link.fetch.AddressPolicy;
 import org.veille.link.fetch.LocalHttpServer;
+import org.veille.outbound.AddressPolicy;
 import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
 import org.veille.support.TestPeople;
@@ -216,7 +216,7 @@ class DeadLinksIntegrationTests {
 	}
 
 	private void startPool() {
-		FetchProperties properties = FetchTesting.localProperties(this.server.port());
+		FetchProperties properties = FetchTesting.localProperties();
 		FetchWorkers pool = FetchTesting.pool(this.queue,
 				FetchTesting.fetcher(properties, AddressPolicy.anyAddress(), Map.of()), properties);
 		this.pools.add(pool);
@@ -226,7 +226,7 @@ class DeadLinksIntegrationTests {
 	/** The link's job has had every attempt but the last: its next failure is final. */
 	private void lastAttemptNext(String url) {
 		this.jdbc.sql("update link_fetch_jobs set attempts = :attempts, not_before = now() where link_id = :id")
-			.param("attempts", FetchTesting.localProperties(this.server.port()).maxAttempts() - 1)
+			.param("attempts", FetchTesting.localProperties().maxAttempts() - 1)
 			.param("id", LinkRow.of(this.jdbc, url).id())
 			.update();
 	}

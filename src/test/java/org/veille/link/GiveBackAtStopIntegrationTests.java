@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-import org.veille.link.fetch.AddressPolicy;
 import org.veille.link.fetch.LocalHttpServer;
+import org.veille.outbound.AddressPolicy;
 import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
 import org.veille.support.TestPeople;
@@ -57,7 +57,7 @@ class GiveBackAtStopIntegrationTests {
 			exchange.close();
 		});
 		String url = this.server.uri(path).toString();
-		FetchProperties properties = FetchTesting.properties(true, Duration.ofSeconds(20), this.server.port());
+		FetchProperties properties = FetchTesting.properties(Duration.ofSeconds(20));
 		FetchWorkers pool = FetchTesting.pool(this.queue,
 				FetchTesting.fetcher(properties, AddressPolicy.anyAddress(), Map.of()), properties);
 		MockHttpSession poster = TestPeople.signUp(this.mvc, TestPeople.uniqueName("stopper"));

@@ -21,8 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import org.veille.link.ThumbnailerTests.Images;
-import org.veille.link.fetch.AddressPolicy;
 import org.veille.link.fetch.LocalHttpServer;
+import org.veille.outbound.AddressPolicy;
 import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
 import org.veille.support.TestPeople;
@@ -71,7 +71,7 @@ class LinkCardsIntegrationTests {
 	void start() {
 		this.server = LocalHttpServer.start();
 		this.unique = TestPeople.uniqueName("c").replace('_', '-').toLowerCase();
-		FetchProperties properties = FetchTesting.localProperties(this.server.port());
+		FetchProperties properties = FetchTesting.localProperties();
 		this.pool = FetchTesting.pool(this.queue, FetchTesting.fetcher(properties, AddressPolicy.anyAddress(),
 				Map.of("xn--caf-dma.test", "127.0.0.1")), properties);
 		this.pool.start();

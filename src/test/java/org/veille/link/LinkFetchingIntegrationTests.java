@@ -18,10 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-import org.veille.link.fetch.AddressPolicy;
 import org.veille.link.fetch.FailureReason;
 import org.veille.link.fetch.FetchOutcome.Failed;
 import org.veille.link.fetch.LocalHttpServer;
+import org.veille.outbound.AddressPolicy;
 import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
 import org.veille.support.TestPeople;
@@ -90,7 +90,7 @@ class LinkFetchingIntegrationTests {
 			exchange.getResponseBody().write(page);
 			exchange.close();
 		});
-		startPool(FetchTesting.properties(true, Duration.ofSeconds(15), this.server.port()));
+		startPool(FetchTesting.properties(Duration.ofSeconds(15)));
 		String url = this.server.uri(path).toString();
 
 		long id = Posting.as(this.mvc, signUp(), "A slow page\n" + url);
@@ -119,7 +119,7 @@ class LinkFetchingIntegrationTests {
 		Posting.as(this.mvc, session, "First half\n" + String.join("\n", urls.subList(0, 15)));
 		Posting.as(this.mvc, session, "Second half\n" + String.join("\n", urls.subList(15, 30)));
 
-		FetchProperties properties = FetchTesting.localProperties(this.server.port());
+		FetchProperties properties = FetchTesting.localProperties();
 		startPool(properties);
 		startPool(properties);
 
@@ -139,7 +139,7 @@ class LinkFetchingIntegrationTests {
 
 		// An instance claims the job, then dies without a word; its lease runs out.
 		FetchJob abandoned = claimJobOf(linkId, Duration.ofSeconds(30));
-		startPool(FetchTesting.localProperties(this.server.port()));
+		startPool(FetchTesting.localProperties());
 		this.jdbc.sql("update link_fetch_jobs set claimed_until = now() where link_id = :id").param("id", linkId)
 			.update();
 
@@ -159,7 +159,7 @@ class LinkFetchingIntegrationTests {
 		MockHttpSession poster = signUp();
 		long id = Posting.as(this.mvc, poster, "Flaky\n" + url);
 		long linkId = link(url).id();
-		startPool(FetchTesting.localProperties(this.server.port()));
+		startPool(FetchTesting.localProperties());
 
 		await().atMost(WAIT).until(() -> "HTTP_STATUS".equals(link(url).failureReason()));
 		assertThat(link(url).status()).isEqualTo("pending");
@@ -186,7 +186,7 @@ class LinkFetchingIntegrationTests {
 		MockHttpSession poster = signUp();
 		long id = Posting.as(this.mvc, poster, "Gone\n" + url);
 		long linkId = link(url).id();
-		FetchProperties properties = FetchTesting.localProperties(this.server.port());
+		FetchProperties properties = FetchTesting.localProperties();
 		this.jdbc.sql("update link_fetch_jobs set attempts = :attempts where link_id = :id")
 			.param("attempts", properties.maxAttempts() - 1)
 			.param("id", linkId)
@@ -222,7 +222,7 @@ class LinkFetchingIntegrationTests {
 		this.server.content(path, "text/html", "<title>Old news</title>".getBytes(StandardCharsets.UTF_8));
 		String url = this.server.uri(path).toString();
 		Posting.as(this.mvc, signUp(), "Old\n" + url);
-		startPool(FetchTesting.localProperties(this.server.port()));
+		startPool(FetchTesting.localProperties());
 		await().atMost(WAIT).until(() -> link(url).status().equals("fetched"));
 		this.pools.forEach(FetchWorkers::stop);
 		long linkId = link(url).id();

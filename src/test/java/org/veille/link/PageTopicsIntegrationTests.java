@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-import org.veille.link.fetch.AddressPolicy;
 import org.veille.link.fetch.LocalHttpServer;
+import org.veille.outbound.AddressPolicy;
 import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
 import org.veille.support.TestPeople;
@@ -61,7 +61,7 @@ class PageTopicsIntegrationTests {
 	void start() {
 		this.server = LocalHttpServer.start();
 		this.u = TestPeople.uniqueName("topic");
-		FetchProperties properties = FetchTesting.localProperties(this.server.port());
+		FetchProperties properties = FetchTesting.localProperties();
 		this.pool = FetchTesting.pool(this.queue, FetchTesting.fetcher(properties, AddressPolicy.anyAddress(), Map.of()),
 				properties);
 		this.pool.start();

@@ -24,15 +24,16 @@ class PostingStatementsIntegrationTests {
 	 * Whether the person may post (a confirmed address, issue 13), the person's lock, the spam limits' counters (one statement for the minute and the hour), the same-text
 	 * check, the message, tags (3: tags, spellings, display), message and
 	 * thread tags (2), site paths, link, fetch job, message links, site threads, the stream's reasons (one
-	 * statement for all), the search document, the person's feed date, the WebSub publication.
+	 * statement for all), the search document, the person's feed date, the e-mails it causes (one statement
+	 * for all their recipients), the WebSub publication.
 	 */
 	private static final int STATEMENTS_PER_POST = 19;
 
 	/**
-	 * The session, read from PostgreSQL once per request, and the account's credentials stamp and suspension,
-	 * read once per signed-in request (account.CredentialsStampFilter).
+	 * What any signed-in request costs: the session, read from PostgreSQL once, and the account's credentials
+	 * stamp and suspension, read once ({@code account.CredentialsStampFilter}).
 	 */
-	private static final int SESSION_READS = 2;
+	private static final int SIGNED_IN_REQUEST = 2;
 
 	@Autowired
 	private MockMvc mvc;
@@ -45,7 +46,7 @@ class PostingStatementsIntegrationTests {
 		QueryCounting.reset();
 		Posting.as(this.mvc, me, "Second\nhttps://cost.example.org/b #cost #cost/post");
 
-		assertThat(QueryCounting.statements()).isLessThanOrEqualTo(STATEMENTS_PER_POST + SESSION_READS);
+		assertThat(QueryCounting.statements()).isLessThanOrEqualTo(STATEMENTS_PER_POST + SIGNED_IN_REQUEST);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -98,8 +99,11 @@ class TwoInstancesIntegrationTests {
 		String databaseUrl = url.substring(0, slash + 1) + this.database + ((query < 0) ? "" : url.substring(query));
 		this.testJdbc.sql("drop database if exists " + this.database + " with (force)").update();
 		this.testJdbc.sql("create database " + this.database).update();
-		this.a = start("instance-a", databaseUrl);
-		this.b = start("instance-b", databaseUrl);
+		// Both instances are one site: its public address, on which the hub reads its feeds, is A's.
+		int portOfA = freePort();
+		String site = "http://127.0.0.1:" + portOfA;
+		this.a = start("instance-a", databaseUrl, site, portOfA);
+		this.b = start("instance-b", databaseUrl, site, 0);
 		this.jdbc = this.b.getBean(JdbcClient.class);
 	}
 
@@ -269,15 +273,17 @@ class TwoInstancesIntegrationTests {
 		assertThat(this.fetchedBy.get(slow)).containsExactly("instance-a", "instance-b");
 	}
 
-	private ConfigurableApplicationContext start(String name, String databaseUrl) {
+	private ConfigurableApplicationContext start(String name, String databaseUrl, String publicUrl, int port) {
 		return new SpringApplicationBuilder(VeilleApplication.class).run("--spring.main.banner-mode=off",
 				"--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + this.testDatabase.getUsername(),
 				"--spring.datasource.password=" + Objects.requireNonNullElse(this.testDatabase.getPassword(), ""),
-				"--veille.database.embedded.enabled=false", "--server.port=0", "--management.server.port=0",
-				"--veille.fetch.enabled=true", "--veille.fetch.allow-private-addresses=true",
-				"--veille.fetch.allowed-ports=" + this.sites.getAddress().getPort(), "--veille.fetch.poll-interval=200ms",
+				"--veille.database.embedded.enabled=false", "--server.port=" + port, "--management.server.port=0",
+				"--veille.public-url=" + publicUrl,
+				"--veille.fetch.enabled=true", "--veille.outbound.allow-private-addresses=true",
+				// The test sites' port, and the instances' own (their hub reads their feeds), chosen at start.
+				"--veille.outbound.allowed-ports=1-65535", "--veille.fetch.poll-interval=200ms",
 				"--veille.fetch.host-spacing=0s", "--veille.fetch.user-agent=Veille-test " + name,
-				"--veille.websub.allow-private-callbacks=true", "--veille.signup.per-address-per-hour=1000");
+				"--veille.signup.per-address-per-hour=1000");
 	}
 
 	/** The cited pages (answered at once, or, for {@code /slow/}, only once released when A asks) and callbacks. */
@@ -331,6 +337,12 @@ class TwoInstancesIntegrationTests {
 
 	private String site(String path) {
 		return "http://127.0.0.1:" + this.sites.getAddress().getPort() + path;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

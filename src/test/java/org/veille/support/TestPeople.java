@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -50,19 +51,21 @@ public final class TestPeople {
 
 	/** The page a sign-up leads to, as its redirect shows it (an account made or not). */
 	public static String pageAfterSignUp(MockMvc mvc, String login, String email) throws Exception {
-		MvcResult result = submitSignUp(mvc, login, email);
+		// The page after the redirect reads what the sign-up left in the session: the same browser session.
+		MockHttpSession browser = new MockHttpSession();
+		MvcResult result = mvc.perform(signUpForm(login, email).session(browser)).andReturn();
 		assertThat(result.getResponse().getRedirectedUrl()).as("sign-up of %s", login).isEqualTo("/signup/sent");
-		MvcResult page = mvc.perform(get("/signup/sent").flashAttrs(result.getFlashMap())).andReturn();
+		MvcResult page = mvc.perform(get("/signup/sent").session(browser)).andReturn();
 		assertThat(page.getResponse().getStatus()).isEqualTo(200);
 		return page.getResponse().getContentAsString();
 	}
 
 	private static MvcResult submitSignUp(MockMvc mvc, String login, String email) throws Exception {
-		return mvc.perform(post("/signup").with(csrf())
-				.param("login", login)
-				.param("email", email)
-				.param("password", PASSWORD))
-			.andReturn();
+		return mvc.perform(signUpForm(login, email)).andReturn();
+	}
+
+	private static MockHttpServletRequestBuilder signUpForm(String login, String email) {
+		return post("/signup").with(csrf()).param("login", login).param("email", email).param("password", PASSWORD);
 	}
 
 	/** The same, then confirms the address with the link mailed to it. */

@@ -9,6 +9,9 @@ import java.net.UnknownHostException;
 
 import javax.net.ssl.SSLException;
 
+import org.veille.outbound.BlockedAddressException;
+import org.veille.outbound.RefusedRequestException;
+
 /** Names the failure behind an I/O exception of a fetch. */
 final class IoFailures {
 
@@ -20,6 +23,16 @@ final class IoFailures {
 	}
 
 	static FailureReason reason(IOException exception) {
+		if (exception instanceof BlockedAddressException) {
+			return FailureReason.BLOCKED_ADDRESS;
+		}
+		if (exception instanceof RefusedRequestException refused) {
+			return switch (refused.reason()) {
+				case BLOCKED_PORT -> FailureReason.BLOCKED_ADDRESS;
+				case BAD_URL -> FailureReason.BAD_URL;
+				case TOO_MANY_REDIRECTS -> FailureReason.TOO_MANY_REDIRECTS;
+			};
+		}
 		if (causedBy(exception, SocketTimeoutException.class)) {
 			return FailureReason.TIMEOUT;
 		}
@@ -38,6 +51,9 @@ final class IoFailures {
 
 	private static String detail(IOException exception) {
 		String message = exception.getMessage();
+		if (exception instanceof BlockedAddressException || exception instanceof RefusedRequestException) {
+			return String.valueOf(message);
+		}
 		String kind = exception.getClass().getSimpleName();
 		return message == null || message.isBlank() ? kind : kind + ": " + message;
 	}

@@ -15,6 +15,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
+import org.veille.outbound.LenientUris;
+
 /**
  * Reads what a parsed page says about itself: Open Graph first, then Twitter cards, then plain HTML. URLs are made
  * absolute against the document's base URI (the final URL, or its {@code <base href>}); only http(s) ones are kept.

@@ -1,24 +1,26 @@
 package org.veille.link.fetch;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.util.List;
-
-import javax.net.ssl.SSLSocketFactory;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-import org.veille.link.fetch.BodyReader.Body;
-import org.veille.link.fetch.CharsetDetector.DecodedText;
+import org.veille.charset.CharsetSniffer;
 import org.veille.link.fetch.FetchOutcome.Failed;
 import org.veille.link.fetch.FetchOutcome.Fetched;
+import org.veille.outbound.BoundedBody;
+import org.veille.outbound.Deadline;
+import org.veille.outbound.OutboundClient;
+import org.veille.outbound.OutboundResponse;
 
 /**
- * Fetches a linked page, or a preview image, within the limits of {@link FetchSettings}: http(s) only, allowed
- * ports only, every address (redirects included) checked by the {@link AddressGuard} and connected to as checked,
- * one deadline for the whole fetch. Never throws for anything the remote side does; thread-safe.
+ * Fetches a linked page, or a preview image, within the limits of {@link FetchSettings}, through the
+ * {@link OutboundClient} (which checks every address and port, redirects included): one deadline for the whole
+ * fetch. Never throws for anything the remote side does; thread-safe.
  *
  * <p>An HTML page is read up to the end of its head, or its first {@code maxBodyBytes} when the head does not end
  * sooner, and parsed from that: a 10 MiB page is previewed from its first bytes, never read whole. Other content
@@ -29,26 +31,16 @@ public final class PageFetcher {
 
 	private static final String PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
 	private static final String IMAGE_ACCEPT = "image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8";
+	private static final List<String> END_OF_HEAD = List.of("</head", "<body");
 	private static final byte[] NO_BODY = new byte[0];
 
 	private final FetchSettings settings;
-	private final AddressGuard guard;
-	private final HttpGetClient http;
+	private final OutboundClient client;
 	private final MetadataExtractor extractor = new MetadataExtractor();
 
-	public PageFetcher(FetchSettings settings) {
-		this(settings, AddressGuard.forSettings(settings));
-	}
-
-	/** With a guard of one's own: another resolver, or a policy that lets a test server through but no other. */
-	public PageFetcher(FetchSettings settings, AddressGuard guard) {
-		this(settings, guard, (SSLSocketFactory) SSLSocketFactory.getDefault());
-	}
-
-	PageFetcher(FetchSettings settings, AddressGuard guard, SSLSocketFactory tls) {
+	public PageFetcher(FetchSettings settings, OutboundClient client) {
 		this.settings = settings;
-		this.guard = guard;
-		this.http = new HttpGetClient(new Connector(settings.connectTimeout(), tls), settings.userAgent());
+		this.client = client;
 	}
 
 	/** Fetches a page and, when it is HTML, what it says about itself. */
@@ -66,9 +58,14 @@ public final class PageFetcher {
 
 	private FetchOutcome run(URI uri, String accept, BodyHandler handler) {
 		Deadline deadline = Deadline.after(settings.totalTimeout());
-		try (RawResponse response = follow(uri, accept, deadline)) {
-			if (!response.head().isSuccess()) {
-				return new Failed(FailureReason.HTTP_STATUS, response.head().statusText());
+		Map<String, String> headers = Map.of("User-Agent", settings.userAgent(), "Accept", accept,
+				"Accept-Encoding", "gzip, deflate");
+		try (OutboundResponse response = client.get(uri, headers, settings.maxRedirects(), deadline)) {
+			if (response.isRedirect()) {
+				return new Failed(FailureReason.HTTP_STATUS, response.statusText() + " without a Location header");
+			}
+			if (!response.isSuccess()) {
+				return new Failed(FailureReason.HTTP_STATUS, response.statusText());
 			}
 			return handler.read(response);
 		}
@@ -80,106 +77,62 @@ public final class PageFetcher {
 		}
 	}
 
-	private RawResponse follow(URI start, String accept, Deadline deadline) throws IOException, FetchFailure {
-		URI current = start;
-		for (int redirects = 0;; redirects++) {
-			RawResponse response = open(current, accept, deadline);
-			ResponseHead head = response.head();
-			if (!head.isRedirect()) {
-				return response;
-			}
-			response.close();
-			String location = head.header("location");
-			if (location == null || location.isBlank()) {
-				throw new FetchFailure(FailureReason.HTTP_STATUS, head.statusText() + " without a Location header");
-			}
-			if (redirects == settings.maxRedirects()) {
-				throw new FetchFailure(FailureReason.TOO_MANY_REDIRECTS,
-						"more than " + settings.maxRedirects() + " redirects from " + start);
-			}
-			URI next = LenientUris.resolve(current, location);
-			if (next == null) {
-				throw new FetchFailure(FailureReason.BAD_URL, "bad redirect location: " + location);
-			}
-			current = next;
-		}
-	}
-
-	private RawResponse open(URI uri, String accept, Deadline deadline) throws IOException, FetchFailure {
-		HttpTarget target;
-		try {
-			target = HttpTarget.of(uri);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new FetchFailure(FailureReason.BAD_URL, String.valueOf(ex.getMessage()));
-		}
-		if (!settings.allowedPorts().contains(target.port())) {
-			throw new FetchFailure(FailureReason.BLOCKED_ADDRESS, "port " + target.port() + " is not allowed");
-		}
-		List<InetAddress> addresses;
-		try {
-			addresses = guard.check(target.host());
-		}
-		catch (BlockedAddressException ex) {
-			throw new FetchFailure(FailureReason.BLOCKED_ADDRESS, String.valueOf(ex.getMessage()));
-		}
-		return http.get(uri, target, addresses, accept, deadline);
-	}
-
-	private FetchOutcome readPage(RawResponse response) throws IOException, FetchFailure {
-		ResponseHead head = response.head();
-		ContentType type = ContentType.parse(head.header("content-type"));
+	private FetchOutcome readPage(OutboundResponse response) throws IOException, FetchFailure {
+		ContentType type = ContentType.parse(response.header("Content-Type"));
 		if (type != null && !type.isHtml()) {
 			return readOther(response, type);
 		}
-		Body body = BodyReader.readHtmlHead(response.body(), settings.maxBodyBytes());
-		if (type == null && !HtmlSniffer.looksLikeHtml(body.bytes())) {
-			return new Fetched(response.uri(), head.status(), null, null, sizeOf(head, body), null, NO_BODY);
+		BoundedBody body = response.readUntil(settings.maxBodyBytes(), END_OF_HEAD);
+		byte[] bytes = body.bytes();
+		if (type == null && !HtmlSniffer.looksLikeHtml(bytes)) {
+			return new Fetched(response.uri(), response.status(), null, null, sizeOf(response, body), null, NO_BODY);
 		}
-		DecodedText decoded =
-				CharsetDetector.decode(body.bytes(), type == null ? null : type.charset(), !body.complete());
-		Document document = Jsoup.parse(decoded.text(), response.uri().toString());
-		PageMetadata metadata = extractor.extract(document, response.uri(), head.header("content-language"));
-		return new Fetched(response.uri(), head.status(), type == null ? null : type.mediaType(), decoded.charset(),
-				sizeOf(head, body), metadata, NO_BODY);
+		Charset charset = CharsetSniffer.ofHtml(bytes, bytes.length, type == null ? null : type.charset(),
+				!body.complete());
+		CharsetSniffer.Bom bom = CharsetSniffer.Bom.of(bytes, bytes.length);
+		int start = (bom != null) ? bom.length() : 0;
+		Document document = Jsoup.parse(new String(bytes, start, bytes.length - start, charset),
+				response.uri().toString());
+		PageMetadata metadata = extractor.extract(document, response.uri(), response.header("Content-Language"));
+		return new Fetched(response.uri(), response.status(), type == null ? null : type.mediaType(), charset,
+				sizeOf(response, body), metadata, NO_BODY);
 	}
 
-	private FetchOutcome readOther(RawResponse response, ContentType type) throws IOException, FetchFailure {
-		ResponseHead head = response.head();
-		long size = BodyDecoding.declaredLength(head);
-		if (size < 0 || BodyDecoding.isCompressed(head)) {
-			size = BodyReader.count(response.body(), settings.maxBodyBytes());
+	private FetchOutcome readOther(OutboundResponse response, ContentType type) throws IOException, FetchFailure {
+		long size = response.declaredLength();
+		if (size < 0) {
+			size = response.count(settings.maxBodyBytes());
 			if (size < 0) {
 				throw tooLarge(settings.maxBodyBytes());
 			}
 		}
-		return new Fetched(response.uri(), head.status(), type.mediaType(), null, size, null, NO_BODY);
+		return new Fetched(response.uri(), response.status(), type.mediaType(), null, size, null, NO_BODY);
 	}
 
-	private FetchOutcome readImage(RawResponse response) throws IOException, FetchFailure {
-		ResponseHead head = response.head();
-		ContentType type = ContentType.parse(head.header("content-type"));
+	private FetchOutcome readImage(OutboundResponse response) throws IOException, FetchFailure {
+		ContentType type = ContentType.parse(response.header("Content-Type"));
 		if (type == null || !type.isImage()) {
 			throw new FetchFailure(FailureReason.UNSUPPORTED_CONTENT_TYPE,
 					"not an image: " + (type == null ? "no Content-Type" : type.mediaType()));
 		}
-		if (BodyDecoding.declaredLength(head) > settings.maxImageBytes() && !BodyDecoding.isCompressed(head)) {
+		if (response.declaredLength() > settings.maxImageBytes()) {
 			throw tooLarge(settings.maxImageBytes());
 		}
-		Body body = BodyReader.readAtMost(response.body(), settings.maxImageBytes());
+		BoundedBody body = response.read(settings.maxImageBytes());
 		if (!body.complete()) {
 			throw tooLarge(settings.maxImageBytes());
 		}
-		return new Fetched(response.uri(), head.status(), type.mediaType(), null, body.bytes().length, null,
+		return new Fetched(response.uri(), response.status(), type.mediaType(), null, body.size(), null,
 				body.bytes());
 	}
 
-	private static long sizeOf(ResponseHead head, Body body) throws IOException {
+	/** Counted when read whole, else the declared length of an uncompressed body, else unknown. */
+	private static long sizeOf(OutboundResponse response, BoundedBody body) {
 		if (body.complete()) {
-			return body.bytes().length;
+			return body.size();
 		}
-		long declared = BodyDecoding.declaredLength(head);
-		return declared >= 0 && !BodyDecoding.isCompressed(head) ? declared : FetchOutcome.UNKNOWN_SIZE;
+		long declared = response.declaredLength();
+		return declared >= 0 ? declared : FetchOutcome.UNKNOWN_SIZE;
 	}
 
 	private static FetchFailure tooLarge(long limit) {
@@ -188,7 +141,7 @@ public final class PageFetcher {
 
 	@FunctionalInterface
 	private interface BodyHandler {
-		FetchOutcome read(RawResponse response) throws IOException, FetchFailure;
+		FetchOutcome read(OutboundResponse response) throws IOException, FetchFailure;
 	}
 
 	/** Ends a fetch early with a known reason. */

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Set;
 
 /** Test pages from {@code src/test/resources/fetch}, and fetcher settings for local servers. */
 final class Fixtures {
@@ -32,13 +30,12 @@ final class Fixtures {
 		return new String(bytes(name), StandardCharsets.UTF_8);
 	}
 
-	/** Private addresses allowed, the given ports allowed, short limits so that failing tests fail fast. */
-	static FetchSettings localSettings(int... ports) {
-		return localSettings(Duration.ofSeconds(3), ports);
+	/** Short limits, so that failing tests fail fast (the client's settings say which servers may be reached). */
+	static FetchSettings localSettings() {
+		return localSettings(Duration.ofSeconds(3));
 	}
 
-	static FetchSettings localSettings(Duration totalTimeout, int... ports) {
-		return new FetchSettings(Duration.ofSeconds(1), totalTimeout, BODY_LIMIT, BODY_LIMIT, 5, "Veille-test/1.0",
-				Set.copyOf(Arrays.stream(ports).boxed().toList()), true);
+	static FetchSettings localSettings(Duration totalTimeout) {
+		return new FetchSettings(totalTimeout, BODY_LIMIT, BODY_LIMIT, 5, "Veille-test/1.0");
 	}
 }

@@ -9,14 +9,17 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.veille.link.fetch.FetchOutcome.Failed;
+import org.veille.outbound.OutboundClients;
+import org.veille.outbound.OutboundTesting;
+import org.veille.outbound.RawServer;
 
 /**
  * The fetcher with production settings refuses non-public addresses before connecting: a server listens on
@@ -24,16 +27,16 @@ import org.veille.link.fetch.FetchOutcome.Failed;
  */
 class PageFetcherAddressTests {
 
+	@RegisterExtension
+	final OutboundClients clients = new OutboundClients();
+
 	private RawServer server;
 	private PageFetcher fetcher;
 
 	@BeforeEach
 	void startServer() {
 		server = RawServer.start(socket -> socket.close());
-		FetchSettings defaults = FetchSettings.defaults();
-		fetcher = new PageFetcher(new FetchSettings(defaults.connectTimeout(), defaults.totalTimeout(),
-				defaults.maxBodyBytes(), defaults.maxImageBytes(), defaults.maxRedirects(), defaults.userAgent(),
-				Set.of(80, 443, server.port()), false));
+		fetcher = new PageFetcher(FetchSettings.defaults(), clients.client(OutboundTesting.ports(false, server.port())));
 	}
 
 	@AfterEach

@@ -27,11 +27,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.veille.link.fetch.FetchOutcome.Failed;
 import org.veille.link.fetch.FetchOutcome.Fetched;
+import org.veille.outbound.AddressGuard;
+import org.veille.outbound.AddressPolicy;
+import org.veille.outbound.AddressResolver;
+import org.veille.outbound.OutboundClients;
+import org.veille.outbound.OutboundTesting;
+import org.veille.outbound.RawServer;
 
 class PageFetcherLimitsTests {
+
+	@RegisterExtension
+	final OutboundClients clients = new OutboundClients();
 
 	private static final int TEN_MIB = 10 * 1024 * 1024;
 	private static byte[] gzippedZeros;
@@ -50,7 +60,7 @@ class PageFetcherLimitsTests {
 	@BeforeEach
 	void startServer() {
 		server = LocalHttpServer.start();
-		fetcher = new PageFetcher(Fixtures.localSettings(server.port()));
+		fetcher = localFetcher(Duration.ofSeconds(3), server.port());
 	}
 
 	@AfterEach
@@ -80,7 +90,7 @@ class PageFetcherLimitsTests {
 				finished.set(true);
 			}
 		})) {
-			PageFetcher fetcher = new PageFetcher(Fixtures.localSettings(huge.port()));
+			PageFetcher fetcher = localFetcher(Duration.ofSeconds(3), huge.port());
 
 			Fetched fetched = fetched(fetcher.fetch(URI.create("http://127.0.0.1:" + huge.port() + "/")));
 
@@ -155,7 +165,7 @@ class PageFetcherLimitsTests {
 				}
 			}, 0, 100, TimeUnit.MILLISECONDS);
 		})) {
-			PageFetcher impatient = new PageFetcher(Fixtures.localSettings(Duration.ofSeconds(1), dripping.port()));
+			PageFetcher impatient = localFetcher(Duration.ofSeconds(1), dripping.port());
 			long start = System.nanoTime();
 
 			Failed failed = failed(impatient.fetch(URI.create("http://127.0.0.1:" + dripping.port() + "/")));
@@ -170,7 +180,7 @@ class PageFetcherLimitsTests {
 	@Test
 	void shouldGiveUpOnSilentServer() throws IOException {
 		try (RawServer silent = RawServer.start(socket -> socket.getInputStream().readAllBytes())) {
-			PageFetcher impatient = new PageFetcher(Fixtures.localSettings(Duration.ofMillis(500), silent.port()));
+			PageFetcher impatient = localFetcher(Duration.ofMillis(500), silent.port());
 
 			Failed failed = failed(impatient.fetch(URI.create("http://127.0.0.1:" + silent.port() + "/")));
 
@@ -184,7 +194,7 @@ class PageFetcherLimitsTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		PageFetcher toClosedPort = new PageFetcher(Fixtures.localSettings(closedPort));
+		PageFetcher toClosedPort = localFetcher(Duration.ofSeconds(3), closedPort);
 
 		Failed failed = failed(toClosedPort.fetch(URI.create("http://127.0.0.1:" + closedPort + "/")));
 
@@ -196,8 +206,8 @@ class PageFetcherLimitsTests {
 		AddressResolver fakeDns = host -> {
 			throw new UnknownHostException(host);
 		};
-		PageFetcher withFakeDns = new PageFetcher(Fixtures.localSettings(80),
-				new AddressGuard(fakeDns, AddressPolicy.anyAddress()));
+		PageFetcher withFakeDns = new PageFetcher(Fixtures.localSettings(),
+				clients.client(OutboundTesting.ports(true), new AddressGuard(fakeDns, AddressPolicy.anyAddress())));
 
 		Failed failed = failed(withFakeDns.fetch(URI.create("http://something.invalid/")));
 
@@ -208,7 +218,7 @@ class PageFetcherLimitsTests {
 	@Test
 	void shouldReportTlsFailureWhenServerDoesNotSpeakTls() throws IOException {
 		try (RawServer plain = RawServer.start(RawServerReplies.reply("HTTP/1.1 400 Bad Request\r\n\r\n"))) {
-			PageFetcher tls = new PageFetcher(Fixtures.localSettings(plain.port()));
+			PageFetcher tls = localFetcher(Duration.ofSeconds(3), plain.port());
 
 			Failed failed = failed(tls.fetch(URI.create("https://127.0.0.1:" + plain.port() + "/")));
 
@@ -219,12 +229,16 @@ class PageFetcherLimitsTests {
 	@Test
 	void shouldReportProtocolErrorForGarbageResponse() throws IOException {
 		try (RawServer garbage = RawServer.start(RawServerReplies.reply("SSH-2.0-OpenSSH_9.6\r\n"))) {
-			PageFetcher plain = new PageFetcher(Fixtures.localSettings(garbage.port()));
+			PageFetcher plain = localFetcher(Duration.ofSeconds(3), garbage.port());
 
 			Failed failed = failed(plain.fetch(URI.create("http://127.0.0.1:" + garbage.port() + "/")));
 
 			assertThat(failed.reason()).isEqualTo(FailureReason.PROTOCOL);
 		}
+	}
+
+	private PageFetcher localFetcher(Duration totalTimeout, int port) {
+		return new PageFetcher(Fixtures.localSettings(totalTimeout), clients.client(OutboundTesting.ports(true, port)));
 	}
 
 	private void serveGzipped(String path, String contentType, byte[] gzipped) {

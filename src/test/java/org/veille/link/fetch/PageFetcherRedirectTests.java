@@ -10,13 +10,22 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.veille.link.fetch.FetchOutcome.Failed;
 import org.veille.link.fetch.FetchOutcome.Fetched;
+import org.veille.outbound.AddressGuard;
+import org.veille.outbound.AddressPolicy;
+import org.veille.outbound.AddressResolver;
+import org.veille.outbound.OutboundClients;
+import org.veille.outbound.OutboundTesting;
 
 class PageFetcherRedirectTests {
+
+	@RegisterExtension
+	final OutboundClients clients = new OutboundClients();
 
 	private LocalHttpServer server;
 	private PageFetcher fetcher;
@@ -25,7 +34,7 @@ class PageFetcherRedirectTests {
 	void startServer() {
 		server = LocalHttpServer.start();
 		server.fixture("/final", "text/html", "title-only.html");
-		fetcher = new PageFetcher(Fixtures.localSettings(server.port()));
+		fetcher = new PageFetcher(Fixtures.localSettings(), clients.client(OutboundTesting.ports(true, server.port())));
 	}
 
 	@AfterEach
@@ -112,8 +121,8 @@ class PageFetcherRedirectTests {
 		AddressPolicy onlyTestServerAndPublic =
 				address -> address.equals(testServer) || AddressPolicy.publicInternetOnly().permits(address);
 		AddressResolver fakeDns = name -> List.of(InetAddress.getByName("192.168.1.10"));
-		PageFetcher guarded = new PageFetcher(Fixtures.localSettings(server.port()),
-				new AddressGuard(fakeDns, onlyTestServerAndPublic));
+		PageFetcher guarded = new PageFetcher(Fixtures.localSettings(), clients.client(
+				OutboundTesting.ports(true, server.port()), new AddressGuard(fakeDns, onlyTestServerAndPublic)));
 		server.redirect("/innocent", 302, "http://" + host + ":" + server.port() + "/admin");
 
 		Failed failed = failed(guarded.fetch(server.uri("/innocent")));

@@ -11,13 +11,22 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.veille.link.fetch.FetchOutcome.Failed;
 import org.veille.link.fetch.FetchOutcome.Fetched;
+import org.veille.outbound.AddressGuard;
+import org.veille.outbound.AddressPolicy;
+import org.veille.outbound.AddressResolver;
+import org.veille.outbound.OutboundClients;
+import org.veille.outbound.OutboundTesting;
 
 class PageFetcherTests {
+
+	@RegisterExtension
+	final OutboundClients clients = new OutboundClients();
 
 	private LocalHttpServer server;
 	private PageFetcher fetcher;
@@ -25,7 +34,7 @@ class PageFetcherTests {
 	@BeforeEach
 	void startServer() {
 		server = LocalHttpServer.start();
-		fetcher = new PageFetcher(Fixtures.localSettings(server.port()));
+		fetcher = new PageFetcher(Fixtures.localSettings(), clients.client(OutboundTesting.ports(true, server.port())));
 	}
 
 	@AfterEach
@@ -208,8 +217,8 @@ class PageFetcherTests {
 	void shouldConnectToResolvedAddressAndSendHostNameInHostHeader() {
 		server.fixture("/plain", "text/html", "title-only.html");
 		AddressResolver fakeDns = host -> List.of(InetAddress.getLoopbackAddress());
-		PageFetcher viaName = new PageFetcher(Fixtures.localSettings(server.port()),
-				new AddressGuard(fakeDns, AddressPolicy.anyAddress()));
+		PageFetcher viaName = new PageFetcher(Fixtures.localSettings(), clients.client(
+				OutboundTesting.ports(true, server.port()), new AddressGuard(fakeDns, AddressPolicy.anyAddress())));
 
 		Fetched fetched = fetched(viaName.fetch(URI.create("http://news.veille.test:" + server.port() + "/plain")));
 

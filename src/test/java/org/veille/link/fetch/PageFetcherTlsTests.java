@@ -32,9 +32,15 @@ import com.sun.net.httpserver.HttpsServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.veille.link.fetch.FetchOutcome.Fetched;
+import org.veille.outbound.AddressGuard;
+import org.veille.outbound.AddressPolicy;
+import org.veille.outbound.OutboundClients;
+import org.veille.outbound.OutboundProperties;
+import org.veille.outbound.OutboundTesting;
 
 /**
  * https against a local server whose self-signed certificate names {@code veille.test}; fake DNS sends every name
@@ -47,6 +53,9 @@ class PageFetcherTlsTests {
 	private static final ExecutorService executor = Executors.newCachedThreadPool();
 	private static HttpsServer server;
 	private static SSLContext trustingTestCertificate;
+
+	@RegisterExtension
+	final OutboundClients clients = new OutboundClients();
 
 	@BeforeAll
 	static void startServer(@TempDir Path directory) throws Exception {
@@ -99,14 +108,17 @@ class PageFetcherTlsTests {
 
 	@Test
 	void shouldRefuseCertificateFromUnknownAuthority() {
-		PageFetcher fetcher = new PageFetcher(Fixtures.localSettings(server.getAddress().getPort()), fakeDnsGuard());
+		PageFetcher fetcher = new PageFetcher(Fixtures.localSettings(), clients.client(settings(), fakeDnsGuard()));
 
 		assertThat(failed(fetcher.fetch(uri("veille.test"))).reason()).isEqualTo(FailureReason.TLS);
 	}
 
-	private static PageFetcher fetcher(SSLContext tls) {
-		return new PageFetcher(Fixtures.localSettings(server.getAddress().getPort()), fakeDnsGuard(),
-				tls.getSocketFactory());
+	private PageFetcher fetcher(SSLContext tls) {
+		return new PageFetcher(Fixtures.localSettings(), clients.client(settings(), fakeDnsGuard(), tls));
+	}
+
+	private static OutboundProperties settings() {
+		return OutboundTesting.ports(true, server.getAddress().getPort());
 	}
 
 	private static AddressGuard fakeDnsGuard() {
