@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -18,9 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.veille.database.Timestamps;
-import org.veille.markup.HtmlRenderer;
-import org.veille.markup.MarkupParser;
-import org.veille.markup.RenderOptions;
 import org.veille.markup.RenderedMessage;
 import org.veille.markup.TagKeys;
 import org.veille.thread.ThreadQueries.ThreadRow;
@@ -34,8 +30,11 @@ class ThreadDecorator {
 
 	private final JdbcClient jdbc;
 
-	ThreadDecorator(JdbcClient jdbc) {
+	private final RenderedBodies bodies;
+
+	ThreadDecorator(JdbcClient jdbc, RenderedBodies bodies) {
 		this.jdbc = jdbc;
+		this.bodies = bodies;
 	}
 
 	List<ThreadSummary> decorate(List<ThreadRow> rows) {
@@ -83,10 +82,9 @@ class ThreadDecorator {
 						Timestamps.readNullable(rs, "next_attempt"), topics(rs.getArray("topics"))));
 		});
 		Set<String> knownLogins = knownLogins(rows);
-		RenderOptions options = new RenderOptions(LocaleContextHolder.getLocale().getLanguage(),
-				(login) -> knownLogins.contains(login.toLowerCase(Locale.ROOT)));
+		String language = LocaleContextHolder.getLocale().getLanguage();
 		return rows.stream().map((row) -> {
-			RenderedMessage rendered = HtmlRenderer.renderShowing(row.body(), options);
+			RenderedMessage rendered = this.bodies.render(row.body(), language, knownLogins);
 			List<TagChip> all = tags.getOrDefault(row.id(), List.of());
 			List<LinkCard> cards = links.getOrDefault(row.id(), List.of())
 				.stream()
@@ -121,9 +119,7 @@ class ThreadDecorator {
 	private Set<String> knownLogins(List<ThreadRow> rows) {
 		Set<String> mentioned = new HashSet<>();
 		for (ThreadRow row : rows) {
-			for (String login : MarkupParser.parse(row.body()).mentions()) {
-				mentioned.add(login.toLowerCase(Locale.ROOT));
-			}
+			mentioned.addAll(this.bodies.mentions(row.body()));
 		}
 		if (mentioned.isEmpty()) {
 			return Set.of();
