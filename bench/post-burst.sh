@@ -23,10 +23,12 @@ else
         -c "drop database if exists $db with (force)" -c "create database $db"
     log="target/bench/app-post-burst.log"
     # The shipped configuration (Hikari's 10 connections, Tomcat's 200 threads); fetch workers off, so
-    # that the cited example.org pages are never fetched: the fetch queue is still written.
+    # that the cited example.org pages are never fetched: the fetch queue is still written. All the posters
+    # sign up from 127.0.0.1: the sign-up limit per address is lifted.
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME="$user" \
     SPRING_DATASOURCE_PASSWORD="$password" VEILLE_FETCH_ENABLED=false \
-        java -Xmx512m -jar target/veille.jar --server.port="$port" > "$log" 2>&1 &
+        java -Xmx512m -jar target/veille.jar --server.port="$port" --management.server.port=0 \
+        --veille.signup.per-address-per-hour=100000 > "$log" 2>&1 &
     app=$!
     trap 'kill $app 2>/dev/null || true' EXIT
     until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do

@@ -41,6 +41,17 @@ class Account {
 	@Column(name = "changed_at", nullable = false, updatable = false)
 	private Instant changedAt;
 
+	/** Kept by SQL ({@link PasswordResets}, {@link PasswordChange}); read at sign-in for the session's stamp. */
+	@Column(name = "credentials_changed_at", insertable = false, updatable = false)
+	private @Nullable Instant credentialsChangedAt;
+
+	@Column(name = "email_verified_at", insertable = false, updatable = false)
+	private @Nullable Instant emailVerifiedAt;
+
+	/** Posts wait for a confirmed address ({@link PostingPermission}); false for accounts older than e-mail. */
+	@Column(name = "must_confirm", nullable = false, updatable = false)
+	private boolean mustConfirm;
+
 	@SuppressWarnings("NullAway.Init")
 	protected Account() {
 		// for JPA
@@ -52,6 +63,7 @@ class Account {
 		this.passwordHash = passwordHash;
 		this.createdAt = createdAt;
 		this.changedAt = createdAt;
+		this.mustConfirm = true;
 	}
 
 	static Account register(String login, String email, String passwordHash, Instant now) {
@@ -90,10 +102,9 @@ class Account {
 	}
 
 	/** What the person says about themselves on the settings page; blank values are stored as none. */
-	void changeProfile(@Nullable String displayName, @Nullable String bio, String email, @Nullable String language) {
+	void changeProfile(@Nullable String displayName, @Nullable String bio, @Nullable String language) {
 		this.displayName = blankToNull(displayName);
 		this.bio = blankToNull(bio);
-		this.email = email.trim();
 		this.language = blankToNull(language);
 	}
 
@@ -103,6 +114,14 @@ class Account {
 
 	Instant createdAt() {
 		return this.createdAt;
+	}
+
+	@Nullable Instant credentialsChangedAt() {
+		return this.credentialsChangedAt;
+	}
+
+	boolean emailVerified() {
+		return this.emailVerifiedAt != null;
 	}
 
 	Instant changedAt() {

@@ -9,6 +9,8 @@ interface AccountRepository extends Repository<Account, Long> {
 
 	Account save(Account account);
 
+	Account saveAndFlush(Account account);
+
 	Optional<Account> findById(long id);
 
 	/** Logins are unique whatever their case, as the index {@code accounts_login_key} says. */
@@ -18,7 +20,7 @@ interface AccountRepository extends Repository<Account, Long> {
 	@Query("select count(a) > 0 from Account a where lower(a.login) = lower(:login)")
 	boolean existsByLogin(String login);
 
-	@Query("select count(a) > 0 from Account a where lower(a.email) = lower(:email)")
-	boolean existsByEmail(String email);
+	@Query("select a from Account a where lower(a.email) = lower(:email)")
+	Optional<Account> findByEmail(String email);
 
 }

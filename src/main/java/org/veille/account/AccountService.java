@@ -3,7 +3,10 @@ package org.veille.account;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,14 +22,20 @@ class AccountService {
 
 	private final SignupLimit signupLimit;
 
+	private final AccountMails mails;
+
+	private final JdbcClient jdbc;
+
 	private final Clock clock;
 
 	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordRules passwordRules,
-			SignupLimit signupLimit, Clock clock) {
+			SignupLimit signupLimit, AccountMails mails, JdbcClient jdbc, Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordRules = passwordRules;
 		this.signupLimit = signupLimit;
+		this.mails = mails;
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -41,32 +50,40 @@ class AccountService {
 	}
 
 	/**
-	 * Creates the account of a sign-up from this client address. The address's sign-up count is raised in
+	 * Creates the account of a sign-up from this client address and mails the link that confirms its
+	 * address. An address another account has gets the same answer, and its owner an e-mail saying someone
+	 * tried (the page never tells whether an address is taken). The address's sign-up count is raised in
 	 * this transaction, after the checks and the hashing, so that a refusal of any kind leaves it as it was
 	 * and the row lock it takes is held only for the insert.
+	 * @param language the interface's language, for the e-mails until the person chooses one
 	 */
 	@Transactional
-	CurrentAccount register(SignupForm form, String remoteAddress) {
+	void register(SignupForm form, String remoteAddress, String language) {
 		this.signupLimit.refuseIfReached(remoteAddress);
 		this.passwordRules.check(form.password(), form.login(), form.email());
 		if (this.accounts.existsByLogin(form.login())) {
 			throw SignupRejectedException.loginTaken();
 		}
-		if (this.accounts.existsByEmail(form.email())) {
-			throw SignupRejectedException.emailTaken();
-		}
 		String hash = this.passwordEncoder.encode(form.password());
 		this.signupLimit.count(remoteAddress);
+		String email = form.email().trim();
+		Optional<Account> owner = this.accounts.findByEmail(email);
+		if (owner.isPresent()) {
+			this.mails.addressTaken(owner.get().id());
+			return;
+		}
 		try {
-			Account account = this.accounts
-				.save(Account.register(form.login(), form.email().trim(), hash, this.clock.instant()));
-			return new CurrentAccount(account.id(), account.login(), hash);
+			Account account = this.accounts.saveAndFlush(Account.register(form.login(), email, hash, this.clock.instant()));
+			this.jdbc.sql("update accounts set seen_language = :language where id = :id")
+				.param("language", language)
+				.param("id", account.id())
+				.update();
+			this.mails.confirm(account.id(), email);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Someone took the login or e-mail between the checks above and the insert.
 			String detail = String.valueOf(ex.getMostSpecificCause().getMessage());
-			throw detail.contains("accounts_email_key") ? SignupRejectedException.emailTaken()
-					: SignupRejectedException.loginTaken();
+			throw detail.contains("accounts_email_key") ? new AddressRaceException() : SignupRejectedException.loginTaken();
 		}
 	}
 
@@ -75,14 +92,34 @@ class AccountService {
 		return SettingsForm.of(account(accountId));
 	}
 
-	/** Saves the profile; an e-mail another account uses is refused on its field. */
+	@Transactional(readOnly = true)
+	boolean emailVerified(long accountId) {
+		return account(accountId).emailVerified();
+	}
+
+	/**
+	 * Saves the profile. A new e-mail address is not taken at once: a link goes to it, which replaces the old
+	 * address when followed, and the old address is told. An address another account has gets the same
+	 * answer, and its owner a warning.
+	 * @return the new address waiting for its confirmation, or null when the address did not change
+	 */
 	@Transactional
-	void changeSettings(long accountId, SettingsForm form) {
+	@Nullable String changeSettings(long accountId, SettingsForm form) {
 		Account account = account(accountId);
-		if (!account.email().equalsIgnoreCase(form.email().trim()) && this.accounts.existsByEmail(form.email().trim())) {
-			throw SignupRejectedException.emailTaken();
+		account.changeProfile(form.displayName(), form.bio(), form.language());
+		String email = form.email().trim();
+		if (account.email().equalsIgnoreCase(email)) {
+			return null;
 		}
-		account.changeProfile(form.displayName(), form.bio(), form.email(), form.language());
+		Optional<Account> owner = this.accounts.findByEmail(email);
+		if (owner.isPresent()) {
+			this.mails.addressTaken(owner.get().id());
+		}
+		else {
+			this.mails.confirm(accountId, email);
+			this.mails.addressChanging(accountId, account.email());
+		}
+		return email;
 	}
 
 	private Account account(long accountId) {

@@ -23,7 +23,7 @@ class AccountUserDetailsService implements UserDetailsService {
 		}
 		return this.accounts.findByLogin(login)
 			.map((account) -> new CurrentAccount(account.id(), account.login(), account.passwordHash(),
-					account.language()))
+					account.language(), account.credentialsChangedAt()))
 			.orElseThrow(() -> new UsernameNotFoundException("No account " + login));
 	}
 

@@ -1,5 +1,6 @@
 package org.veille.account;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -16,14 +17,32 @@ public class CurrentAccount extends User {
 
 	private final @Nullable String language;
 
+	private final @Nullable Instant credentialsStamp;
+
 	CurrentAccount(long id, String login, String passwordHash) {
-		this(id, login, passwordHash, null);
+		this(id, login, passwordHash, null, null);
 	}
 
-	CurrentAccount(long id, String login, String passwordHash, @Nullable String language) {
+	/**
+	 * @param credentialsStamp the account's {@code credentials_changed_at} when the person signed in: a session
+	 * whose stamp is no longer the account's ends ({@link CredentialsStampFilter}); null for requests that
+	 * carry their credentials (the API)
+	 */
+	CurrentAccount(long id, String login, String passwordHash, @Nullable String language,
+			@Nullable Instant credentialsStamp) {
 		super(login, passwordHash, List.of(new SimpleGrantedAuthority("ROLE_USER")));
 		this.id = id;
 		this.language = language;
+		this.credentialsStamp = credentialsStamp;
+	}
+
+	@Nullable Instant credentialsStamp() {
+		return this.credentialsStamp;
+	}
+
+	/** The same person after a new password: the stamp this session now carries. */
+	CurrentAccount withCredentials(String passwordHash, Instant stamp) {
+		return new CurrentAccount(this.id, login(), passwordHash, this.language, stamp);
 	}
 
 	/** The language chosen on the settings page when the person signed in, or null: the browser's. */

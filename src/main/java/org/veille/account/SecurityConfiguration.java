@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -62,8 +64,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, LanguageResolver languages)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, LanguageResolver languages,
+			JdbcClient jdbc) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
@@ -74,7 +76,8 @@ class SecurityConfiguration {
 			// Link checkers, feed readers and monitors probe with HEAD: answered as GET (DESIGN §8).
 			.requestMatchers(HttpMethod.HEAD, "/**")
 			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/signup", "/login", "/websub/hub")
+			.requestMatchers(HttpMethod.POST, "/signup", "/login", "/websub/hub", "/login/forgot", "/password/reset/*",
+					"/email/confirm/*", "/unsubscribe/*")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
@@ -82,11 +85,13 @@ class SecurityConfiguration {
 				.permitAll()
 				.failureHandler((request, response, exception) -> response
 					.sendRedirect(request.getContextPath() + "/login?error"))
-				.successHandler(new ThrottleClearingSuccessHandler(throttle, languages)))
+				.successHandler(new ThrottleClearingSuccessHandler(throttle, languages, jdbc)))
+			.addFilterAfter(new CredentialsStampFilter(jdbc), SecurityContextHolderFilter.class)
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/"))
-			// WebSub subscribers are other servers: no session, no CSRF token.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/websub/hub")
+			// WebSub subscribers are other servers, and one-click unsubscribe (RFC 8058) comes from mail
+			// clients: no session, no CSRF token (the unsubscribe URL's token is the authority).
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/websub/hub", "/unsubscribe/*")
 				.csrfTokenRequestHandler(new QueryStringCsrfForUploads()))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(Customizer.withDefaults()));

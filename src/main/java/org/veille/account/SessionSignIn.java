@@ -12,7 +12,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs a person in right after sign-up, as a form login would: a new session id, the context saved.
+ * Signs the person of this request in again, as a form login would (a new session id, the context saved):
+ * after a password change, whose session moves to the new credentials while the others end.
  */
 @Component
 class SessionSignIn {

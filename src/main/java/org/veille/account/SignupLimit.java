@@ -27,14 +27,14 @@ class SignupLimit {
 
 	private final Clock clock;
 
-	private final ExpiredCounters expired;
+	private final AttemptCounter counter;
 
 	private final int perWindow;
 
-	SignupLimit(JdbcClient jdbc, Clock clock, ExpiredCounters expired, SignupProperties properties) {
+	SignupLimit(JdbcClient jdbc, Clock clock, AttemptCounter counter, SignupProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.expired = expired;
+		this.counter = counter;
 		this.perWindow = properties.perAddressPerHour();
 	}
 
@@ -44,49 +44,27 @@ class SignupLimit {
 	 */
 	void refuseIfReached(String remoteAddress) {
 		Instant now = this.clock.instant();
-		Optional<Counter> counter = this.jdbc.sql("""
+		Optional<AttemptCounter.Count> counter = this.jdbc.sql("""
 				select attempts, expires_at from attempt_counters
 				where scope = :scope and subject = :address and expires_at > :now
 				""")
 			.param("scope", SCOPE)
 			.param("address", ClientAddresses.group(remoteAddress))
 			.param("now", Timestamps.of(now))
-			.query((rs, row) -> new Counter(rs.getInt("attempts"), Timestamps.read(rs, "expires_at")))
+			.query((rs, row) -> new AttemptCounter.Count(rs.getInt("attempts"), Timestamps.read(rs, "expires_at")))
 			.optional();
 		if (counter.isPresent() && counter.get().attempts() >= this.perWindow) {
-			throw refusal(counter.get(), now);
+			throw new SignupThrottledException(counter.get().retryAfter(now));
 		}
 	}
 
 	/** Counts this sign-up, in the caller's transaction; past the limit, refuses it. */
 	void count(String remoteAddress) {
-		this.expired.sweepIfDue();
 		Instant now = this.clock.instant();
-		Counter counter = this.jdbc.sql("""
-				insert into attempt_counters as c (scope, subject, attempts, expires_at)
-				values (:scope, :address, 1, :windowEnd)
-				on conflict (scope, subject) do update
-				    set attempts = case when c.expires_at > :now then c.attempts + 1 else 1 end,
-				        expires_at = case when c.expires_at > :now then c.expires_at else excluded.expires_at end
-				returning c.attempts, c.expires_at
-				""")
-			.param("scope", SCOPE)
-			.param("address", ClientAddresses.group(remoteAddress))
-			.param("now", Timestamps.of(now))
-			.param("windowEnd", Timestamps.of(now.plus(WINDOW)))
-			.query((rs, row) -> new Counter(rs.getInt("attempts"), Timestamps.read(rs, "expires_at")))
-			.single();
+		AttemptCounter.Count counter = this.counter.raise(SCOPE, ClientAddresses.group(remoteAddress), now, WINDOW);
 		if (counter.attempts() > this.perWindow) {
-			throw refusal(counter, now);
+			throw new SignupThrottledException(counter.retryAfter(now));
 		}
-	}
-
-	private static SignupThrottledException refusal(Counter counter, Instant now) {
-		Duration wait = Duration.between(now, counter.expiresAt());
-		return new SignupThrottledException((wait.compareTo(Duration.ofSeconds(1)) < 0) ? Duration.ofSeconds(1) : wait);
-	}
-
-	private record Counter(int attempts, Instant expiresAt) {
 	}
 
 }

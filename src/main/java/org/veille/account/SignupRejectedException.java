@@ -25,8 +25,12 @@ class SignupRejectedException extends RuntimeException {
 		return new SignupRejectedException("login", "signup.login.taken");
 	}
 
-	static SignupRejectedException emailTaken() {
-		return new SignupRejectedException("email", "signup.email.taken");
+	static SignupRejectedException wrongPassword() {
+		return new SignupRejectedException("current", "password.current.wrong");
+	}
+
+	static SignupRejectedException passwordMissing() {
+		return new SignupRejectedException("password", "signup.password.required");
 	}
 
 	static SignupRejectedException passwordTooLong() {

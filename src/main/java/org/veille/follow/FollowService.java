@@ -3,6 +3,7 @@ package org.veille.follow;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,10 +31,13 @@ class FollowService {
 
 	private final Clock clock;
 
-	FollowService(JdbcClient jdbc, Relations relations, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	FollowService(JdbcClient jdbc, Relations relations, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.relations = relations;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Follows a person, unless it is oneself or someone one blocks. */
@@ -46,10 +50,13 @@ class FollowService {
 		if (this.relations.blocks(readerId, personId)) {
 			return Outcome.BLOCKING;
 		}
-		this.jdbc.sql("""
+		int added = this.jdbc.sql("""
 				insert into person_follows (follower_id, followee_id, created_at) values (:reader, :person, :now)
 				on conflict do nothing
 				""").param("reader", readerId).param("person", personId).param("now", now()).update();
+		if (added > 0) {
+			this.events.publishEvent(new PersonFollowed(readerId, personId));
+		}
 		return Outcome.DONE;
 	}
 

@@ -1,7 +1,6 @@
 package org.veille.link;
 
 import java.net.IDN;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import org.veille.markup.UrlCleaner;
+import org.veille.text.PercentEncoding;
 
 /**
  * Turns a cited http(s) URL into its {@link NormalizedUrl}: scheme and host lower-cased, IDN hosts in punycode,
@@ -126,9 +126,9 @@ public final class UrlNormalizer {
 		int i = 0;
 		while (i < text.length()) {
 			char c = text.charAt(i);
-			if (c == '%' && isHex(text, i + 1) && isHex(text, i + 2)) {
+			if (c == '%' && PercentEncoding.isEscape(text, i)) {
 				int value = Integer.parseInt(text.substring(i + 1, i + 3), 16);
-				if (isAsciiAlphanumeric((char) value) || UNRESERVED.indexOf(value) >= 0) {
+				if (PercentEncoding.isAsciiAlphanumeric(value) || UNRESERVED.indexOf(value) >= 0) {
 					out.append((char) value);
 				}
 				else {
@@ -137,16 +137,14 @@ public final class UrlNormalizer {
 				i += 3;
 				continue;
 			}
-			if (isAsciiAlphanumeric(c) || (KEPT.indexOf(c) >= 0 && !(path && c == '?'))) {
+			if (PercentEncoding.isAsciiAlphanumeric(c) || (KEPT.indexOf(c) >= 0 && !(path && c == '?'))) {
 				out.append(c);
 				i++;
 				continue;
 			}
-			int end = (Character.isHighSurrogate(c) && i + 1 < text.length()) ? i + 2 : i + 1;
-			for (byte b : text.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-				out.append('%').append(hex((b >> 4) & 0xF)).append(hex(b & 0xF));
-			}
-			i = end;
+			int codePoint = text.codePointAt(i);
+			PercentEncoding.appendEscaped(out, codePoint);
+			i += Character.charCount(codePoint);
 		}
 		return out.toString();
 	}
@@ -183,7 +181,7 @@ public final class UrlNormalizer {
 		StringBuilder out = new StringBuilder(name.length());
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
-			if (c == '%' && isHex(name, i + 1) && isHex(name, i + 2)) {
+			if (c == '%' && PercentEncoding.isEscape(name, i)) {
 				out.append((char) Integer.parseInt(name.substring(i + 1, i + 3), 16));
 				i += 2;
 			}
@@ -201,22 +199,6 @@ public final class UrlNormalizer {
 			}
 		}
 		return text.length();
-	}
-
-	private static boolean isHex(String text, int index) {
-		if (index >= text.length()) {
-			return false;
-		}
-		char c = text.charAt(index);
-		return c < 0x80 && Character.digit(c, 16) >= 0;
-	}
-
-	private static boolean isAsciiAlphanumeric(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-	}
-
-	private static char hex(int digit) {
-		return Character.toUpperCase(Character.forDigit(digit, 16));
 	}
 
 	/** The host and port of an authority (userinfo already removed). */
@@ -284,7 +266,7 @@ public final class UrlNormalizer {
 				return null;
 			}
 			if (host.isEmpty() || host.length() > 253
-					|| !host.chars().allMatch((c) -> isAsciiAlphanumeric((char) c) || c == '-' || c == '.' || c == '_')) {
+					|| !host.chars().allMatch((c) -> PercentEncoding.isAsciiAlphanumeric(c) || c == '-' || c == '.' || c == '_')) {
 				return null;
 			}
 			return host;

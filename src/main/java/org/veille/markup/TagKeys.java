@@ -1,15 +1,14 @@
 package org.veille.markup;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+
+import org.veille.text.PercentEncoding;
 
 /**
  * The identity of tags (DESIGN §4) and the URL path of their pages.
  */
 public final class TagKeys {
-
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	// RFC 3986 pchar less '%', plus '/' for the hierarchy; '$' and '*' are left out because the
 	// tag routes give them a meaning (/tag/{key}$, /tag/{key}*), and ';' because servers cut
@@ -39,17 +38,8 @@ public final class TagKeys {
 	 * {@code /} kept so that {@code 2026/11} stays a child of {@code 2026}.
 	 */
 	public static String pathOf(String key) {
-		StringBuilder path = new StringBuilder(key.length() + 8);
-		for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-			char c = (char) (b & 0xFF);
-			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || PATH_SAFE.indexOf(c) >= 0) {
-				path.append(c);
-			}
-			else {
-				path.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-			}
-		}
-		return path.toString();
+		return PercentEncoding.encode(key, (c) -> PercentEncoding.isAsciiAlphanumeric(c) || (c < 128 && PATH_SAFE.indexOf(c) >= 0),
+				false);
 	}
 
 	private static String foldLabel(String label) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.veille.account.PersonFeeds;
+import org.veille.account.PostingPermission;
 import org.veille.database.Timestamps;
 import org.veille.follow.Relations;
 import org.veille.markup.ParsedMessage;
@@ -57,11 +58,14 @@ class MessageService {
 
 	private final MessageMeters meters;
 
+	private final PostingPermission permission;
+
 	MessageService(MessageRepository messages, MessageDerivations derivations, MessageEditService editService,
 			ThreadSources threadSources, Relations relations, PersonFeeds personFeeds, JdbcClient jdbc, Clock clock,
-			ApplicationEventPublisher events, MessageMeters meters) {
+			ApplicationEventPublisher events, MessageMeters meters, PostingPermission permission) {
 		this.events = events;
 		this.meters = meters;
+		this.permission = permission;
 		this.messages = messages;
 		this.derivations = derivations;
 		this.editService = editService;
@@ -90,6 +94,7 @@ class MessageService {
 
 	/** A UUID the server just drew is nobody's yet: only one the client chose is looked up. */
 	private Posted start(long authorId, String text, UUID uuid, boolean clientChosen) {
+		refuseUnconfirmed(authorId);
 		ParsedMessage parsed = MessageLimits.parse(text);
 		Instant now = now();
 		lockPostsOf(authorId);
@@ -127,6 +132,7 @@ class MessageService {
 	}
 
 	private Posted reply(long authorId, long targetId, String text, UUID uuid, boolean clientChosen) {
+		refuseUnconfirmed(authorId);
 		long threadId = this.messages.findThreadOfLive(targetId).orElseThrow(() -> NotFoundException.message(targetId));
 		lockPostsOf(authorId);
 		long threadAuthorId = this.threadSources.lock(threadId).orElseThrow(() -> NotFoundException.message(targetId));
@@ -151,6 +157,13 @@ class MessageService {
 		this.events.publishEvent(new EntryPublished(reply.id()));
 		this.meters.replied();
 		return new Posted(reply.id(), threadId);
+	}
+
+	/** With {@code veille.signup.verify-email}, only people who confirmed their address post. */
+	private void refuseUnconfirmed(long authorId) {
+		if (!this.permission.mayPost(authorId)) {
+			throw new MessageRejectedException("post.unconfirmed");
+		}
 	}
 
 	/** The message stored under this UUID, when it is this person's; someone else's is a conflict. */

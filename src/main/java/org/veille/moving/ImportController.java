@@ -80,6 +80,9 @@ class ImportController {
 		catch (ImportFormatException ex) {
 			return refused(model, response, 422, "import.file.refused", ex.detail());
 		}
+		catch (ImportRefusedException ex) {
+			return refused(model, response, HttpServletResponse.SC_FORBIDDEN, ex.messageKey(), "");
+		}
 	}
 
 	@GetMapping("/settings/import/{id}")

@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.veille.account.PostingPermission;
 import org.veille.database.Timestamps;
 import org.veille.message.MessageCommands;
 import org.veille.transfer.Bookmark;
@@ -110,6 +111,8 @@ class ImportService implements DisposableBean {
 
 	private final MessageCommands commands;
 
+	private final PostingPermission permission;
+
 	private final TransactionTemplate transactions;
 
 	private final JdbcClient jdbc;
@@ -125,9 +128,10 @@ class ImportService implements DisposableBean {
 
 	private final ExecutorService readers = Executors.newCachedThreadPool((task) -> daemon(task, "veille-import-reader"));
 
-	ImportService(MessageCommands commands, TransactionTemplate transactions, JdbcClient jdbc, Clock clock,
-			ImportLeases leases) {
+	ImportService(MessageCommands commands, PostingPermission permission, TransactionTemplate transactions,
+			JdbcClient jdbc, Clock clock, ImportLeases leases) {
 		this.commands = commands;
+		this.permission = permission;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -139,8 +143,14 @@ class ImportService implements DisposableBean {
 	 * @param file a copy of the upload, which this service deletes when done
 	 * @return the id of the import, for its progress page
 	 * @throws ImportFormatException when the file cannot be imported; nothing is stored then
+	 * @throws ImportRefusedException when this person may not post (an address to confirm first)
 	 */
-	long start(long accountId, String fileName, Path file, Choices choices) throws IOException, ImportFormatException {
+	long start(long accountId, String fileName, Path file, Choices choices)
+			throws IOException, ImportFormatException, ImportRefusedException {
+		if (!this.permission.mayPost(accountId)) {
+			Files.deleteIfExists(file);
+			throw new ImportRefusedException("import.unconfirmed");
+		}
 		ImportSummary summary;
 		try (InputStream in = Files.newInputStream(file)) {
 			summary = BookmarkImport.read(in, choices.options(), new BookmarkSink() {

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.support.TransactionOperations;
@@ -31,6 +32,21 @@ class SessionStoreConfiguration {
 	@Bean(defaultCandidate = false)
 	TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
 		return new TransactionTemplate(new DatabaseJdbcTransactionManager(dataSource));
+	}
+
+	/**
+	 * Two requests of one session at once (two tabs) may both add the same attribute, such as a CSRF token: the
+	 * library's plain insert then failed the second request on the attributes' primary key (a 500, seen with
+	 * readers sharing a session). On PostgreSQL the insert becomes an upsert: the later value wins, as it would
+	 * with sessions in memory.
+	 */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributesSavedAtOnce() {
+		return (sessions) -> sessions.setCreateSessionAttributeQuery("""
+				INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+				VALUES (?, ?, ?)
+				ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES
+				""");
 	}
 
 	/** Spring Session's filter receives the repository through this wrapper ({@link SeldomTouchedSessions}). */

@@ -2,10 +2,11 @@ package org.veille.outbound;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+
+import org.veille.text.PercentEncoding;
 
 /**
  * Parses URLs the way browsers tolerate them in pages and {@code Location} headers: spaces, non-ASCII characters
@@ -15,8 +16,6 @@ import org.jspecify.annotations.Nullable;
  * and its {@code toUri()} left {@code café} unencoded while encoding {@code %20} again.
  */
 public final class LenientUris {
-
-	private static final String ALLOWED = "-._~:/?#[]@!$&'()*+,;=";
 
 	private LenientUris() {
 	}
@@ -73,33 +72,7 @@ public final class LenientUris {
 	}
 
 	private static String encodeIllegal(String text) {
-		StringBuilder out = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (isAsciiAlphanumeric(c) || ALLOWED.indexOf(c) >= 0 || (c == '%' && isEscape(text, i))) {
-				out.append(c);
-			}
-			else {
-				int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
-				for (byte b : text.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-					out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
-							.append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
-				}
-				i = end - 1;
-			}
-		}
-		return out.toString();
+		return PercentEncoding.encode(text, PercentEncoding.URI_CHARACTER, true);
 	}
 
-	private static boolean isEscape(String text, int percent) {
-		return percent + 2 < text.length() && isHex(text.charAt(percent + 1)) && isHex(text.charAt(percent + 2));
-	}
-
-	private static boolean isHex(char c) {
-		return c < 0x80 && Character.digit(c, 16) >= 0;
-	}
-
-	private static boolean isAsciiAlphanumeric(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-	}
 }

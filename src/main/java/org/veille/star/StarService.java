@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,11 +35,15 @@ class StarService {
 
 	private final Clock clock;
 
-	StarService(JdbcClient jdbc, ThreadSources threadSources, PersonFeeds personFeeds, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	StarService(JdbcClient jdbc, ThreadSources threadSources, PersonFeeds personFeeds, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.threadSources = threadSources;
 		this.personFeeds = personFeeds;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional
@@ -59,6 +64,7 @@ class StarService {
 		this.threadSources.add(threadId, ThreadSources.Kind.STARRER, List.of(readerId));
 		this.threadSources.touch(threadId, now);
 		this.personFeeds.changed(readerId, now);
+		this.events.publishEvent(new ThreadStarred(readerId, threadId, authorId));
 		return Outcome.STARRED;
 	}
 

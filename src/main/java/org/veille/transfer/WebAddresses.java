@@ -1,10 +1,11 @@
 package org.veille.transfer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+
+import org.veille.text.PercentEncoding;
 
 /**
  * The web address of a bookmark as Veille keeps it: an http or https URL with a host, trimmed, with blanks, control
@@ -12,8 +13,6 @@ import org.jspecify.annotations.Nullable;
  * address stays one link in the message text.
  */
 final class WebAddresses {
-
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private static final String ENDS_URL_IN_MESSAGES = "<>\"`\u275D\u275E";
 
@@ -34,22 +33,7 @@ final class WebAddresses {
 		if (!Character.isLetterOrDigit(host) && host != '[') {
 			return null;
 		}
-		StringBuilder clean = null;
-		for (int i = 0; i < address.length(); i++) {
-			char c = address.charAt(i);
-			if (needsEncoding(c)) {
-				if (clean == null) {
-					clean = new StringBuilder(address.length() + 16).append(address, 0, i);
-				}
-				for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
-					clean.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
-				}
-			}
-			else if (clean != null) {
-				clean.append(c);
-			}
-		}
-		return (clean != null) ? clean.toString() : address;
+		return PercentEncoding.encode(address, (c) -> !needsEncoding(c), false);
 	}
 
 	/**
@@ -83,7 +67,7 @@ final class WebAddresses {
 		return lower.startsWith("http://") ? 7 : 0;
 	}
 
-	private static boolean needsEncoding(char c) {
+	private static boolean needsEncoding(int c) {
 		return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
 				|| ENDS_URL_IN_MESSAGES.indexOf(c) >= 0;
 	}

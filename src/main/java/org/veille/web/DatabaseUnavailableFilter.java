@@ -1,7 +1,6 @@
 package org.veille.web;
 
 import java.io.IOException;
-import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,17 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.View;
-import org.springframework.web.servlet.ViewResolver;
 
 import org.veille.database.OutageLog;
 
@@ -38,19 +31,13 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 	/** Before Spring Session's filter and the one that reads its cookie just before it. */
 	static final int ORDER = SessionRepositoryFilter.DEFAULT_ORDER - 10;
 
-	/** Where Spring Security's CSRF filter also puts the token, for templates. */
-	private static final String CSRF_ATTRIBUTE = "_csrf";
-
 	private final OutageLog outage = new OutageLog(LoggerFactory.getLogger(DatabaseUnavailableFilter.class),
 			"Requests answered 503 before reaching a page");
 
-	private final ViewResolver views;
+	private final FilterPages pages;
 
-	private final LocaleResolver locales;
-
-	DatabaseUnavailableFilter(@Qualifier("thymeleafViewResolver") ViewResolver views, LocaleResolver locales) {
-		this.views = views;
-		this.locales = locales;
+	DatabaseUnavailableFilter(FilterPages pages) {
+		this.pages = pages;
 	}
 
 	@Override
@@ -63,31 +50,9 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			if (response.isCommitted() || !this.outage.unreachable(ex)) {
 				throw ex;
 			}
-			render(UnavailablePage.answer(request, response), request, response);
-		}
-	}
-
-	private void render(ModelAndView page, HttpServletRequest request, HttpServletResponse response)
-			throws ServletException, IOException {
-		response.resetBuffer();
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-		request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, this.locales);
-		// The token Spring Security left for the forms would be read from the session: there is none to give.
-		request.removeAttribute(CsrfToken.class.getName());
-		request.removeAttribute(CSRF_ATTRIBUTE);
-		Locale locale = this.locales.resolveLocale(request);
-		try {
-			View view = this.views.resolveViewName(UnavailablePage.VIEW, locale);
-			if (view == null) {
-				throw new IllegalStateException("No template " + UnavailablePage.VIEW);
-			}
-			view.render(page.getModel(), request, response);
-		}
-		catch (ServletException | IOException | RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new ServletException(ex);
+			ModelAndView page = UnavailablePage.answer(request, response);
+			this.pages.render(UnavailablePage.VIEW, page.getModel(), HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+					request, response);
 		}
 	}
 

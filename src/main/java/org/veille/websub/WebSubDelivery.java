@@ -94,6 +94,9 @@ class WebSubDelivery {
 		if (!done && "deliver".equals(job.kind())) {
 			this.queue.retry(job);
 		}
+		else {
+			this.queue.done(job);
+		}
 		return true;
 	}
 

@@ -18,7 +18,7 @@ class WebSubMeters {
 	WebSubMeters(MeterRegistry registry, JdbcClient jdbc) {
 		QueueGauges.register(registry, "veille.websub.queue", "WebSub verifications and deliveries", () -> jdbc.sql("""
 				select count(*) as due, coalesce(extract(epoch from now() - min(due_at)), 0) as oldest
-				from websub_jobs where due_at <= now()
+				from websub_jobs where coalesce(claimed_until, due_at) <= now()
 				""").query((rs, row) -> new QueueState(rs.getLong("due"), rs.getDouble("oldest"))).single());
 	}
 

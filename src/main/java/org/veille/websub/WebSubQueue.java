@@ -33,6 +33,9 @@ class WebSubQueue {
 
 	static final int MAX_ATTEMPTS = 6;
 
+	/** Longer than any job takes (a delivery's deadline is 10 seconds), and the wait after an instance died. */
+	static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+
 	/** A job as claimed. */
 	record Job(long id, String kind, @Nullable Long subscriptionId, @Nullable String topic, @Nullable String callback,
 			@Nullable String mode, @Nullable String secret, int leaseSeconds, int attempts) {
@@ -98,7 +101,7 @@ class WebSubQueue {
 		JdbcClient.StatementSpec insert = this.jdbc.sql("""
 				insert into websub_jobs (kind, subscription_id, due_at)
 				select 'deliver', id, :now from websub_subscriptions where expires_at > :now and %s order by id
-				on conflict (subscription_id) where kind = 'deliver' do nothing
+				on conflict (subscription_id) where kind = 'deliver' and claimed_until is null do nothing
 				""".formatted(condition)).param("now", Timestamps.of(now()));
 		if (topic != null) {
 			insert = insert.param("topic", topic);
@@ -123,8 +126,10 @@ class WebSubQueue {
 	}
 
 	/**
-	 * Takes the next due job off the queue, if any, having first turned every due publication into
-	 * deliveries (one pending delivery per subscription, however many posts came meanwhile).
+	 * Reserves the next due job for {@link #CLAIM_LEASE}, if any, having first turned every due publication into
+	 * deliveries (one pending delivery per subscription, however many posts came meanwhile). A job stays in the
+	 * queue until {@link #done} or {@link #retry}: when its worker's instance dies, it is due again once its
+	 * reservation ends.
 	 */
 	@Transactional
 	Optional<Job> claim() {
@@ -136,42 +141,57 @@ class WebSubQueue {
 			queueDeliveries("true", null);
 		}
 		return this.jdbc.sql("""
-				delete from websub_jobs where id = (
-				    select id from websub_jobs where due_at <= :now and kind <> 'publish' order by due_at, id
-				    limit 1 for update skip locked)
+				update websub_jobs set claimed_until = :until where id = (
+				    select id from websub_jobs
+				    where kind <> 'publish' and coalesce(claimed_until, due_at) <= :now
+				    order by due_at, id limit 1 for update skip locked)
 				returning id, kind, subscription_id, topic, callback, mode, secret, coalesce(lease_seconds, 0) as lease,
 				          attempts
-				""").param("now", Timestamps.of(now())).query((rs, row) -> {
-			long subscription = rs.getLong("subscription_id");
-			return new Job(rs.getLong("id"), rs.getString("kind"), rs.wasNull() ? null : subscription,
-					rs.getString("topic"), rs.getString("callback"), rs.getString("mode"), rs.getString("secret"),
-					rs.getInt("lease"), rs.getInt("attempts"));
-		}).optional();
+				""").param("now", Timestamps.of(now())).param("until", Timestamps.of(now().plus(CLAIM_LEASE)))
+			.query((rs, row) -> {
+				long subscription = rs.getLong("subscription_id");
+				return new Job(rs.getLong("id"), rs.getString("kind"), rs.wasNull() ? null : subscription,
+						rs.getString("topic"), rs.getString("callback"), rs.getString("mode"), rs.getString("secret"),
+						rs.getInt("lease"), rs.getInt("attempts"));
+			})
+			.optional();
 	}
 
-	/** Queues a failed job again, later each time, until it has failed {@value #MAX_ATTEMPTS} times. */
+	/** The job was carried out, or is not to be tried again: it leaves the queue. */
+	@Transactional
+	void done(Job job) {
+		this.jdbc.sql("delete from websub_jobs where id = :id").param("id", job.id()).update();
+	}
+
+	/**
+	 * Queues a failed delivery again, later each time, until it has failed {@value #MAX_ATTEMPTS} times. When
+	 * another delivery to the subscription is already waiting (a post came meanwhile), that one will carry the
+	 * feed as it then is: this one leaves the queue. (Should that delivery be queued between this check and this
+	 * update, the update fails on the one-waiting rule and this job is sent again after its reservation: once
+	 * too often, never lost.)
+	 */
 	@Transactional
 	void retry(Job job) {
 		int attempts = job.attempts() + 1;
 		if (attempts >= MAX_ATTEMPTS) {
+			done(job);
 			return;
 		}
 		Instant due = now().plus(Duration.ofSeconds(5L << (2 * attempts)));
-		this.jdbc.sql("""
-				insert into websub_jobs (kind, subscription_id, topic, callback, mode, secret, lease_seconds, attempts, due_at)
-				values (:kind, :subscription, :topic, :callback, :mode, :secret, :lease, :attempts, :due)
-				on conflict (subscription_id) where kind = 'deliver' do nothing
+		int waitingAgain = this.jdbc.sql("""
+				update websub_jobs set claimed_until = null, attempts = :attempts, due_at = :due
+				where id = :id and not exists (
+				    select from websub_jobs other
+				    where other.subscription_id = websub_jobs.subscription_id and other.kind = 'deliver'
+				      and other.claimed_until is null)
 				""")
-			.param("kind", job.kind())
-			.param("subscription", job.subscriptionId())
-			.param("topic", job.topic())
-			.param("callback", job.callback())
-			.param("mode", job.mode())
-			.param("secret", job.secret())
-			.param("lease", job.leaseSeconds())
 			.param("attempts", attempts)
 			.param("due", Timestamps.of(due))
+			.param("id", job.id())
 			.update();
+		if (waitingAgain == 0) {
+			done(job);
+		}
 	}
 
 	/** The callback confirmed: the subscription starts (or its lease is renewed), or ends. */

@@ -1,8 +1,9 @@
 package org.veille.account;
 
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import org.veille.support.IntegrationTest;
+import org.veille.support.Mailbox;
 import org.veille.support.TestPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,12 +36,19 @@ class SignupIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private Mailbox mailbox;
+
 	@Test
-	void shouldSignUpAndSignInAtOnce() throws Exception {
+	void shouldSignUpAndSendTheLinkThatConfirmsTheAddress() throws Exception {
 		String login = TestPeople.uniqueName("new");
 
 		this.mvc.perform(signup(login, login + "@example.org", TestPeople.PASSWORD))
-			.andExpect(redirectedUrl("/"))
+			.andExpect(redirectedUrl("/signup/sent"))
+			.andExpect(unauthenticated());
+		MimeMessage confirmation = this.mailbox.awaitSubject(login + "@example.org", "Confirm your address");
+		assertThat(Mailbox.text(confirmation)).contains(login);
+		this.mvc.perform(formLogin("/login").user(login).password(TestPeople.PASSWORD))
 			.andExpect(authenticated().withUsername(login));
 		this.mvc.perform(get("/people/" + login)).andExpect(status().isOk());
 		String hash = this.jdbc.sql("select password_hash from accounts where login = ?").param(login)
@@ -84,13 +93,21 @@ class SignupIntegrationTests {
 	}
 
 	@Test
-	void shouldRefuseATakenEmail() throws Exception {
+	void shouldAnswerATakenEmailAsAnyOtherSignUpAndWarnItsOwner() throws Exception {
 		String login = TestPeople.uniqueName("first");
 		TestPeople.signUp(this.mvc, login);
+		String second = TestPeople.uniqueName("second");
 
-		this.mvc.perform(signup(TestPeople.uniqueName("second"), login + "@example.org", TestPeople.PASSWORD))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("An account already uses this e-mail address")));
+		this.mvc.perform(signup(second, login + "@example.org", TestPeople.PASSWORD))
+			.andExpect(redirectedUrl("/signup/sent"))
+			.andExpect(unauthenticated());
+
+		MimeMessage warning = this.mailbox.awaitSubject(login + "@example.org", "Someone tried to use your address");
+		assertThat(Mailbox.text(warning)).contains(login).contains("/login/forgot");
+		assertThat(this.jdbc.sql("select count(*) from accounts where login = ?").param(second).query(Long.class).single())
+			.isZero();
+		this.mvc.perform(get("/signup/sent")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Check your mailbox")));
 	}
 
 	@Test
@@ -98,6 +115,24 @@ class SignupIntegrationTests {
 		this.mvc.perform(signup(TestPeople.uniqueName("short"), TestPeople.uniqueName("s") + "@example.org", "short"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("A password has 8 to 72 characters")));
+	}
+
+	@Test
+	void shouldShowANewAndATakenAddressTheSamePageSayingToCheckTheMailboxAndSignIn() throws Exception {
+		String owner = TestPeople.uniqueName("owner");
+		TestPeople.signUp(this.mvc, owner);
+		String fresh = TestPeople.uniqueName("fresh");
+
+		String created = TestPeople.pageAfterSignUp(this.mvc, fresh, TestPeople.address(fresh));
+		String taken = TestPeople.pageAfterSignUp(this.mvc, TestPeople.uniqueName("late"), TestPeople.address(owner));
+
+		assertThat(created.replace(TestPeople.address(fresh), "ADDRESS"))
+			.isEqualTo(taken.replace(TestPeople.address(owner), "ADDRESS"));
+		assertThat(created).contains("<h1>Check your mailbox</h1>")
+			.contains("We sent an e-mail to " + TestPeople.address(fresh)
+					+ ": follow its link to confirm your address. You can sign in now.")
+			.contains("If another account already uses this address, no new account was made")
+			.as("posting does not wait for the confirmation here").doesNotContain("You can post once");
 	}
 
 	@Test

@@ -56,7 +56,7 @@ class SignupLimitIntegrationTests {
 		String address = Visitor.randomIpv4();
 		String prefix = TestPeople.uniqueName("flood");
 		for (int i = 0; i < LIMIT; i++) {
-			signUp(prefix + "_" + i, address).andExpect(redirectedUrl("/"));
+			signUp(prefix + "_" + i, address).andExpect(redirectedUrl("/signup/sent"));
 		}
 
 		signUp(prefix + "_x", address).andExpect(status().isTooManyRequests())
@@ -65,7 +65,7 @@ class SignupLimitIntegrationTests {
 			.andExpect(content().string(containsString("Try again in 60 minutes")))
 			.andExpect(content().string(containsString("value=\"" + prefix + "_x\"")));
 		assertThat(accountsStartingWith(prefix)).isEqualTo(LIMIT);
-		signUp(prefix + "_y", Visitor.randomIpv4()).andExpect(redirectedUrl("/"));
+		signUp(prefix + "_y", Visitor.randomIpv4()).andExpect(redirectedUrl("/signup/sent"));
 	}
 
 	@Test
@@ -93,25 +93,25 @@ class SignupLimitIntegrationTests {
 		String network = Visitor.randomIpv6Network();
 		String prefix = TestPeople.uniqueName("six");
 		for (int i = 1; i <= LIMIT; i++) {
-			signUp(prefix + "_" + i, network + "::" + i).andExpect(redirectedUrl("/"));
+			signUp(prefix + "_" + i, network + "::" + i).andExpect(redirectedUrl("/signup/sent"));
 		}
 
 		signUp(prefix + "_x", network + ":ffff:ffff:ffff:ffff").andExpect(status().isTooManyRequests());
-		signUp(prefix + "_y", Visitor.randomIpv6Network() + "::1").andExpect(redirectedUrl("/"));
+		signUp(prefix + "_y", Visitor.randomIpv6Network() + "::1").andExpect(redirectedUrl("/signup/sent"));
 	}
 
 	@Test
 	void shouldNotCountSignUpsThatWereRefusedForAnotherReason() throws Exception {
 		String address = Visitor.randomIpv4();
 		String prefix = TestPeople.uniqueName("retry");
-		signUp(prefix + "_0", address).andExpect(redirectedUrl("/"));
+		signUp(prefix + "_0", address).andExpect(redirectedUrl("/signup/sent"));
 		for (int i = 0; i < LIMIT; i++) {
 			signUp(prefix + "_0", address).andExpect(status().isOk())
 				.andExpect(content().string(containsString("This login is already taken")));
 		}
 
 		for (int i = 1; i < LIMIT; i++) {
-			signUp(prefix + "_" + i, address).andExpect(redirectedUrl("/"));
+			signUp(prefix + "_" + i, address).andExpect(redirectedUrl("/signup/sent"));
 		}
 	}
 

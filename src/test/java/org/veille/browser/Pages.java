@@ -34,6 +34,8 @@ final class Pages {
 		this.browser.type(By.id("email"), login + "@example.org");
 		this.browser.type(By.id("password"), TestPeople.PASSWORD);
 		this.browser.clickAndWaitForNextPage(this.browser.find(By.cssSelector("form.stacked button[type=submit]")));
+		assertThat(this.browser.find(By.cssSelector("main h1")).getText()).isEqualTo("Check your mailbox");
+		signIn(login);
 		assertThat(this.browser.waitForVisible(By.cssSelector(".site-nav a.me")).getText()).isEqualTo("@" + login);
 	}
 

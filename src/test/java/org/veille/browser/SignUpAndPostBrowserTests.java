@@ -48,6 +48,11 @@ class SignUpAndPostBrowserTests {
 		browser.type(By.id("email"), login + "@example.org");
 		browser.type(By.id("password"), TestPeople.PASSWORD);
 		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("form.stacked button[type=submit]")));
+		assertThat(browser.currentPath()).isEqualTo("/signup/sent");
+		browser.clickAndWaitForNextPage(browser.find(By.linkText("Sign in")));
+		browser.type(By.id("username"), login);
+		browser.type(By.id("password"), TestPeople.PASSWORD);
+		browser.clickAndWaitForNextPage(browser.find(By.cssSelector("form.stacked button[type=submit]")));
 
 		assertThat(browser.currentPath()).as("signed up, back home").isEqualTo("/");
 		assertThat(browser.waitForVisible(By.cssSelector(".site-nav a.me")).getText()).isEqualTo("@" + login);

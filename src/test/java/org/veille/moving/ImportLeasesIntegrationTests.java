@@ -13,6 +13,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.veille.account.PostingPermission;
 import org.veille.message.MessageCommands;
 import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
@@ -43,6 +44,9 @@ class ImportLeasesIntegrationTests {
 
 	@Autowired
 	private TransactionTemplate transactions;
+
+	@Autowired
+	private PostingPermission permission;
 
 	@Test
 	void shouldMarkInterruptedAtStartUpAnImportWhoseInstanceStoppedBeatingAndNoOther() throws Exception {
@@ -85,8 +89,8 @@ class ImportLeasesIntegrationTests {
 		String login = TestPeople.uniqueName("stopping");
 		TestPeople.signUp(this.mvc, login);
 		long account = ImportRuns.accountId(this.jdbc, login);
-		ImportService service = new ImportService(this.commands, this.transactions, this.jdbc, Clock.systemUTC(),
-				this.leases);
+		ImportService service = new ImportService(this.commands, this.permission, this.transactions, this.jdbc,
+				Clock.systemUTC(), this.leases);
 		Path file = Files.createTempFile("veille-import-", ".html");
 		Files.writeString(file, bookmarks(60_000));
 

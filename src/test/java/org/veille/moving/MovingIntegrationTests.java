@@ -204,6 +204,13 @@ class MovingIntegrationTests {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.discarding());
+		String signIn = http.send(HttpRequest.newBuilder(URI.create(site + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		http.send(HttpRequest.newBuilder(URI.create(site + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrfOf(signIn) + "&username=" + login + "&password="
+					+ URLEncoder.encode(TestPeople.PASSWORD, StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.discarding());
 		String page = http.send(HttpRequest.newBuilder(URI.create(site + "/settings/import")).build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 		Matcher action = Pattern.compile("action=\"(/settings/import\\?_csrf=[^\"]+)\"").matcher(page);

@@ -66,6 +66,8 @@ class MetricsIntegrationTests {
 		assertThat(after.value("veille_fetch_queue_oldest_age_seconds")).isNotNegative();
 		assertThat(after.has("veille_websub_queue_due")).isTrue();
 		assertThat(after.has("veille_websub_queue_oldest_age_seconds")).isTrue();
+		assertThat(after.has("veille_mail_outbox_due")).isTrue();
+		assertThat(after.has("veille_mail_outbox_oldest_age_seconds")).isTrue();
 	}
 
 	@Test

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 
 import org.veille.support.IntegrationTest;
 import org.veille.support.TestPeople;
@@ -33,6 +35,35 @@ class SessionsIntegrationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private SessionRepository<? extends Session> sessions;
+
+	/**
+	 * Two requests of one session at once, each adding the same attribute (two tabs asking for a CSRF token, say):
+	 * each read the session before the other saved it, and both save it. The second must not fail.
+	 */
+	@Test
+	void shouldSaveAnAttributeThatTwoRequestsOfOneSessionAddAtOnce() {
+		assertThat(bothTabsAddOneAttribute(this.sessions)).isEqualTo("from the second tab");
+	}
+
+	/** What the session holds once both tabs have saved; each read it before the other saved. */
+	private static <S extends Session> String bothTabsAddOneAttribute(SessionRepository<S> sessions) {
+		S created = sessions.createSession();
+		sessions.save(created);
+		S first = sessions.findById(created.getId());
+		S second = sessions.findById(created.getId());
+		first.setAttribute("both", "from the first tab");
+		second.setAttribute("both", "from the second tab");
+
+		sessions.save(first);
+		sessions.save(second);
+
+		String saved = sessions.findById(created.getId()).getAttribute("both");
+		sessions.deleteById(created.getId());
+		return saved;
+	}
 
 	@Test
 	void shouldStoreNoSessionForAReaderWhoIsSignedOut() {

@@ -16,9 +16,11 @@ import org.springframework.context.annotation.Import;
  * want them start their own (see {@code org.veille.link.FetchTesting}). Tests make their own people and
  * tags with unique names, so they never depend on each other's data. The client address is taken from
  * {@code X-Forwarded-For} sent from loopback, so that tests of per-address limits each use addresses of
- * their own; sign-ups are not limited (many tests sign people up from 127.0.0.1 within the hour).
- * {@link ConnectionsPerThread} notes any thread that holds two pooled connections at once. A
- * {@code MockHttpSession} stands for the session cookie ({@link SessionCookies}).
+ * their own; sign-ups are not limited (many tests sign people up from 127.0.0.1 within the hour). Mail
+ * workers run and send to a GreenMail server ({@link TestMailConfiguration}, {@link Mailbox}); posting does
+ * not wait for a confirmed address unless a test's own context says so. {@link ConnectionsPerThread} notes
+ * any thread that holds two pooled connections at once. A {@code MockHttpSession} stands for the session
+ * cookie ({@link SessionCookies}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,9 +30,12 @@ import org.springframework.context.annotation.Import;
 				"veille.fetch.enabled=false", "veille.outbound.allow-private-addresses=true",
 				"veille.outbound.allowed-ports=1-65535",
 				"veille.fetch.host-spacing=0s", "server.forward-headers-strategy=native",
-				"veille.signup.per-address-per-hour=1000000" })
+				"veille.signup.per-address-per-hour=1000000", "spring.mail.host=127.0.0.1",
+				"veille.signup.verify-email=false", "veille.mail.poll-interval=200ms", "veille.mail.retry-delay=200ms",
+				"veille.mail.max-attempts=6", "veille.mail.from=veille@veille.test" })
 @AutoConfigureMockMvc
-@Import({ TestDatabaseConfiguration.class, QueryCounting.class, ConnectionsPerThread.class, SessionCookies.class })
+@Import({ TestDatabaseConfiguration.class, QueryCounting.class, ConnectionsPerThread.class, SessionCookies.class,
+		TestMailConfiguration.class })
 public @interface IntegrationTest {
 
 }

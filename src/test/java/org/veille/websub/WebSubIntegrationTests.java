@@ -139,6 +139,33 @@ class WebSubIntegrationTests {
 		assertThat(delivery.link()).contains("rel=\"hub\"").contains("<" + topic + ">; rel=\"self\"");
 	}
 
+	/**
+	 * An instance that claimed a delivery and died before sending it: the job stays in the queue, reserved, and
+	 * another worker sends it once the reservation ends. A job still reserved is left to its worker.
+	 */
+	@Test
+	void shouldSendADeliveryWhoseWorkerDiedOnceItsReservationEnds() throws Exception {
+		String login = TestPeople.uniqueName("orphan");
+		MockHttpSession author = TestPeople.signUp(this.mvc, login);
+		Posting.as(this.mvc, author, "Envoyé après la panne");
+		String topic = site() + "/people/" + login + "/feed";
+		long orphaned = subscribe(topic, callback("/orphaned/" + login));
+		long reserved = subscribe(topic, callback("/reserved/" + login));
+
+		this.jdbc.sql("""
+				insert into websub_jobs (kind, subscription_id, due_at, claimed_until)
+				values ('deliver', :orphaned, now() - interval '3 minutes', now() - interval '1 second'),
+				       ('deliver', :reserved, now() - interval '3 minutes', now() + interval '1 hour')
+				""").param("orphaned", orphaned).param("reserved", reserved).update();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.deliveries.stream()
+			.anyMatch((delivery) -> delivery.path().equals("/orphaned/" + login)
+					&& delivery.body().contains("Envoyé après la panne")));
+		await().atMost(Duration.ofSeconds(5)).until(() -> pendingJobsOf(orphaned) == 0);
+		assertThat(this.deliveries).noneMatch((delivery) -> delivery.path().equals("/reserved/" + login));
+		assertThat(pendingJobsOf(reserved)).isEqualTo(1);
+	}
+
 	@Test
 	void shouldNotSubscribeWhenTheCallbackDoesNotEchoTheChallenge() throws Exception {
 		String login = TestPeople.uniqueName("unconfirmed");
@@ -209,6 +236,21 @@ class WebSubIntegrationTests {
 		return this.jdbc.sql("select count(*) from websub_subscriptions where topic = :topic and callback = :callback")
 			.param("topic", topic)
 			.param("callback", callback)
+			.query(Long.class)
+			.single();
+	}
+
+	/** A live subscription, as a verified one is stored; its id. */
+	private long subscribe(String topic, String callback) {
+		return this.jdbc.sql("""
+				insert into websub_subscriptions (topic, callback, secret, expires_at, created_at)
+				values (:topic, :callback, null, now() + interval '1 day', now()) returning id
+				""").param("topic", topic).param("callback", callback).query(Long.class).single();
+	}
+
+	private long pendingJobsOf(long subscription) {
+		return this.jdbc.sql("select count(*) from websub_jobs where subscription_id = :id")
+			.param("id", subscription)
 			.query(Long.class)
 			.single();
 	}

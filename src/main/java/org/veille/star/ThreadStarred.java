@@ -1,0 +1,5 @@
+package org.veille.star;
+
+/** Someone starred a thread; published inside the transaction that stored the star. */
+public record ThreadStarred(long starrerId, long threadId, long threadAuthorId) {
+}
