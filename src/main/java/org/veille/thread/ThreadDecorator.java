@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -22,9 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.veille.database.Timestamps;
-import org.veille.markup.HtmlRenderer;
-import org.veille.markup.MarkupParser;
-import org.veille.markup.RenderOptions;
 import org.veille.markup.RenderedMessage;
 import org.veille.markup.TagKeys;
 import org.veille.thread.ThreadQueries.ThreadRow;
@@ -38,14 +34,17 @@ class ThreadDecorator {
 
 	private final JdbcClient jdbc;
 
+	private final RenderedBodies bodies;
+
 	private final Clock clock;
 
 	/** veille.limits.new-account-age (README: Moderation): links of younger accounts are not followed. */
 	private final Duration newAccountAge;
 
-	ThreadDecorator(JdbcClient jdbc, Clock clock,
+	ThreadDecorator(JdbcClient jdbc, RenderedBodies bodies, Clock clock,
 			@Value("${veille.limits.new-account-age:7d}") Duration newAccountAge) {
 		this.jdbc = jdbc;
+		this.bodies = bodies;
 		this.clock = clock;
 		this.newAccountAge = newAccountAge;
 	}
@@ -95,12 +94,11 @@ class ThreadDecorator {
 						Timestamps.readNullable(rs, "next_attempt"), topics(rs.getArray("topics"))));
 		});
 		Set<String> knownLogins = knownLogins(rows);
-		RenderOptions options = new RenderOptions(LocaleContextHolder.getLocale().getLanguage(),
-				(login) -> knownLogins.contains(login.toLowerCase(Locale.ROOT)));
+		String language = LocaleContextHolder.getLocale().getLanguage();
 		Instant trustedBefore = this.clock.instant().minus(this.newAccountAge);
 		return rows.stream().map((row) -> {
-			RenderedMessage rendered = HtmlRenderer.renderShowing(row.body(),
-					options.followingLinks(row.authorSince().isBefore(trustedBefore)));
+			RenderedMessage rendered = this.bodies.render(row.body(), language, knownLogins,
+					row.authorSince().isBefore(trustedBefore));
 			List<TagChip> all = tags.getOrDefault(row.id(), List.of());
 			List<LinkCard> cards = links.getOrDefault(row.id(), List.of())
 				.stream()
@@ -135,9 +133,7 @@ class ThreadDecorator {
 	private Set<String> knownLogins(List<ThreadRow> rows) {
 		Set<String> mentioned = new HashSet<>();
 		for (ThreadRow row : rows) {
-			for (String login : MarkupParser.parse(row.body()).mentions()) {
-				mentioned.add(login.toLowerCase(Locale.ROOT));
-			}
+			mentioned.addAll(this.bodies.mentions(row.body()));
 		}
 		if (mentioned.isEmpty()) {
 			return Set.of();

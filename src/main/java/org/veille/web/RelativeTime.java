@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,6 +26,9 @@ public class RelativeTime {
 	private final MessageSource messages;
 
 	private final Clock clock;
+
+	/** Formatters by pattern and language: building one parses its pattern, and a page shows dozens of dates. */
+	private final Map<String, DateTimeFormatter> formatters = new ConcurrentHashMap<>();
 
 	RelativeTime(MessageSource messages, Clock clock) {
 		this.messages = messages;
@@ -46,9 +51,7 @@ public class RelativeTime {
 		if (elapsed.compareTo(MONTH) < 0) {
 			return message("time.days", locale, elapsed.toDays());
 		}
-		return DateTimeFormatter.ofPattern(message("time.date-pattern", locale), locale)
-			.withZone(ZoneOffset.UTC)
-			.format(instant);
+		return formatter("time.date-pattern", locale).format(instant);
 	}
 
 	/** How long until, in words ("in 3 minutes"); past a day, the day itself. A moment past reads "in a moment". */
@@ -69,10 +72,7 @@ public class RelativeTime {
 
 	/** The day, in UTC ("3 May 2026"). */
 	public String day(Instant instant) {
-		Locale locale = LocaleContextHolder.getLocale();
-		return DateTimeFormatter.ofPattern(message("time.date-pattern", locale), locale)
-			.withZone(ZoneOffset.UTC)
-			.format(instant);
+		return formatter("time.date-pattern", LocaleContextHolder.getLocale()).format(instant);
 	}
 
 	/** The machine-readable form for {@code <time datetime>}: ISO 8601 in UTC ({@code 2026-03-01T08:30:00Z}). */
@@ -82,10 +82,14 @@ public class RelativeTime {
 
 	/** The day and time in full, in UTC, for a tooltip. */
 	public String exact(Instant instant) {
-		Locale locale = LocaleContextHolder.getLocale();
-		return DateTimeFormatter.ofPattern(message("time.exact-pattern", locale), locale)
-			.withZone(ZoneOffset.UTC)
-			.format(instant);
+		return formatter("time.exact-pattern", LocaleContextHolder.getLocale()).format(instant);
+	}
+
+	/** The formatter of the pattern this message gives in this language, in UTC (a handful in all). */
+	private DateTimeFormatter formatter(String key, Locale locale) {
+		String pattern = message(key, locale);
+		return this.formatters.computeIfAbsent(locale.toLanguageTag() + "\u0000" + pattern,
+				(ignored) -> DateTimeFormatter.ofPattern(pattern, locale).withZone(ZoneOffset.UTC));
 	}
 
 	private String message(String key, Locale locale, Object... arguments) {

@@ -1,0 +1,121 @@
+#!/bin/sh
+# The cost of a first render: the page cache off, CPU time per request of the app and of its PostgreSQL
+# server processes, for the tag page, the home stream and the thread page, then a JFR summary of each.
+# See bench/README.md. Usage: bench/first-render.sh [database]   (default veille_perf_1000, made by
+# bench/generate.sh --messages 1000 --database veille_perf_1000). BENCH_JAR runs another build (a baseline).
+set -e
+cd "$(dirname "$0")/.."
+db="${1:-veille_perf_1000}"
+port="${BENCH_PORT:-8087}"
+duration="${BENCH_DURATION:-15s}"
+user="${BENCH_DB_USER:-veille_dev}"
+password="${BENCH_DB_PASSWORD:-dev}"
+jar="${BENCH_JAR:-target/veille.jar}"
+label="${BENCH_LABEL:-$(git rev-parse --short HEAD)}"
+mkdir -p target/bench
+if [ -z "$BENCH_JAR" ] && { [ ! -f target/veille.jar ] || [ -n "$(find src/main -newer target/veille.jar -print -quit)" ]; }; then
+    ./mvnw -q ${MAVEN_OFFLINE:+-o} package -DskipTests
+    cp "$(ls target/veille-*.jar | grep -v original | head -1)" target/veille.jar
+fi
+props="target/bench/$db.properties"
+prop() { sed -n "s/^$1=//p" "$props" | sed 's/\\:/:/g'; }
+out="target/bench/first-render-$db-$label.md"
+log="target/bench/app-first-render-$db.log"
+SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME="$user" \
+SPRING_DATASOURCE_PASSWORD="$password" VEILLE_FETCH_ENABLED=false \
+    java -Xmx512m -jar "$jar" --server.port="$port" --management.server.port=0 \
+    --veille.page-cache.enabled=false > "$log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null || true' EXIT
+until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do
+    kill -0 $app 2>/dev/null || { echo "The app did not start: see $log"; exit 1; }
+    sleep 1
+done
+base="http://127.0.0.1:$port"
+cookies="target/bench/cookies-first-render.txt"
+rm -f "$cookies"
+csrf=$(curl -s -c "$cookies" -b "$cookies" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -s -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode "username=$(prop reader)" \
+    --data-urlencode "password=$(prop password)" --data-urlencode "_csrf=$csrf" "$base/login"
+session=$(awk '$6 == "SESSION" { print $7 }' "$cookies")
+
+# User and system time so far, in ticks of 10 ms, of the app and of the server processes of its connections.
+ticks() { awk '{ sub(/^.*\) /, ""); split($0, f, " "); t += f[12] + f[13] } END { print t + 0 }' "$@" 2>/dev/null; }
+backends() {
+    PGPASSWORD="$password" psql -h 127.0.0.1 -U "$user" -d "$db" -Atc \
+        "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()" |
+        sed 's|^\(.*\)$|/proc/\1/stat|'
+}
+# Top frames (self) and the share of samples with a frame of each part of the stack (inclusive) of a recording.
+jfr_summary() {
+    jfr print --stack-depth 200 --events jdk.ExecutionSample "$1" | awk '
+        /stackTrace = \[/ { inside = 1; first = 1; delete seen; samples++; next }
+        inside && /^[[:space:]]*\]/ { inside = 0; next }
+        inside {
+            frame = $1; sub(/\(.*$/, "", frame)
+            if (first) { self[frame]++; first = 0 }
+            for (i = 1; i <= nparts; i++) if (!(i in seen) && index($0, part[i]) > 0) { seen[i] = 1; incl[i]++ }
+        }
+        BEGIN {
+            nparts = split("org.thymeleaf.|org.springframework.expression.|ServletRequestWrapper.setAttribute|java.util.regex.|org.veille.markup.|org.postgresql.|org.veille.thread.ThreadDecorator|org.veille.pagecache.|org.thymeleaf.extras.springsecurity|org.springframework.expression.spel.standard.InternalSpelExpressionParser|org.springframework.context.support.AbstractMessageSource|org.veille.web.RelativeTime", part, "|")
+        }
+        END {
+            printf "%d samples. Inclusive:", samples
+            for (i = 1; i <= nparts; i++) printf " %s %d%%;", part[i], 100 * incl[i] / (samples ? samples : 1)
+            printf "\n\nTop frames (self):\n\n"
+            for (f in self) printf "%6.1f%% %s\n", 100 * self[f] / samples, f | "sort -rn | head -12"
+        }'
+}
+{
+    echo "### First render, $db ($(prop threads) threads), $(date -u '+%Y-%m-%d %H:%M') UTC, build $label, page cache off"
+    echo
+    echo "| page | req/s | p99 | app CPU ms/req | PostgreSQL CPU ms/req | total ms/req | load avg |"
+    echo "|---|---|---|---|---|---|---|"
+} > "$out"
+measure() {
+    name="$1"; path="$2"; shift 2
+    curl -s -o /dev/null "$@" "$base$path"
+    pg=$(backends)
+    app0=$(ticks /proc/$app/stat); pg0=$(ticks $pg)
+    result=$(wrk -t2 -c8 -d"$duration" --latency "$@" "$base$path")
+    app1=$(ticks /proc/$app/stat); pg1=$(ticks $pg)
+    requests=$(echo "$result" | awk '/requests in/ { print $1 }')
+    rps=$(echo "$result" | awk '/Requests\/sec/ { print $2 }')
+    p99=$(echo "$result" | awk '$1 == "99%" { print $2 }')
+    errors=$(echo "$result" | awk '/Non-2xx or 3xx/ { print $5 }')
+    [ -z "$errors" ] || echo "$name: $errors answers other than 2xx/3xx" >&2
+    loadavg=$(cut -d' ' -f1-3 /proc/loadavg)
+    line=$(awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v n="$requests" \
+        'BEGIN { printf "%.2f | %.2f | %.2f", a * 10 / n, p * 10 / n, (a + p) * 10 / n }')
+    echo "| $name | $rps | $p99 | $line | $loadavg |" >> "$out"
+    echo "$name: $rps req/s, p99 $p99, CPU ms/req (app | PostgreSQL | total) $line, load $loadavg"
+    # A separate recording, so that the profiler does not weigh on the CPU figures above.
+    recording="target/bench/first-render-$db-$label-$(echo "$name" | tr -c 'a-z0-9\n' '-').jfr"
+    jcmd $app JFR.start name=first settings=profile filename="$(pwd)/$recording" > /dev/null
+    wrk -t2 -c8 -d10s "$@" "$base$path" > /dev/null 2>&1 || true
+    jcmd $app JFR.stop name=first > /dev/null
+}
+# The JIT compiles the paths of all three pages first (the figures of a cold JVM are several times higher).
+tag="/tag/$(prop popular.tag)"; home="/"; thread="/messages/$(prop thread)"
+for round in 1 2; do
+    wrk -t2 -c8 -d"${BENCH_WARMUP:-10s}" "$base$tag" > /dev/null 2>&1 || true
+    wrk -t2 -c8 -d"${BENCH_WARMUP:-10s}" -H "Cookie: SESSION=$session" "$base$home" > /dev/null 2>&1 || true
+    wrk -t2 -c8 -d"${BENCH_WARMUP:-10s}" "$base$thread" > /dev/null 2>&1 || true
+done
+measure "tag page, popular tag (25 cards)" "$tag"
+measure "home stream, signed in" "$home" -H "Cookie: SESSION=$session"
+measure "thread with $(prop thread.replies) replies" "$thread"
+kill $app
+wait $app 2>/dev/null || true
+trap - EXIT
+for recording in target/bench/first-render-$db-$label-*.jfr; do
+    {
+        echo
+        echo "#### JFR, $(basename "$recording" .jfr)"
+        echo
+        echo '```'
+        jfr_summary "$recording"
+        echo '```'
+    } >> "$out"
+done
+echo "Results in $out"
