@@ -1,6 +1,7 @@
 package org.veille.web;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -45,8 +46,9 @@ class FormSizeFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
+		// Compared as text: a malformed type a client sends must not fail the request here.
 		return this.maxFormBytes < 0 || request.getContentLengthLong() <= this.maxFormBytes || type == null
-				|| !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(MediaType.parseMediaType(type));
+				|| !type.strip().toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
 	}
 
 	@Override

@@ -1,5 +1,8 @@
 package org.veille.web;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,19 @@ class FormSizeIntegrationTests {
 			.param(login)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void shouldAnswerTheSamePageWhateverParametersTheContentTypeCarries() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/post"))
+			.header("Content-Type", "application/x-www-form-urlencoded; charset")
+			.POST(HttpRequest.BodyPublishers.ofString("text=" + "y".repeat(3_000_000)))
+			.build();
+
+		HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(413);
+		assertThat(answer.body()).contains("at most 20,000 characters").doesNotContain("Exception");
 	}
 
 	@Test
