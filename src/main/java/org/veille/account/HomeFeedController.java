@@ -54,7 +54,7 @@ class HomeFeedController {
 			.map(ThreadSummary::entryUpdatedAt)
 			.max(Instant::compareTo)
 			.orElse(Instant.EPOCH);
-		FeedDescription description = new FeedDescription("Veille — @" + person.login(), "/",
+		FeedDescription description = new FeedDescription("Home of @" + person.login(), "/",
 				"/feeds/home/" + token, lastChange);
 		ModelAndView view = this.feeds.respondPaged(request, description, before, (cursor) -> newest);
 		// A secret address: no shared cache may keep it.

@@ -51,7 +51,7 @@ class PersonFeedController {
 		if (!person.login().equals(login)) {
 			return Redirects.permanent(pagePath + "/feed", cursor);
 		}
-		FeedDescription description = new FeedDescription(person.shownName() + " — Veille", pagePath,
+		FeedDescription description = new FeedDescription(person.shownName(), pagePath,
 				pagePath + "/feed", person.changedAt());
 		return this.feeds.respondPaged(request, description, before,
 				(feedCursor) -> this.personPages.entries(person, onlyThreads, feedCursor, ThreadQueries.FEED_SIZE));

@@ -1,7 +1,11 @@
 package org.veille.admin;
 
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,10 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.veille.account.CurrentAccount;
 import org.veille.account.SignupMode;
 import org.veille.account.SiteSignups;
+import org.veille.siteinfo.SiteInfo;
 import org.veille.web.BadRequestException;
 import org.veille.web.Notices;
 
-/** {@code /admin/site}: the sign-up mode and the invitation links. */
+/** {@code /admin/site}: the site's name and description, the sign-up mode and the invitation links. */
 @Controller
 class AdminSiteController {
 
@@ -43,6 +48,24 @@ class AdminSiteController {
 		SignupMode chosen = SignupMode.of(mode).orElseThrow(() -> new BadRequestException("No sign-up mode " + mode));
 		this.settings.changeMode(me, chosen);
 		Notices.notice(redirect, "admin.site.mode.done." + chosen.key());
+		return "redirect:/admin/site";
+	}
+
+	@PostMapping("/admin/site/name")
+	String rename(@AuthenticationPrincipal CurrentAccount me, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String description, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Optional<String> problem = SiteInfo.problem(name, description);
+		if (problem.isPresent()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("nameProblem", problem.get());
+			model.addAttribute("typedName", name);
+			model.addAttribute("typedDescription", description);
+			site(model);
+			return "admin/site";
+		}
+		this.settings.rename(me, SiteInfo.of(name, description));
+		Notices.notice(redirect, "admin.site.name.done");
 		return "redirect:/admin/site";
 	}
 

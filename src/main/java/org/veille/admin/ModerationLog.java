@@ -23,7 +23,7 @@ class ModerationLog {
 	enum Action {
 
 		SUSPEND("suspend"), UNSUSPEND("unsuspend"), HIDE_MESSAGE("hide-message"), DISMISS_REPORT("dismiss-report"),
-		SIGNUP_MODE("signup-mode"), INVITATION("invitation"), DELETE_ACCOUNT("delete-account");
+		SIGNUP_MODE("signup-mode"), INVITATION("invitation"), DELETE_ACCOUNT("delete-account"), SITE_NAME("site-name");
 
 		final String key;
 

@@ -11,8 +11,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.veille.account.CurrentAccount;
 import org.veille.account.SignupMode;
 import org.veille.account.SiteSignups;
+import org.veille.siteinfo.CurrentSiteInfo;
+import org.veille.siteinfo.SiteInfo;
 
-/** Changes the sign-up mode and makes invitation links, each change written in the moderation log. */
+/**
+ * Changes the sign-up mode and the site's name and makes invitation links, each change written in the
+ * moderation log.
+ */
 @Service
 class SiteSettings {
 
@@ -22,14 +27,24 @@ class SiteSettings {
 
 	private final SiteSignups signups;
 
+	private final CurrentSiteInfo siteInfo;
+
 	private final ModerationLog log;
 
 	private final Clock clock;
 
-	SiteSettings(SiteSignups signups, ModerationLog log, Clock clock) {
+	SiteSettings(SiteSignups signups, CurrentSiteInfo siteInfo, ModerationLog log, Clock clock) {
 		this.signups = signups;
+		this.siteInfo = siteInfo;
 		this.log = log;
 		this.clock = clock;
+	}
+
+	@Transactional
+	void rename(CurrentAccount admin, SiteInfo info) {
+		if (this.siteInfo.change(info)) {
+			this.log.record(admin, ModerationLog.Action.SITE_NAME, null, null, info.name(), now());
+		}
 	}
 
 	@Transactional

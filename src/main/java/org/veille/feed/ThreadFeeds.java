@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 
+import org.veille.siteinfo.CurrentSiteInfo;
+import org.veille.siteinfo.SiteInfo;
 import org.veille.text.XmlChars;
 import org.veille.thread.LinkCard;
 import org.veille.thread.TagChip;
@@ -33,7 +35,8 @@ import org.veille.web.PublicUrls;
 
 /**
  * Answers a feed request for a list of threads (DESIGN §6): 304 when the reader's copy is current,
- * else an Atom document with an entry per thread. Every text goes in without the characters XML 1.0
+ * else an Atom document with an entry per thread. Its title ends with the site's name (a feed of the whole
+ * site has only that name), and the site's description is its subtitle. Every text goes in without the characters XML 1.0
  * forbids ({@link XmlChars}): the inputs remove them, and rows stored before may still hold some.
  */
 @Component
@@ -47,8 +50,11 @@ public class ThreadFeeds {
 
 	private final PublicUrls publicUrls;
 
-	ThreadFeeds(PublicUrls publicUrls) {
+	private final CurrentSiteInfo siteInfo;
+
+	ThreadFeeds(PublicUrls publicUrls, CurrentSiteInfo siteInfo) {
 		this.publicUrls = publicUrls;
+		this.siteInfo = siteInfo;
 	}
 
 	/**
@@ -103,7 +109,8 @@ public class ThreadFeeds {
 
 	private @Nullable ModelAndView respondWith(ServletWebRequest request, FeedDescription description,
 			Supplier<Paged> threads, @Nullable ThreadSummary inReplyTo) {
-		String etag = "W/\"" + Integer.toHexString(description.selfPath().hashCode()) + "-"
+		SiteInfo site = this.siteInfo.get();
+		String etag = "W/\"" + Integer.toHexString(description.selfPath().hashCode() ^ site.hashCode()) + "-"
 				+ description.lastChange().toEpochMilli() + "\"";
 		if (request.checkNotModified(etag, description.lastChange().toEpochMilli())) {
 			return null;
@@ -115,15 +122,20 @@ public class ThreadFeeds {
 			.map((thread) -> new AtomTimes.Entry(thread.publishedAt(), thread.entryUpdatedAt()))
 			.toList());
 		return new ModelAndView(
-				new AtomFeedView(feed(description, paged.threads(), paged.nextPath(), inReplyTo), times));
+				new AtomFeedView(feed(site, description, paged.threads(), paged.nextPath(), inReplyTo), times));
 	}
 
-	private Feed feed(FeedDescription description, List<ThreadSummary> threads, @Nullable String nextPath,
-			@Nullable ThreadSummary inReplyTo) {
+	private Feed feed(SiteInfo site, FeedDescription description, List<ThreadSummary> threads,
+			@Nullable String nextPath, @Nullable ThreadSummary inReplyTo) {
 		String base = this.publicUrls.base();
 		Feed feed = new Feed("atom_1.0");
 		feed.setId(xml(base + description.selfPath()));
-		feed.setTitle(xml(description.title()));
+		feed.setTitle(xml(description.title().isEmpty() ? site.name() : description.title() + " — " + site.name()));
+		if (!site.description().isEmpty()) {
+			Content subtitle = new Content();
+			subtitle.setValue(xml(site.description()));
+			feed.setSubtitle(subtitle);
+		}
 		feed.setUpdated(Date.from(description.lastChange()));
 		feed.setAlternateLinks(List.of(link("alternate", base + description.pagePath(), "text/html", null)));
 		List<Link> links = new ArrayList<>();

@@ -61,7 +61,7 @@ class HomeController {
 	@GetMapping(ALL_FEED)
 	@Nullable ModelAndView allFeed(@RequestParam(required = false) @Nullable String before,
 			ServletWebRequest request) {
-		FeedDescription description = new FeedDescription("Veille", "/all", ALL_FEED, this.threads.lastThreadChange());
+		FeedDescription description = new FeedDescription("", "/all", ALL_FEED, this.threads.lastThreadChange());
 		return this.feeds.respondPaged(request, description, before,
 				(cursor) -> this.threads.latest(cursor, ThreadQueries.FEED_SIZE));
 	}

@@ -13,6 +13,7 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -20,6 +21,8 @@ import org.springframework.context.SmartLifecycle;
  * read (migration V8), on a connection of its own, and moves {@link PageVersions} on each announcement.
  * NOTIFY is delivered on commit only, to every instance: that is how the caches of several instances stay
  * right without any state shared outside PostgreSQL. While the connection is down the cache is bypassed.
+ * Each announcement is also published as a {@link PageChangesAnnounced} event, before the version moves, so
+ * what other packages keep beside the pages is fresh when the next page is rendered.
  */
 class ChangeListener implements SmartLifecycle {
 
@@ -35,13 +38,16 @@ class ChangeListener implements SmartLifecycle {
 
 	private final PageVersions versions;
 
+	private final ApplicationEventPublisher events;
+
 	private volatile boolean running;
 
 	private @Nullable Thread thread;
 
-	ChangeListener(DataSource dataSource, PageVersions versions) {
+	ChangeListener(DataSource dataSource, PageVersions versions, ApplicationEventPublisher events) {
 		this.dataSource = dataSource;
 		this.versions = versions;
+		this.events = events;
 	}
 
 	@Override
@@ -74,11 +80,13 @@ class ChangeListener implements SmartLifecycle {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("listen " + CHANNEL);
 				}
+				this.events.publishEvent(PageChangesAnnounced.afterGap(connection));
 				this.versions.listening(true);
 				PGConnection postgres = connection.unwrap(PGConnection.class);
 				while (this.running) {
 					PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
 					if (notifications != null && notifications.length > 0) {
+						this.events.publishEvent(PageChangesAnnounced.of(notifications, connection));
 						this.versions.changed();
 					}
 				}

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -47,10 +48,11 @@ class PageCacheConfiguration {
 		return manager;
 	}
 
+	/** Runs with the cache off too: the announcements also keep the site's name fresh on every instance. */
 	@Bean
-	@ConditionalOnBooleanProperty(name = "veille.page-cache.enabled", matchIfMissing = true)
-	ChangeListener pageChangeListener(DataSource dataSource, PageVersions versions) {
-		return new ChangeListener(dataSource, versions);
+	ChangeListener pageChangeListener(DataSource dataSource, PageVersions versions,
+			ApplicationEventPublisher events) {
+		return new ChangeListener(dataSource, versions, events);
 	}
 
 	@Bean

@@ -57,7 +57,7 @@ class SearchController {
 		Instant lastChange = threads.stream().map(ThreadSummary::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
 		String pagePath = UriComponentsBuilder.fromPath("/search").queryParam("q", query.raw()).encode().build().toUriString();
 		String feedPath = UriComponentsBuilder.fromPath("/search/feed").queryParam("q", query.raw()).encode().build().toUriString();
-		return this.feeds.respond(request, new FeedDescription("Veille: " + query.raw(), pagePath, feedPath, lastChange),
+		return this.feeds.respond(request, new FeedDescription("Search: " + query.raw(), pagePath, feedPath, lastChange),
 				() -> threads);
 	}
 
