@@ -3,6 +3,7 @@
 # Usage: bench/post-burst.sh [posters=64] [messages=20] [warmup=5]
 # Starts the application jar on a throw-away database (veille_burst, dropped and made again) unless
 # BENCH_URL_PORT names the port of a Veille already running on 127.0.0.1 (then nothing is counted in its database).
+# BENCH_APP_ARGS adds arguments to the application's command line (to compare settings side by side).
 set -e
 cd "$(dirname "$0")/.."
 port="${BENCH_PORT:-8086}"
@@ -29,7 +30,7 @@ else
     SPRING_DATASOURCE_PASSWORD="$password" VEILLE_FETCH_ENABLED=false \
         java -Xmx512m -jar target/veille.jar --server.port="$port" --management.server.port=0 \
         --veille.signup.per-address-per-hour=100000 --veille.limits.posts-per-minute=1000000 \
-        --veille.limits.posts-per-hour=1000000 > "$log" 2>&1 &
+        --veille.limits.posts-per-hour=1000000 $BENCH_APP_ARGS > "$log" 2>&1 &
     app=$!
     trap 'kill $app 2>/dev/null || true' EXIT
     until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do

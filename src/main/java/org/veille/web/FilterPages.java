@@ -17,7 +17,7 @@ import org.springframework.web.servlet.ViewResolver;
 
 /**
  * Renders one of the site's pages from a servlet filter, for answers given before Spring MVC or in place of an
- * error dispatch that would fail again: in the layout and the reader's language, without a session (no CSRF
+ * error dispatch that would fail again: in the layout and the reader's language, without a session (no new CSRF
  * token is offered: there is none to give without it).
  */
 @Component

@@ -22,8 +22,12 @@ final class UnavailablePage {
 
 	static final String VIEW = "error/503";
 
-	/** The posting, reply and edit forms' other fields, sent again with the text. */
-	private static final String[] KEPT_FIELDS = { "origin", "pageTitle", "pageUrl" };
+	/**
+	 * The posting, reply and edit forms' other fields, sent again with the text. The CSRF token the form came
+	 * with is one of them: it cannot be read afresh while the session's database is away, and the one sent is
+	 * still the session's, so the form passes the check again once the database is back.
+	 */
+	private static final String[] KEPT_FIELDS = { "_csrf", "origin", "pageTitle", "pageUrl" };
 
 	private UnavailablePage() {
 	}

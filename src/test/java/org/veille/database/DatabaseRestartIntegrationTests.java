@@ -106,6 +106,8 @@ class DatabaseRestartIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
 			.until(() -> people.get(0).postMessage("Back after the restart " + System.nanoTime()).statusCode() == 302);
 		double recovery = (System.nanoTime() - back) / 1e9;
+		// The 503 page's form, sent again as it came, once the database is back.
+		HttpResponse<String> retried = people.get(0).postMessage(WebSession.csrfOf(post.body()), text);
 		int acknowledgedAtRecovery = posters.acknowledged.size();
 		await().atMost(Duration.ofSeconds(30)).until(() -> posters.acknowledged.size() >= acknowledgedAtRecovery + 8);
 		posters.stop();
@@ -115,6 +117,7 @@ class DatabaseRestartIntegrationTests {
 			.contains("Written while the database is away &lt;b&gt;&amp; kept&lt;/b&gt;</textarea>")
 			.contains("class=\"brand\"")
 			.doesNotContain("Exception");
+		assertThat(retried.statusCode()).as("the kept form sent again").isEqualTo(302);
 		assertThat(page.statusCode()).isEqualTo(503);
 		assertThat(page.body()).contains("class=\"brand\"").contains("Try again").doesNotContain("Exception");
 		assertThat(signIn.statusCode()).isEqualTo(503);
@@ -122,6 +125,8 @@ class DatabaseRestartIntegrationTests {
 		assertThat(posters.statuses.keySet()).as("answers while the database went away and came back")
 			.isSubsetOf(302, 503);
 		JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(this.postgres.getJdbcUrl("postgres", "postgres")));
+		assertThat(jdbc.sql("select count(*) from messages where body = :text").param("text", text)
+			.query(Long.class).single()).as("stored copies of the kept text").isEqualTo(1);
 		for (String acknowledged : posters.acknowledged) {
 			assertThat(jdbc.sql("select count(*) from messages where body = :text").param("text", acknowledged)
 				.query(Long.class).single()).as("stored copies of %s", acknowledged).isEqualTo(1);
