@@ -13,6 +13,12 @@ import org.springframework.security.core.userdetails.User;
  */
 public class CurrentAccount extends User {
 
+	/**
+	 * Fixed at the value Java computed for the class before it was written down, so that sessions stored until
+	 * then stay readable and a compatible change keeps people signed in across an upgrade.
+	 */
+	private static final long serialVersionUID = 2570603796062109843L;
+
 	private final long id;
 
 	private final @Nullable String language;

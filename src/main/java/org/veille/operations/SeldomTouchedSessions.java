@@ -8,7 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.serializer.support.SerializationFailedException;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -25,6 +29,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 class SeldomTouchedSessions implements FindByIndexNameSessionRepository<Session> {
 
 	static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+	private static final Logger logger = LoggerFactory.getLogger(SeldomTouchedSessions.class);
 
 	private static final ThreadLocal<Map<String, Optional<Session>>> READ_IN_THIS_REQUEST = new ThreadLocal<>();
 
@@ -52,12 +58,34 @@ class SeldomTouchedSessions implements FindByIndexNameSessionRepository<Session>
 		if (known != null) {
 			return known.orElse(null);
 		}
-		Session stored = this.sessions.findById(id);
+		Session stored = readable(id, this.sessions.findById(id));
 		Session found = (stored != null) ? new SeldomTouched(stored) : null;
 		if (read != null) {
 			read.put(id, Optional.ofNullable(found));
 		}
 		return found;
+	}
+
+	/**
+	 * The session, or null when one of its attributes cannot be read (written by a version of Veille whose
+	 * classes changed since): it is deleted and the person signs in again, as after an expiry, rather than
+	 * meeting an error on every page. Spring Session reads attributes lazily; they are read here at once.
+	 */
+	private @Nullable Session readable(String id, @Nullable Session stored) {
+		if (stored == null) {
+			return null;
+		}
+		try {
+			for (String name : stored.getAttributeNames()) {
+				stored.getAttribute(name);
+			}
+			return stored;
+		}
+		catch (ConversionException | SerializationFailedException ex) {
+			logger.info("Deleted a session whose attributes this version cannot read: {}", ex.getMessage());
+			this.sessions.deleteById(id);
+			return null;
+		}
 	}
 
 	@Override

@@ -202,4 +202,28 @@ class SessionsIntegrationTests {
 		}
 	}
 
+	/**
+	 * A session written by an older version whose attributes this one cannot read (a class changed between
+	 * releases): the person is signed out, as if the session had expired, never shown an error.
+	 */
+	@Test
+	void shouldSignOutASessionWhoseAttributesCannotBeRead() {
+		String login = TestPeople.uniqueName("upgraded");
+		CookieClient person = new CookieClient();
+		person.signUp(this.port, login);
+		String session = person.cookie("SESSION").orElseThrow();
+		assertThat(person.get(this.port, "/settings").statusCode()).isEqualTo(200);
+
+		this.jdbc.sql("""
+				update http_sessions_attributes set attribute_bytes = '\\xaced0005730000'::bytea
+				where session_primary_id = (select primary_id from http_sessions where session_id = :id)
+				""").param("id", new String(Base64.getDecoder().decode(session), StandardCharsets.UTF_8)).update();
+		HttpResponse<String> home = person.get(this.port, "/");
+		HttpResponse<String> settings = person.get(this.port, "/settings");
+
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).doesNotContain("Exception");
+		assertThat(settings.statusCode()).isEqualTo(302);
+	}
+
 }
