@@ -1,4 +1,4 @@
-package org.veille.account;
+package org.veille.person;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 
+import org.veille.account.PersonView;
 import org.veille.feed.FeedDescription;
 import org.veille.feed.ThreadFeeds;
 import org.veille.thread.ThreadQueries;

@@ -1,4 +1,4 @@
-package org.veille.account;
+package org.veille.person;
 
 import java.time.Instant;
 
@@ -15,6 +15,8 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.veille.account.CurrentAccount;
+import org.veille.account.HomeFeedTokens;
 import org.veille.feed.FeedDescription;
 import org.veille.feed.ThreadFeeds;
 import org.veille.thread.ThreadPage;

@@ -1,5 +1,6 @@
-package org.veille.account;
+package org.veille.person;
 
+import org.veille.account.PersonView;
 import org.veille.follow.Relation;
 import org.veille.thread.ThreadPage;
 

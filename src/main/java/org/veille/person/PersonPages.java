@@ -1,10 +1,13 @@
-package org.veille.account;
+package org.veille.person;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.veille.account.AccountService;
+import org.veille.account.CurrentAccount;
+import org.veille.account.PersonView;
 import org.veille.follow.Relation;
 import org.veille.follow.Relations;
 import org.veille.thread.ThreadPage;

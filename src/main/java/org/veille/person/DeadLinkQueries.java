@@ -1,4 +1,4 @@
-package org.veille.link;
+package org.veille.person;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.veille.account;
+package org.veille.person;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import org.veille.account.CurrentAccount;
 import org.veille.web.Cursor;
 import org.veille.web.Redirects;
 
