@@ -1,4 +1,4 @@
-package org.veille.link;
+package org.veille.site;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,10 @@
-package org.veille.link;
+package org.veille.site;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+
+import org.veille.link.UrlNormalizer;
 
 /**
  * What follows {@code /sites/} in a URL: a host, a path under it, and an optional {@code /feed} (so a path whose

@@ -1,7 +1,9 @@
-package org.veille.link;
+package org.veille.site;
 
 import java.net.URI;
 import java.time.Instant;
+
+import org.veille.link.NormalizedUrl;
 
 /**
  * A site or a path under it, as site pages show it.
