@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import org.veille.account.CurrentAccount;
-import org.veille.transfer.ExportFormat;
-import org.veille.transfer.ExportWriter;
-import org.veille.transfer.ExportedMessage;
+import org.veille.transfer.format.ExportFormat;
+import org.veille.transfer.format.ExportWriter;
+import org.veille.transfer.format.ExportedMessage;
 import org.veille.web.NotFoundException;
 import org.veille.web.PublicUrls;
 

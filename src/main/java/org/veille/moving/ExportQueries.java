@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.veille.database.Timestamps;
-import org.veille.transfer.ExportedMessage;
-import org.veille.transfer.ExportedMessage.Kind;
+import org.veille.transfer.format.ExportedMessage;
+import org.veille.transfer.format.ExportedMessage.Kind;
 
 /**
  * Reads a person's messages, replies and shares for an export, a batch at a time by keyset, so that

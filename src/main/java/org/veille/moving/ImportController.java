@@ -20,8 +20,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import org.veille.account.CurrentAccount;
 import org.veille.text.XmlChars;
-import org.veille.transfer.ImportFormatException;
-import org.veille.transfer.ImportOptions;
+import org.veille.transfer.format.ImportFormatException;
+import org.veille.transfer.format.ImportOptions;
 import org.veille.web.NotFoundException;
 
 /**

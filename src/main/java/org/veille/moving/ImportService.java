@@ -37,13 +37,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.veille.account.PostingPermission;
 import org.veille.database.Timestamps;
 import org.veille.message.MessageCommands;
-import org.veille.transfer.Bookmark;
-import org.veille.transfer.BookmarkImport;
-import org.veille.transfer.BookmarkSink;
-import org.veille.transfer.ImportFormatException;
-import org.veille.transfer.ImportOptions;
-import org.veille.transfer.ImportSummary;
-import org.veille.transfer.SkippedBookmark;
+import org.veille.transfer.format.Bookmark;
+import org.veille.transfer.format.BookmarkImport;
+import org.veille.transfer.format.BookmarkSink;
+import org.veille.transfer.format.ImportFormatException;
+import org.veille.transfer.format.ImportOptions;
+import org.veille.transfer.format.ImportSummary;
+import org.veille.transfer.format.SkippedBookmark;
 
 /**
  * Imports a bookmark file: read once whole to check it (a bad file is refused before anything is

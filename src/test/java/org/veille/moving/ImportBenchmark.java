@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.veille.VeilleApplication;
-import org.veille.transfer.ImportOptions;
+import org.veille.transfer.format.ImportOptions;
 
 /**
  * Measures the import of a Netscape bookmark file with enrichment skipped, through the whole path of

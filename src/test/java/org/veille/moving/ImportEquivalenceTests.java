@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
 import org.veille.support.TestPeople;
-import org.veille.transfer.ImportOptions;
+import org.veille.transfer.format.ImportOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

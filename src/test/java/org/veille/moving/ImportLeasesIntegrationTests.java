@@ -18,7 +18,7 @@ import org.veille.message.MessageCommands;
 import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
 import org.veille.support.TestPeople;
-import org.veille.transfer.ImportOptions;
+import org.veille.transfer.format.ImportOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

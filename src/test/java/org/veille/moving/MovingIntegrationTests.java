@@ -34,11 +34,11 @@ import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
 import org.veille.support.Social;
 import org.veille.support.TestPeople;
-import org.veille.transfer.Bookmark;
-import org.veille.transfer.BookmarkImport;
-import org.veille.transfer.BookmarkSink;
-import org.veille.transfer.ImportOptions;
-import org.veille.transfer.SkippedBookmark;
+import org.veille.transfer.format.Bookmark;
+import org.veille.transfer.format.BookmarkImport;
+import org.veille.transfer.format.BookmarkSink;
+import org.veille.transfer.format.ImportOptions;
+import org.veille.transfer.format.SkippedBookmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,8 +1,0 @@
-/**
- * Moving in and out: streaming readers of bookmark files (Netscape HTML, Pinboard JSON, Seenthis XML) and
- * streaming writers of exports, as plain Java with no Spring or database dependency.
- */
-@NullMarked
-package org.veille.transfer;
-
-import org.jspecify.annotations.NullMarked;
