@@ -1,4 +1,4 @@
-package org.veille.moving;
+package org.veille.transfer;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.veille.moving;
+package org.veille.transfer;
 
 import java.time.Duration;
 import java.util.List;

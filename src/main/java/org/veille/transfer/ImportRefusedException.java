@@ -1,4 +1,4 @@
-package org.veille.moving;
+package org.veille.transfer;
 
 /** An import this person may not start, whatever the file: the message key says why. */
 class ImportRefusedException extends Exception {

@@ -1,4 +1,4 @@
-package org.veille.moving;
+package org.veille.transfer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.veille.moving;
+package org.veille.transfer;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
