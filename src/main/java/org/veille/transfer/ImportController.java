@@ -42,7 +42,7 @@ class ImportController {
 
 	@GetMapping("/settings/import")
 	String form() {
-		return "moving/import";
+		return "transfer/import";
 	}
 
 	@PostMapping("/settings/import")
@@ -88,14 +88,14 @@ class ImportController {
 	@GetMapping("/settings/import/{id}")
 	String progress(@PathVariable long id, @AuthenticationPrincipal CurrentAccount me, Model model) {
 		model.addAttribute("job", this.imports.find(me.id(), id).orElseThrow(() -> NotFoundException.page("/settings/import/" + id)));
-		return "moving/progress";
+		return "transfer/progress";
 	}
 
 	private static String refused(Model model, HttpServletResponse response, int status, String key, String detail) {
 		response.setStatus(status);
 		model.addAttribute("refusal", key);
 		model.addAttribute("refusalDetail", detail);
-		return "moving/import";
+		return "transfer/import";
 	}
 
 	private static String shorten(String name) {

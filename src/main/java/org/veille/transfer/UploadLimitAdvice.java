@@ -21,7 +21,7 @@ class UploadLimitAdvice {
 	ModelAndView tooLarge(MultipartException ex, HttpServletResponse response) {
 		boolean tooLarge = ex instanceof MaxUploadSizeExceededException;
 		response.setStatus(tooLarge ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST);
-		return new ModelAndView("moving/import")
+		return new ModelAndView("transfer/import")
 			.addObject("refusal", tooLarge ? "import.file.too-large" : "import.file.unreadable")
 			.addObject("refusalDetail", String.valueOf(ImportController.MAX_UPLOAD_BYTES / (1024 * 1024)));
 	}
