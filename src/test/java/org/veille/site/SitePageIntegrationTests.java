@@ -1,4 +1,4 @@
-package org.veille.link;
+package org.veille.site;
 
 import java.io.StringReader;
 import java.net.URI;
