@@ -1,5 +1,5 @@
 /**
- * Moving in and out: the import and export pages and services around the pure core of org.veille.transfer.
+ * Moving data in and out: the import and export pages and services around the pure core in transfer.format.
  */
 @NullMarked
 package org.veille.transfer;

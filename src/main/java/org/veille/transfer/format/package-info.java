@@ -1,5 +1,5 @@
 /**
- * Moving in and out: streaming readers of bookmark files (Netscape HTML, Pinboard JSON, Seenthis XML) and
+ * The pure core of transfer: streaming readers of bookmark files (Netscape HTML, Pinboard JSON, Seenthis XML) and
  * streaming writers of exports, as plain Java with no Spring or database dependency.
  */
 @NullMarked
