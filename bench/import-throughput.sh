@@ -4,4 +4,4 @@ set -e
 cd "$(dirname "$0")/.."
 ./mvnw -q ${MAVEN_OFFLINE:+-o} test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 exec java -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-    org.veille.moving.ImportBenchmark "$@"
+    org.veille.transfer.ImportBenchmark "$@"

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class AccountService {
+public class AccountService {
 
 	private final SiteSignups siteSignups;
 
@@ -43,7 +43,7 @@ class AccountService {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<PersonView> findPerson(String login) {
+	public Optional<PersonView> findPerson(String login) {
 		if (!Logins.isWellFormed(login)) {
 			return Optional.empty();
 		}

@@ -17,7 +17,7 @@ import org.veille.database.Timestamps;
  * SHA-256 is stored. A new token replaces the old one; revoking leaves none.
  */
 @Service
-class HomeFeedTokens {
+public class HomeFeedTokens {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -32,7 +32,7 @@ class HomeFeedTokens {
 
 	/** A new secret for this person's feed; the old address stops working. */
 	@Transactional
-	String renew(long accountId) {
+	public String renew(long accountId) {
 		byte[] random = new byte[24];
 		RANDOM.nextBytes(random);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -48,7 +48,7 @@ class HomeFeedTokens {
 	}
 
 	@Transactional
-	void revoke(long accountId) {
+	public void revoke(long accountId) {
 		this.jdbc.sql("delete from home_feed_tokens where account_id = :account").param("account", accountId).update();
 	}
 
@@ -62,7 +62,7 @@ class HomeFeedTokens {
 
 	/** The account and login whose feed this token opens. */
 	@Transactional(readOnly = true)
-	Optional<PersonKey> owner(String token) {
+	public Optional<PersonKey> owner(String token) {
 		if (token.length() > 100) {
 			return Optional.empty();
 		}
@@ -75,7 +75,7 @@ class HomeFeedTokens {
 			.optional();
 	}
 
-	record PersonKey(long id, String login) {
+	public record PersonKey(long id, String login) {
 	}
 
 }

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A person as their page shows them.
  */
-record PersonView(long id, String login, @Nullable String displayName, @Nullable String bio, Instant joinedAt,
+public record PersonView(long id, String login, @Nullable String displayName, @Nullable String bio, Instant joinedAt,
 		Instant changedAt) {
 
 	public String shownName() {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +16,6 @@ import org.veille.link.fetch.FailureReason;
 import org.veille.link.fetch.FetchOutcome.Failed;
 import org.veille.link.fetch.FetchOutcome.Fetched;
 import org.veille.link.fetch.PageMetadata;
-import org.veille.search.SearchDocuments;
 import org.veille.text.XmlChars;
 
 /**
@@ -33,15 +33,15 @@ public class FetchQueue {
 
 	private final JdbcClient jdbc;
 
-	private final SearchDocuments searchDocuments;
+	private final ApplicationEventPublisher events;
 
 	private final FetchMeters meters;
 
 	private final DeadLinkProperties deadLinks;
 
-	FetchQueue(JdbcClient jdbc, SearchDocuments searchDocuments, FetchMeters meters, DeadLinkProperties deadLinks) {
+	FetchQueue(JdbcClient jdbc, ApplicationEventPublisher events, FetchMeters meters, DeadLinkProperties deadLinks) {
 		this.jdbc = jdbc;
-		this.searchDocuments = searchDocuments;
+		this.events = events;
 		this.meters = meters;
 		this.deadLinks = deadLinks;
 	}
@@ -107,7 +107,7 @@ public class FetchQueue {
 			.param("topics", (metadata != null && !metadata.topics().isEmpty()) ? metadata.topics().toArray(String[]::new)
 					: null)
 			.update();
-		this.searchDocuments.refreshCiting(job.linkId());
+		this.events.publishEvent(new PageFetched(job.linkId()));
 		this.meters.fetched();
 		return true;
 	}

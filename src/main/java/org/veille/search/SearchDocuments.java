@@ -2,10 +2,13 @@ package org.veille.search;
 
 import java.util.Collection;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import org.veille.link.PageFetched;
 
 /**
  * Keeps {@code thread_search} current: the write path calls it after anything that changes what a
@@ -45,7 +48,16 @@ public class SearchDocuments {
 			});
 	}
 
-	/** A cited page's title or description arrived: the threads citing it (the latest ones) know it. */
+	/**
+	 * A cited page's title or description arrived: the threads citing it (the latest ones) know it, in the
+	 * transaction that stored them.
+	 */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void pageFetched(PageFetched event) {
+		refreshCiting(event.linkId());
+	}
+
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void refreshCiting(long linkId) {
 		this.jdbc.sql("""

@@ -1,6 +1,5 @@
 /**
- * Moving in and out: streaming readers of bookmark files (Netscape HTML, Pinboard JSON, Seenthis XML) and
- * streaming writers of exports, as plain Java with no Spring or database dependency.
+ * Moving data in and out: the import and export pages and services around the pure core in transfer.format.
  */
 @NullMarked
 package org.veille.transfer;

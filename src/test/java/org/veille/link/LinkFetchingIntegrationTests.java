@@ -130,6 +130,22 @@ class LinkFetchingIntegrationTests {
 	}
 
 	@Test
+	void shouldMakeTheCitingThreadFoundByThePageTitleOnceFetched() throws Exception {
+		String titleWord = this.unique.replace("-", "") + "titre";
+		String path = "/" + this.unique + "/titled";
+		this.server.content(path, "text/html",
+				("<title>Le titre " + titleWord + "</title>").getBytes(StandardCharsets.UTF_8));
+		String url = this.server.uri(path).toString();
+		long thread = Posting.as(this.mvc, signUp(), "Sans commentaire\n" + url);
+		assertThat(searched(titleWord)).isEmpty();
+
+		startPool(FetchTesting.localProperties());
+
+		await().atMost(WAIT).until(() -> link(url).status().equals("fetched"));
+		assertThat(searched(titleWord)).containsExactly(thread);
+	}
+
+	@Test
 	void shouldClaimAgainAJobWhoseWorkerDiedAfterItsLease() throws Exception {
 		String path = "/" + this.unique + "/abandoned";
 		this.server.content(path, "text/html", "<title>Claimed again</title>".getBytes(StandardCharsets.UTF_8));
@@ -252,6 +268,14 @@ class LinkFetchingIntegrationTests {
 				FetchTesting.fetcher(properties, AddressPolicy.anyAddress(), Map.of()), properties);
 		this.pools.add(pool);
 		pool.start();
+	}
+
+	private List<Long> searched(String query) throws Exception {
+		return Posting.cardIds(this.mvc.perform(get("/search").param("q", query))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 	}
 
 	private MockHttpSession signUp() throws Exception {

@@ -12,15 +12,15 @@ import java.time.Instant;
 import java.util.Locale;
 
 import org.veille.markup.MarkupParser;
-import org.veille.transfer.Bookmark;
-import org.veille.transfer.BookmarkImport;
-import org.veille.transfer.BookmarkSink;
-import org.veille.transfer.ExportFormat;
-import org.veille.transfer.ExportWriter;
-import org.veille.transfer.ExportedMessage;
-import org.veille.transfer.ImportFormatException;
-import org.veille.transfer.ImportOptions;
-import org.veille.transfer.SkippedBookmark;
+import org.veille.transfer.format.Bookmark;
+import org.veille.transfer.format.BookmarkImport;
+import org.veille.transfer.format.BookmarkSink;
+import org.veille.transfer.format.ExportFormat;
+import org.veille.transfer.format.ExportWriter;
+import org.veille.transfer.format.ExportedMessage;
+import org.veille.transfer.format.ImportFormatException;
+import org.veille.transfer.format.ImportOptions;
+import org.veille.transfer.format.SkippedBookmark;
 
 /**
  * Times reading 100,000 bookmarks in each import format, turning each into its message text and parsing that as
