@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -35,6 +36,9 @@ class MetricsIntegrationTests {
 
 	@LocalManagementPort
 	private int managementPort;
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void shouldCountThreadsAndRepliesPosted() throws Exception {
@@ -118,6 +122,22 @@ class MetricsIntegrationTests {
 		String refused = "veille_login_refused_total";
 		assertThat(after.value(refused, "limit", "account-and-address")
 				- before.value(refused, "limit", "account-and-address")).isEqualTo(2);
+	}
+
+	/**
+	 * Requests are timed once, by Spring MVC, not again around each of Spring Security's fifteen filters (a cost
+	 * on every request; Spring Security means to leave those off by default, spring-security#15858); sign-ins
+	 * and authorizations are still observed.
+	 */
+	@Test
+	void shouldTimeRequestsOnceNotAroundEachSecurityFilter() throws Exception {
+		TestPeople.signUp(this.mvc, TestPeople.uniqueName("timed"));
+		Http.get(this.port, "/all");
+
+		HttpResponse<String> response = Http.get(this.managementPort, "/actuator/prometheus");
+
+		assertThat(response.body()).contains("http_server_requests_seconds_count", "spring_security_authorizations")
+			.doesNotContain("spring_security_filterchains");
 	}
 
 	private Scrape scrape() {
