@@ -27,32 +27,32 @@ class ActorController {
 
 	private final StoredNotes notes;
 
-	private final Documents documents;
+	private final Sites sites;
 
 	private final Followers followers;
 
-	ActorController(LocalActors actors, StoredNotes notes, Documents documents, Followers followers) {
+	ActorController(LocalActors actors, StoredNotes notes, Sites sites, Followers followers) {
 		this.actors = actors;
 		this.notes = notes;
-		this.documents = documents;
+		this.sites = sites;
 		this.followers = followers;
 	}
 
 	@GetMapping("/federation/people/{login}")
 	ResponseEntity<byte[]> person(@PathVariable String login) {
-		return json(this.documents.actor(actorOf(login)));
+		return json(this.sites.current().actor(actorOf(login)));
 	}
 
 	@GetMapping("/federation/tag/{*path}")
 	ResponseEntity<byte[]> tag(@PathVariable String path) {
-		return json(this.documents.actor(tagOf(path)));
+		return json(this.sites.current().actor(tagOf(path)));
 	}
 
 	@GetMapping("/federation/messages/{id}")
 	ResponseEntity<byte[]> note(@PathVariable long id) {
 		StoredNote note = this.notes.find(id).orElseThrow(() -> NotFoundException.message(id));
 		ObjectNode document = ActivityStreams.document();
-		document.setAll(this.documents.note(note));
+		document.setAll(this.sites.current().note(note));
 		return json(document);
 	}
 
@@ -62,7 +62,7 @@ class ActorController {
 		LocalActor actor = actorOf(login);
 		return outbox(actor, page, before, this.notes.countByAuthor(actor.id()),
 				(cursor) -> this.notes.byAuthor(actor.id(), cursor),
-				(note) -> this.documents.authored("Create", note));
+				(note) -> this.sites.current().authored("Create", note));
 	}
 
 	@GetMapping("/federation/tags/outbox/{*path}")
@@ -70,35 +70,35 @@ class ActorController {
 			@RequestParam(required = false) @Nullable String before) {
 		LocalActor actor = tagOf(path);
 		return outbox(actor, page, before, this.notes.countByTag(actor.id()),
-				(cursor) -> this.notes.byTag(actor.id(), cursor), (note) -> this.documents.announced(actor, note));
+				(cursor) -> this.notes.byTag(actor.id(), cursor), (note) -> this.sites.current().announced(actor, note));
 	}
 
 	@GetMapping("/federation/people/{login}/followers")
 	ResponseEntity<byte[]> personFollowers(@PathVariable String login) {
 		LocalActor actor = actorOf(login);
-		return json(count(this.documents.collection(actor, "followers"), this.followers.count(actor)));
+		return json(count(this.sites.current().collection(actor, "followers"), this.followers.count(actor)));
 	}
 
 	@GetMapping("/federation/tags/followers/{*path}")
 	ResponseEntity<byte[]> tagFollowers(@PathVariable String path) {
 		LocalActor actor = tagOf(path);
-		return json(count(this.documents.collection(actor, "followers"), this.followers.count(actor)));
+		return json(count(this.sites.current().collection(actor, "followers"), this.followers.count(actor)));
 	}
 
 	/** Veille people follow other servers' actors from nowhere yet: the collection is empty. */
 	@GetMapping("/federation/people/{login}/following")
 	ResponseEntity<byte[]> personFollowing(@PathVariable String login) {
-		return json(count(this.documents.collection(actorOf(login), "following"), 0));
+		return json(count(this.sites.current().collection(actorOf(login), "following"), 0));
 	}
 
 	@GetMapping("/federation/tags/following/{*path}")
 	ResponseEntity<byte[]> tagFollowing(@PathVariable String path) {
-		return json(count(this.documents.collection(tagOf(path), "following"), 0));
+		return json(count(this.sites.current().collection(tagOf(path), "following"), 0));
 	}
 
 	private ResponseEntity<byte[]> outbox(LocalActor actor, @Nullable String page, @Nullable String before, int total,
 			Function<@Nullable Cursor, List<StoredNote>> read, Function<StoredNote, ObjectNode> item) {
-		String id = this.documents.collection(actor, "outbox");
+		String id = this.sites.current().collection(actor, "outbox");
 		if (page == null && before == null) {
 			ObjectNode collection = count(id, total);
 			collection.put("first", id + "?page=true");

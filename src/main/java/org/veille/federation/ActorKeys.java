@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +61,12 @@ class ActorKeys {
 			.param("private", Pem.encode("PRIVATE KEY", made.getPrivate().getEncoded()))
 			.update();
 		return find(column, actor.id()).orElseThrow();
+	}
+
+	/** The key a queued delivery is signed with: made when the delivery was planned. */
+	Optional<Pair> stored(Delivery delivery) {
+		return (delivery.accountId() != null) ? find("account_id", delivery.accountId())
+				: find("tag_id", Objects.requireNonNull(delivery.tagId()));
 	}
 
 	private Optional<Pair> find(String column, long id) {

@@ -30,20 +30,20 @@ class DiscoveryController {
 
 	private final LocalActors actors;
 
-	private final Documents documents;
+	private final Sites sites;
 
 	private final NodeStatistics statistics;
 
-	DiscoveryController(LocalActors actors, Documents documents, NodeStatistics statistics) {
+	DiscoveryController(LocalActors actors, Sites sites, NodeStatistics statistics) {
 		this.actors = actors;
-		this.documents = documents;
+		this.sites = sites;
 		this.statistics = statistics;
 	}
 
 	@GetMapping("/.well-known/webfinger")
 	ResponseEntity<byte[]> webfinger(@RequestParam(required = false) @Nullable String resource) {
 		if (resource == null || resource.isBlank()) {
-			return problem(HttpStatus.BAD_REQUEST, "Give the account to find: ?resource=acct:login@" + this.documents.authority());
+			return problem(HttpStatus.BAD_REQUEST, "Give the account to find: ?resource=acct:login@" + this.sites.current().authority());
 		}
 		Optional<LocalActor> actor = find(resource.strip());
 		if (actor.isEmpty()) {
@@ -51,8 +51,8 @@ class DiscoveryController {
 		}
 		LocalActor found = actor.get();
 		ObjectNode answer = ActivityStreams.object();
-		answer.put("subject", "acct:" + found.preferredUsername() + "@" + this.documents.authority());
-		String id = this.documents.actorId(found);
+		answer.put("subject", "acct:" + found.preferredUsername() + "@" + this.sites.current().authority());
+		String id = this.sites.current().actorId(found);
 		answer.set("aliases", ActivityStreams.strings(List.of(id)));
 		ArrayNode links = answer.putArray("links");
 		ObjectNode self = links.addObject();
@@ -68,7 +68,7 @@ class DiscoveryController {
 
 	/** {@code acct:name@host} with this site's host, or an actor's own URL. */
 	private Optional<LocalActor> find(String resource) {
-		String base = this.documents.base();
+		String base = this.sites.current().base();
 		if (resource.startsWith(base + "/people/")) {
 			return this.actors.person(resource.substring((base + "/people/").length()));
 		}
@@ -79,7 +79,7 @@ class DiscoveryController {
 		String account = resource.startsWith("acct:") ? resource.substring(5) : resource;
 		int at = account.lastIndexOf('@');
 		if (at <= 0 || !account.substring(at + 1).toLowerCase(Locale.ROOT)
-			.equals(this.documents.authority().toLowerCase(Locale.ROOT))) {
+			.equals(this.sites.current().authority().toLowerCase(Locale.ROOT))) {
 			return Optional.empty();
 		}
 		String user = account.substring(0, at);
@@ -88,7 +88,7 @@ class DiscoveryController {
 
 	@GetMapping("/.well-known/host-meta")
 	ResponseEntity<String> hostMeta() {
-		String template = HtmlUtils.htmlEscape(this.documents.base() + "/.well-known/webfinger?resource={uri}");
+		String template = HtmlUtils.htmlEscape(this.sites.current().base() + "/.well-known/webfinger?resource={uri}");
 		String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 				+ "<XRD xmlns=\"http://docs.oasis-open.org/ns/xri/xrd-1.0\">\n"
 				+ "  <Link rel=\"lrdd\" type=\"application/jrd+json\" template=\"" + template + "\"/>\n</XRD>\n";
@@ -100,7 +100,7 @@ class DiscoveryController {
 		ObjectNode answer = ActivityStreams.object();
 		ObjectNode link = answer.putArray("links").addObject();
 		link.put("rel", "http://nodeinfo.diaspora.software/ns/schema/2.1");
-		link.put("href", this.documents.base() + "/nodeinfo/2.1");
+		link.put("href", this.sites.current().base() + "/nodeinfo/2.1");
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ActivityStreams.bytes(answer));
 	}
 

@@ -5,40 +5,43 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import org.springframework.stereotype.Component;
 
 import org.veille.markup.HtmlRenderer;
 import org.veille.markup.RenderOptions;
 import org.veille.markup.TagKeys;
-import org.veille.web.PublicUrls;
 
 /**
  * The JSON-LD of actors, notes and the activities around them, with absolute URLs on this site's public address.
  */
-@Component
-class Documents {
+final class Documents {
 
 	/** What a note's HTML may hold once rendered: Mastodon keeps little more (links, paragraphs, emphasis, code). */
 	private static final Safelist NOTE_HTML = Safelist.basic().addAttributes("a", "class", "rel");
 
-	private final PublicUrls urls;
+	private final String base;
 
 	private final ActorKeys keys;
 
-	Documents(PublicUrls urls, ActorKeys keys) {
-		this.urls = urls;
+	/** With the site's address as the request or the queued event saw it (see {@link Sites}). */
+	Documents(String base, ActorKeys keys) {
+		this.base = base;
 		this.keys = keys;
 	}
 
 	String base() {
-		return this.urls.base();
+		return this.base;
+	}
+
+	private String absolute(String path) {
+		return this.base + path;
 	}
 
 	/** host[:port] of this site: the part after {@code @} in its handles. */
@@ -47,7 +50,7 @@ class Documents {
 	}
 
 	String actorId(LocalActor actor) {
-		return this.urls.absolute(actor.pagePath());
+		return absolute(actor.pagePath());
 	}
 
 	String keyId(LocalActor actor) {
@@ -55,15 +58,15 @@ class Documents {
 	}
 
 	String collection(LocalActor actor, String name) {
-		return this.urls.absolute(actor.collectionPath(name));
+		return absolute(actor.collectionPath(name));
 	}
 
 	String noteId(long messageId) {
-		return this.urls.absolute(StoredNote.idPath(messageId));
+		return absolute(StoredNote.idPath(messageId));
 	}
 
 	String sharedInbox() {
-		return this.urls.absolute("/federation/inbox");
+		return absolute("/federation/inbox");
 	}
 
 	ObjectNode actor(LocalActor actor) {
@@ -87,7 +90,7 @@ class Documents {
 		ObjectNode icon = document.putObject("icon");
 		icon.put("type", "Image");
 		icon.put("mediaType", "image/svg+xml");
-		icon.put("url", this.urls.absolute("/favicon.svg"));
+		icon.put("url", absolute("/favicon.svg"));
 		ObjectNode key = document.putObject("publicKey");
 		key.put("id", keyId(actor));
 		key.put("owner", id);
@@ -103,14 +106,14 @@ class Documents {
 	}
 
 	private void fillNote(ObjectNode document, StoredNote note) {
-		String author = this.urls.absolute("/people/" + note.authorLogin());
+		String author = absolute("/people/" + note.authorLogin());
 		document.put("id", noteId(note.id()));
 		document.put("type", "Note");
 		document.put("attributedTo", author);
-		document.put("url", this.urls.absolute(note.pagePath()));
+		document.put("url", absolute(note.pagePath()));
 		String inReplyTo = note.inReplyToPath();
 		if (inReplyTo != null) {
-			document.put("inReplyTo", this.urls.absolute(inReplyTo));
+			document.put("inReplyTo", absolute(inReplyTo));
 		}
 		document.put("published", time(note.published()));
 		if (note.updated().isAfter(note.published().plusSeconds(1))) {
@@ -118,20 +121,20 @@ class Documents {
 		}
 		document.set("to", ActivityStreams.strings(List.of(ActivityStreams.PUBLIC)));
 		document.set("cc", ActivityStreams.strings(
-				List.of(this.urls.absolute("/federation/people/" + note.authorLogin() + "/followers"))));
+				List.of(absolute("/federation/people/" + note.authorLogin() + "/followers"))));
 		document.put("sensitive", false);
 		document.put("content", html(note));
 		ArrayNode tags = document.putArray("tag");
 		for (StoredNote.Tag tag : note.tags()) {
 			ObjectNode hashtag = tags.addObject();
 			hashtag.put("type", "Hashtag");
-			hashtag.put("href", this.urls.absolute("/tag/" + TagKeys.pathOf(tag.key())));
+			hashtag.put("href", absolute("/tag/" + TagKeys.pathOf(tag.key())));
 			hashtag.put("name", "#" + tag.display());
 		}
 		for (String login : note.mentions()) {
 			ObjectNode mention = tags.addObject();
 			mention.put("type", "Mention");
-			mention.put("href", this.urls.absolute("/people/" + login));
+			mention.put("href", absolute("/people/" + login));
 			mention.put("name", "@" + login + "@" + authority());
 		}
 		if (!note.links().isEmpty()) {
@@ -160,6 +163,29 @@ class Documents {
 		activity.set("to", object.get("to"));
 		activity.set("cc", object.get("cc"));
 		activity.set("object", object);
+		return activity;
+	}
+
+	/** A note is gone: its author says so with a tombstone. */
+	ObjectNode deleted(LocalActor author, long messageId) {
+		ObjectNode activity = ActivityStreams.document();
+		activity.put("id", noteId(messageId) + "#delete");
+		activity.put("type", "Delete");
+		activity.put("actor", actorId(author));
+		activity.set("to", ActivityStreams.strings(List.of(ActivityStreams.PUBLIC)));
+		ObjectNode tombstone = activity.putObject("object");
+		tombstone.put("id", noteId(messageId));
+		tombstone.put("type", "Tombstone");
+		return activity;
+	}
+
+	/** A follow taken: the actor answers with an {@code Accept} of it. */
+	ObjectNode accepted(LocalActor actor, JsonNode follow) {
+		ObjectNode activity = ActivityStreams.document();
+		activity.put("id", actorId(actor) + "#accept-" + UUID.randomUUID());
+		activity.put("type", "Accept");
+		activity.put("actor", actorId(actor));
+		activity.set("object", follow);
 		return activity;
 	}
 

@@ -56,6 +56,15 @@ class Followers {
 			.formatted(column(actor))).param("id", actor.id()).param("remote", remoteActorId).update() > 0;
 	}
 
+	/** Undo of a Follow named by its id. */
+	@Transactional
+	void removeFollow(long remoteActorId, String followUri) {
+		this.jdbc.sql("delete from federation_followers where remote_actor_id = :remote and follow_uri = :follow")
+			.param("remote", remoteActorId)
+			.param("follow", followUri)
+			.update();
+	}
+
 	/** The distinct inboxes to deliver an actor's activities to: a shared inbox once for all its actors. */
 	List<String> inboxes(String column, long id) {
 		return this.jdbc.sql("""

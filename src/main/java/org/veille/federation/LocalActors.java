@@ -32,6 +32,23 @@ class LocalActors {
 			.optional();
 	}
 
+	/** A person by account id, suspended or not (what they wrote before is still theirs to delete). */
+	Optional<LocalActor> personById(long id) {
+		return this.jdbc.sql("select id, login, coalesce(display_name, login) as display, bio from accounts where id = :id")
+			.param("id", id)
+			.query((rs, row) -> new LocalActor(Kind.PERSON, rs.getLong("id"), rs.getString("login"),
+					rs.getString("display"), rs.getString("bio")))
+			.optional();
+	}
+
+	Optional<LocalActor> tagById(long id) {
+		return this.jdbc.sql("select id, key, display from tags where id = :id")
+			.param("id", id)
+			.query((rs, row) -> new LocalActor(Kind.TAG, rs.getLong("id"), rs.getString("key"), rs.getString("display"),
+					null))
+			.optional();
+	}
+
 	/** A tag by any spelling that folds to its key (tags_key_key). */
 	Optional<LocalActor> tag(String spelling) {
 		return this.jdbc.sql("select id, key, display from tags where key = :key")

@@ -44,6 +44,9 @@ final class RemoteServer implements AutoCloseable {
 
 	final List<Received> received = new CopyOnWriteArrayList<>();
 
+	/** What the inboxes answer. */
+	volatile int inboxStatus = 202;
+
 	/** The paths of the GETs answered. */
 	final List<String> fetched = new CopyOnWriteArrayList<>();
 
@@ -110,13 +113,26 @@ final class RemoteServer implements AutoCloseable {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** The activities received at this path so far, parsed. */
+	List<tools.jackson.databind.JsonNode> activitiesAt(String path) {
+		return this.received.stream().filter((r) -> r.path().equals(path))
+			.map((r) -> ActivityStreams.JSON.readTree(r.body())).toList();
+	}
+
+	/** Whether Veille's signature on this request holds with the key its actor document publishes. */
+	boolean signedBy(Received request, java.security.PublicKey key) {
+		HttpSignatures.Parsed signature = HttpSignatures.parse(request.header("Signature"));
+		return signature != null && HttpSignatures.digestMatches(request.header("Digest"), request.body())
+				&& HttpSignatures.verify(signature, "POST", request.path(), request::header, key);
+	}
+
 	private void answer(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String path = exchange.getRequestURI().getPath();
 			if ("POST".equals(exchange.getRequestMethod())) {
 				this.received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()),
 						exchange.getRequestBody().readAllBytes()));
-				exchange.sendResponseHeaders(202, -1);
+				exchange.sendResponseHeaders(this.inboxStatus, -1);
 				return;
 			}
 			this.fetched.add(path);
