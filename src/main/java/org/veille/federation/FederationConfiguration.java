@@ -6,9 +6,22 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class FederationConfiguration {
+class FederationConfiguration implements WebMvcConfigurer {
+
+	private final RemoteReplies replies;
+
+	FederationConfiguration(RemoteReplies replies) {
+		this.replies = replies;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new RemoteThreadInterceptor(this.replies)).addPathPatterns("/messages/*");
+	}
 
 	/** Before Spring Security and the page cache (whose filters come after its order). */
 	@Bean

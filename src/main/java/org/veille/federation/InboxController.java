@@ -33,10 +33,13 @@ class InboxController {
 
 	private final LocalActors actors;
 
-	InboxController(InboxVerifier verifier, Inbox inbox, LocalActors actors) {
+	private final DomainBlocks blocks;
+
+	InboxController(InboxVerifier verifier, Inbox inbox, LocalActors actors, DomainBlocks blocks) {
 		this.verifier = verifier;
 		this.inbox = inbox;
 		this.actors = actors;
+		this.blocks = blocks;
 	}
 
 	@PostMapping("/federation/inbox")
@@ -65,6 +68,9 @@ class InboxController {
 		if (body == null) {
 			return tooLarge();
 		}
+		if (blockedSender(request.getHeader("Signature"))) {
+			return DiscoveryController.problem(HttpStatus.FORBIDDEN, "This site takes no activity from your server.");
+		}
 		RemoteActor sender;
 		try {
 			sender = this.verifier.verify(request, body);
@@ -85,6 +91,20 @@ class InboxController {
 		Inbox.Outcome outcome = this.inbox.receive(sender, activity);
 		return (outcome.status() == HttpStatus.ACCEPTED) ? ResponseEntity.accepted().build()
 				: DiscoveryController.problem(outcome.status(), outcome.reason());
+	}
+
+	/** Known before any key is fetched: the host of the key's URL. */
+	private boolean blockedSender(@Nullable String signature) {
+		HttpSignatures.Parsed parsed = HttpSignatures.parse(signature);
+		if (parsed == null) {
+			return false;
+		}
+		try {
+			return this.blocks.isBlocked(RemoteActors.hostOf(parsed.keyId()));
+		}
+		catch (RemoteActorException ex) {
+			return false;
+		}
 	}
 
 	private static ResponseEntity<byte[]> tooLarge() {
