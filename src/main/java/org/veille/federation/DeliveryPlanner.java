@@ -32,14 +32,17 @@ class DeliveryPlanner {
 
 	private final Sites sites;
 
+	private final ActorKeys keys;
+
 	DeliveryPlanner(JdbcClient jdbc, LocalActors actors, StoredNotes notes, Followers followers, DeliveryQueue queue,
-			Sites sites) {
+			Sites sites, ActorKeys keys) {
 		this.jdbc = jdbc;
 		this.actors = actors;
 		this.notes = notes;
 		this.followers = followers;
 		this.queue = queue;
 		this.sites = sites;
+		this.keys = keys;
 	}
 
 	/** Plans the oldest event no other worker holds; false when there was none. */
@@ -87,6 +90,8 @@ class DeliveryPlanner {
 
 	private void send(List<String> inboxes, LocalActor signer, Documents documents, ObjectNode activity) {
 		if (!inboxes.isEmpty()) {
+			// Made here if no one ever fetched the actor: the sender signs with what is stored.
+			this.keys.of(signer);
 			this.queue.queue(inboxes, signer, documents.keyId(signer), ActivityStreams.JSON.writeValueAsString(activity));
 		}
 	}
