@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.veille.web.Cursor;
 
 /**
- * Reads messages shown to other servers: never a deleted or suspended one, nor one of a suspended author. A page
+ * Reads messages shown to other servers: never a deleted or suspended one, nor one of a suspended author or in a
+ * deleted thread. A page
  * of notes costs four statements whatever its length (the messages, then their tags, mentions and links).
  */
 @Component
@@ -33,6 +34,8 @@ class StoredNotes {
 			       m.body, m.created_at, m.updated_at
 			from messages m join accounts a on a.id = m.author_id
 			where m.deleted_at is null and m.suspended_at is null and a.suspended_at is null
+			  and (m.thread_id is null or not exists (
+			      select from messages t where t.id = m.thread_id and (t.deleted_at is not null or t.suspended_at is not null)))
 			""";
 
 	private final JdbcClient jdbc;

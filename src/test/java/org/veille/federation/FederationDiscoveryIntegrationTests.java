@@ -133,6 +133,19 @@ class FederationDiscoveryIntegrationTests {
 	}
 
 	@Test
+	void aTagOutsideAsciiIsAnActorAtItsEncodedPath() throws Exception {
+		MockHttpSession session = TestPeople.signUp(this.mvc, TestPeople.uniqueName("cyr"));
+		String tag = "тег" + System.nanoTime();
+		Posting.as(this.mvc, session, "Tagged #" + tag);
+		String path = "/tag/" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8);
+		JsonNode group = json(get(path, ACTIVITY));
+		assertThat(group.get("type").asString()).isEqualTo("Group");
+		assertThat(group.get("id").asString()).isEqualTo(base() + path);
+		assertThat(group.get("preferredUsername").asString()).isEqualTo("tag_" + tag);
+		assertThat(get(path, BROWSER).body()).contains("<html");
+	}
+
+	@Test
 	void aMessageIsANoteWithItsTagsMentionsLinkAndReplyTarget() throws Exception {
 		String author = TestPeople.uniqueName("noter");
 		String friend = TestPeople.uniqueName("friend");

@@ -133,6 +133,16 @@ class RemoteRepliesIntegrationTests {
 	}
 
 	@Test
+	void aReplyToAReplyInADeletedThreadIsRefused() throws Exception {
+		MockHttpSession session = TestPeople.signUp(this.mvc, TestPeople.uniqueName("gonethread"));
+		long thread = Posting.as(this.mvc, session, "Soon gone with its replies");
+		long reply = Posting.reply(this.mvc, session, thread, "A reply that goes with it");
+		Posting.delete(this.mvc, session, thread);
+		assertThat(send("Create", note(this.remote.actorId() + "/notes/" + System.nanoTime(), reply, "<p>Late</p>"))
+			.statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void likesAndBoostsAreCountedAndUndone() throws Exception {
 		MockHttpSession session = TestPeople.signUp(this.mvc, TestPeople.uniqueName("liked"));
 		long thread = Posting.as(this.mvc, session, "Likeable");
