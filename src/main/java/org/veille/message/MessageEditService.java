@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,14 +41,17 @@ class MessageEditService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	MessageEditService(MessageRepository messages, MessageDerivations derivations, ThreadSources threadSources,
-			PersonFeeds personFeeds, JdbcClient jdbc, Clock clock) {
+			PersonFeeds personFeeds, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.messages = messages;
 		this.derivations = derivations;
 		this.threadSources = threadSources;
 		this.personFeeds = personFeeds;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** The text of a live message, for its author to edit. */
@@ -109,6 +113,7 @@ class MessageEditService {
 				.update();
 		}
 		this.derivations.removed(message, previous, now);
+		this.events.publishEvent(new EntryRemoved(message.id(), message.authorId()));
 	}
 
 	/**
@@ -128,6 +133,7 @@ class MessageEditService {
 			this.personFeeds.changed(message.authorId(), now);
 		}
 		this.derivations.changed(message, previous, parsed, now);
+		this.events.publishEvent(new EntryEdited(message.id()));
 		return posted;
 	}
 

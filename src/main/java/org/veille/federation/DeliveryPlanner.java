@@ -1,0 +1,99 @@
+package org.veille.federation;
+
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns one queued event into deliveries, in one transaction: the author's {@code Create}, {@code Update} or
+ * {@code Delete} to their followers' inboxes (a shared inbox once), and for a new thread each followed tag's
+ * {@code Announce} to the tag's followers.
+ */
+@Component
+class DeliveryPlanner {
+
+	record Event(long id, String kind, long messageId, long authorId, String base) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final LocalActors actors;
+
+	private final StoredNotes notes;
+
+	private final Followers followers;
+
+	private final DeliveryQueue queue;
+
+	private final Sites sites;
+
+	private final ActorKeys keys;
+
+	DeliveryPlanner(JdbcClient jdbc, LocalActors actors, StoredNotes notes, Followers followers, DeliveryQueue queue,
+			Sites sites, ActorKeys keys) {
+		this.jdbc = jdbc;
+		this.actors = actors;
+		this.notes = notes;
+		this.followers = followers;
+		this.queue = queue;
+		this.sites = sites;
+		this.keys = keys;
+	}
+
+	/** Plans the oldest event no other worker holds; false when there was none. */
+	@Transactional
+	boolean planOne() {
+		Optional<Event> claimed = this.jdbc.sql("""
+				delete from federation_events where id = (
+				    select id from federation_events order by id limit 1 for update skip locked)
+				returning id, kind, message_id, author_id, base
+				""")
+			.query((rs, row) -> new Event(rs.getLong("id"), rs.getString("kind"), rs.getLong("message_id"),
+					rs.getLong("author_id"), rs.getString("base")))
+			.optional();
+		claimed.ifPresent(this::plan);
+		return claimed.isPresent();
+	}
+
+	private void plan(Event event) {
+		Optional<LocalActor> author = this.actors.personById(event.authorId());
+		if (author.isEmpty()) {
+			return;
+		}
+		Documents documents = this.sites.at(event.base());
+		LocalActor person = author.get();
+		List<String> inboxes = this.followers.inboxes("account_id", person.id());
+		if (event.kind().equals("delete")) {
+			send(inboxes, person, documents, documents.deleted(person, event.messageId()));
+			return;
+		}
+		Optional<StoredNote> note = this.notes.find(event.messageId());
+		if (note.isEmpty()) {
+			return;
+		}
+		send(inboxes, person, documents, documents.authored(event.kind().equals("create") ? "Create" : "Update", note.get()));
+		if (event.kind().equals("create") && !note.get().isReply()) {
+			for (StoredNote.Tag tag : note.get().tags()) {
+				Optional<LocalActor> tagActor = this.actors.tag(tag.key());
+				if (tagActor.isPresent()) {
+					send(this.followers.inboxes("tag_id", tagActor.get().id()), tagActor.get(), documents,
+							documents.announced(tagActor.get(), note.get()));
+				}
+			}
+		}
+	}
+
+	private void send(List<String> inboxes, LocalActor signer, Documents documents, ObjectNode activity) {
+		if (!inboxes.isEmpty()) {
+			// Made here if no one ever fetched the actor: the sender signs with what is stored.
+			this.keys.of(signer);
+			this.queue.queue(inboxes, signer, documents.keyId(signer), ActivityStreams.JSON.writeValueAsString(activity));
+		}
+	}
+
+}

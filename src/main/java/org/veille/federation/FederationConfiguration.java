@@ -1,0 +1,35 @@
+package org.veille.federation;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class FederationConfiguration implements WebMvcConfigurer {
+
+	private final RemoteReplies replies;
+
+	FederationConfiguration(RemoteReplies replies) {
+		this.replies = replies;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new RemoteThreadInterceptor(this.replies)).addPathPatterns("/messages/*");
+	}
+
+	/** Before Spring Security and the page cache (whose filters come after its order). */
+	@Bean
+	FilterRegistrationBean<ActivityNegotiation> activityNegotiation() {
+		FilterRegistrationBean<ActivityNegotiation> registration = new FilterRegistrationBean<>(new ActivityNegotiation());
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+}

@@ -1,0 +1,92 @@
+package org.veille.federation;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import org.veille.database.Timestamps;
+import org.veille.message.EntryEdited;
+import org.veille.message.EntryPublished;
+import org.veille.message.EntryRemoved;
+
+/**
+ * Learns of messages written from the message package's events: in the writing transaction, one row in
+ * {@code federation_events} when someone elsewhere follows the author (or, for a new message, one of its tags).
+ * Nothing is built or sent here; the workers are woken once the transaction commits.
+ */
+@Component
+class FederationEvents {
+
+	private static final Logger logger = LoggerFactory.getLogger(FederationEvents.class);
+
+	/** The author's followers, or a tag of the message's (federation_followers_account_key, _tag_key). */
+	private static final String FOLLOWED = """
+			exists (select from federation_followers f where f.account_id = m.author_id)
+			or exists (select from federation_followers f join message_tags mt on mt.tag_id = f.tag_id
+			           where mt.message_id = m.id)
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final Sites sites;
+
+	private final Clock clock;
+
+	private final FederationWorkers workers;
+
+	FederationEvents(JdbcClient jdbc, Sites sites, Clock clock, FederationWorkers workers) {
+		this.jdbc = jdbc;
+		this.sites = sites;
+		this.clock = clock;
+		this.workers = workers;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	public void published(EntryPublished event) {
+		queue("create", event.messageId(), FOLLOWED);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	public void edited(EntryEdited event) {
+		queue("update", event.messageId(), "exists (select from federation_followers f where f.account_id = m.author_id)");
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	public void removed(EntryRemoved event) {
+		queue("delete", event.messageId(), "exists (select from federation_followers f where f.account_id = m.author_id)");
+	}
+
+	private void queue(String kind, long messageId, String condition) {
+		String base = this.sites.baseIfKnown();
+		if (base == null) {
+			logger.debug("Message {} written outside a request and without veille.public-url: not federated", messageId);
+			return;
+		}
+		int queued = this.jdbc.sql("""
+				insert into federation_events (kind, message_id, author_id, base, created_at)
+				select :kind, m.id, m.author_id, :base, :now from messages m where m.id = :id and (%s)
+				""".formatted(condition))
+			.param("kind", kind)
+			.param("id", messageId)
+			.param("base", base)
+			.param("now", Timestamps.of(this.clock.instant()))
+			.update();
+		if (queued > 0) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					FederationEvents.this.workers.wake();
+				}
+			});
+		}
+	}
+
+}

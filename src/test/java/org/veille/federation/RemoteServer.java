@@ -1,0 +1,166 @@
+package org.veille.federation;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Another ActivityPub server for the tests, on loopback: one actor ({@code /users/alice}) with a key pair of its own,
+ * a shared inbox that keeps what it receives, and signed POSTs to Veille's inboxes.
+ */
+final class RemoteServer implements AutoCloseable {
+
+	record Received(String path, Map<String, List<String>> headers, byte[] body) {
+
+		String header(String name) {
+			return this.headers.entrySet().stream().filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.map((entry) -> entry.getValue().get(0)).findFirst().orElse(null);
+		}
+
+		String text() {
+			return new String(this.body, StandardCharsets.UTF_8);
+		}
+
+	}
+
+	final KeyPair keys;
+
+	final List<Received> received = new CopyOnWriteArrayList<>();
+
+	/** What the inboxes answer. */
+	volatile int inboxStatus = 202;
+
+	/** The paths of the GETs answered. */
+	final List<String> fetched = new CopyOnWriteArrayList<>();
+
+	private final HttpServer server;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String username;
+
+	RemoteServer(String username) throws IOException {
+		this.username = username;
+		this.keys = newKeys();
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+		this.server.createContext("/", this::answer);
+		this.server.start();
+	}
+
+	String base() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	String host() {
+		return "127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	String actorId() {
+		return base() + "/users/" + this.username;
+	}
+
+	String keyId() {
+		return actorId() + "#main-key";
+	}
+
+	ObjectNode actorDocument() {
+		ObjectNode actor = JsonNodeFactory.instance.objectNode();
+		actor.putArray("@context").add("https://www.w3.org/ns/activitystreams").add("https://w3id.org/security/v1");
+		actor.put("id", actorId());
+		actor.put("type", "Person");
+		actor.put("preferredUsername", this.username);
+		actor.put("inbox", actorId() + "/inbox");
+		actor.putObject("endpoints").put("sharedInbox", base() + "/inbox");
+		actor.put("url", base() + "/@" + this.username);
+		ObjectNode key = actor.putObject("publicKey");
+		key.put("id", keyId());
+		key.put("owner", actorId());
+		key.put("publicKeyPem", Pem.encode("PUBLIC KEY", this.keys.getPublic().getEncoded()));
+		return actor;
+	}
+
+	/** POSTs a body signed with this server's key, as Mastodon signs. */
+	HttpResponse<String> post(URI inbox, byte[] body) throws Exception {
+		return post(inbox, body, HttpSignatures.signedPost(inbox, body, keyId(), this.keys.getPrivate(), Instant.now()));
+	}
+
+	HttpResponse<String> post(URI inbox, byte[] body, Map<String, String> headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(inbox)
+			.header("Content-Type", "application/activity+json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		headers.forEach((name, value) -> {
+			if (!name.equalsIgnoreCase("host")) {
+				request.header(name, value);
+			}
+		});
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The activities received at this path so far, parsed. */
+	List<tools.jackson.databind.JsonNode> activitiesAt(String path) {
+		return this.received.stream().filter((r) -> r.path().equals(path))
+			.map((r) -> ActivityStreams.JSON.readTree(r.body())).toList();
+	}
+
+	/** Whether Veille's signature on this request holds with the key its actor document publishes. */
+	boolean signedBy(Received request, java.security.PublicKey key) {
+		HttpSignatures.Parsed signature = HttpSignatures.parse(request.header("Signature"));
+		return signature != null && HttpSignatures.digestMatches(request.header("Digest"), request.body())
+				&& HttpSignatures.verify(signature, "POST", request.path(), request::header, key);
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String path = exchange.getRequestURI().getPath();
+			if ("POST".equals(exchange.getRequestMethod())) {
+				this.received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()),
+						exchange.getRequestBody().readAllBytes()));
+				exchange.sendResponseHeaders(this.inboxStatus, -1);
+				return;
+			}
+			this.fetched.add(path);
+			if (path.equals("/users/" + this.username)) {
+				byte[] body = ActivityStreams.bytes(actorDocument());
+				exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
+				exchange.sendResponseHeaders(200, body.length);
+				exchange.getResponseBody().write(body);
+				return;
+			}
+			exchange.sendResponseHeaders(404, -1);
+		}
+	}
+
+	static KeyPair newKeys() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			return generator.generateKeyPair();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+}
