@@ -212,8 +212,7 @@ class BlogFeeds {
 
 	/** A poll that worked: the validators to send next time, what it posted, and when the next poll is due. */
 	@Transactional
-	void polled(long feedId, PollResult result, Instant nextPoll) {
-		Instant now = now();
+	void polled(long feedId, PollResult result, Instant now, Instant nextPoll) {
 		this.jdbc.sql("""
 				update blog_feeds set claimed_until = null, failures = 0, last_polled_at = :now, next_poll_at = :next,
 				    last_outcome = :outcome, last_error = :error, last_error_detail = :detail,
@@ -238,13 +237,13 @@ class BlogFeeds {
 
 	/** A poll that failed: why, and when the next one is due (later with each failure in a row). */
 	@Transactional
-	void failed(long feedId, String errorKey, String detail, Instant nextPoll) {
+	void failed(long feedId, String errorKey, String detail, Instant now, Instant nextPoll) {
 		this.jdbc.sql("""
 				update blog_feeds set claimed_until = null, failures = failures + 1, last_polled_at = :now,
 				    next_poll_at = :next, last_outcome = 'failed', last_error = :error, last_error_detail = :detail
 				where id = :id
 				""")
-			.param("now", Timestamps.of(now()))
+			.param("now", Timestamps.of(now))
 			.param("next", Timestamps.of(nextPoll))
 			.param("error", errorKey)
 			.param("detail", detail.length() > 500 ? detail.substring(0, 500) + "…" : detail)

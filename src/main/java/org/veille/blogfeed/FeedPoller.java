@@ -3,6 +3,7 @@ package org.veille.blogfeed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -70,7 +71,8 @@ class FeedPoller {
 			fail(feed, failed.messageKey(), failed.detail(), failed.retryAfter());
 		}
 		else {
-			this.feeds.polled(feed.id(), PollResult.unchanged(), nextPoll());
+			Instant now = now();
+			this.feeds.polled(feed.id(), PollResult.unchanged(), now, now.plus(this.properties.pollEvery()));
 		}
 		return true;
 	}
@@ -103,8 +105,10 @@ class FeedPoller {
 			warning = "blogfeeds.warning.unidentified";
 			detail = String.valueOf(document.unidentified());
 		}
+		Instant now = now();
 		this.feeds.polled(feed.id(), new PollResult(false, body.etag(), body.lastModified(),
-				document.title().isEmpty() ? null : document.title(), posted.posted(), warning, detail), nextPoll());
+				document.title().isEmpty() ? null : document.title(), posted.posted(), warning, detail), now,
+				now.plus(this.properties.pollEvery()));
 	}
 
 	private record Posted(int posted, int overLimit) {
@@ -165,15 +169,12 @@ class FeedPoller {
 		if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
 			wait = (retryAfter.compareTo(this.properties.maxBackoff()) > 0) ? this.properties.maxBackoff() : retryAfter;
 		}
-		this.feeds.failed(feed.id(), key, detail, now().plus(wait));
-	}
-
-	private Instant nextPoll() {
-		return now().plus(this.properties.pollEvery());
+		Instant now = now();
+		this.feeds.failed(feed.id(), key, detail, now, now.plus(wait));
 	}
 
 	private Instant now() {
-		return this.clock.instant();
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 }

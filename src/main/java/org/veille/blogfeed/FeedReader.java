@@ -3,12 +3,16 @@ package org.veille.blogfeed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -73,6 +77,9 @@ final class FeedReader {
 			return input.build(reader);
 		}
 		catch (ParsingFeedException ex) {
+			if (looksLikeHtml(body)) {
+				throw new FeedUnreadableException("blogfeeds.error.not-a-feed", "an HTML page", ex);
+			}
 			String where = (ex.getLineNumber() > 0) ? "line " + ex.getLineNumber() + ": " : "";
 			throw new FeedUnreadableException("blogfeeds.error.broken-xml", where + rootMessage(ex), ex);
 		}
@@ -82,6 +89,14 @@ final class FeedReader {
 		catch (IOException ex) {
 			throw new FeedUnreadableException("blogfeeds.error.broken-xml", rootMessage(ex), ex);
 		}
+	}
+
+	/** Whether the body starts as an HTML page does (the address of a blog rather than of its feed). */
+	private static boolean looksLikeHtml(byte[] body) {
+		String start = new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1)
+			.stripLeading()
+			.toLowerCase(Locale.ROOT);
+		return start.startsWith("<!doctype html") || start.startsWith("<html");
 	}
 
 	/** The entry's link: its own, else its first alternate link, absolute and http(s); else null. */
@@ -136,9 +151,13 @@ final class FeedReader {
 		return cut.stripTrailing() + "…";
 	}
 
+	/** The categories, else the Dublin Core subjects (as RSS 1.0 feeds give them). */
 	private static List<String> categories(SyndEntry entry) {
-		return entry.getCategories().stream()
-			.map(SyndCategory::getName)
+		Stream<String> names = entry.getCategories().stream().map(SyndCategory::getName);
+		if (entry.getCategories().isEmpty() && entry.getModule(DCModule.URI) instanceof DCModule dublinCore) {
+			names = dublinCore.getSubjects().stream().map(DCSubject::getValue);
+		}
+		return names
 			.filter((name) -> name != null && !name.isBlank())
 			.map(HtmlText::line)
 			.limit(CATEGORIES)
