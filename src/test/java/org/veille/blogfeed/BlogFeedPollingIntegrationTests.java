@@ -3,6 +3,7 @@ package org.veille.blogfeed;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.veille.blogfeed.TestFeeds.Item;
 import org.veille.link.fetch.LocalHttpServer;
 import org.veille.message.MessageCommands;
+import org.veille.outbound.OutboundClient;
 import org.veille.support.Admins;
 import org.veille.support.IntegrationTest;
 import org.veille.support.TestPeople;
@@ -59,6 +61,21 @@ class BlogFeedPollingIntegrationTests {
 
 	@Autowired
 	private MessageCommands messages;
+
+	@Autowired
+	private BlogFeeds feeds;
+
+	@Autowired
+	private EntryPosting posting;
+
+	@Autowired
+	private OutboundClient client;
+
+	@Autowired
+	private BlogFeedProperties properties;
+
+	@Autowired
+	private Clock clock;
 
 	private LocalHttpServer server;
 
@@ -288,6 +305,38 @@ class BlogFeedPollingIntegrationTests {
 			.andExpect(redirectedUrl("/settings/feeds"));
 		assertThat(row(paused).nextPollAt()).as("resumed: due once 15 minutes passed since its last poll")
 			.isEqualTo(row(paused).lastPolledAt().plus(Duration.ofMinutes(15)));
+	}
+
+	@Test
+	void shouldPollEachFeedOnceWithTwoInstancesOnOneDatabase() throws Exception {
+		BlogFeedProperties four = new BlogFeedProperties(true, 4, this.properties.pollEvery(),
+				this.properties.maxBackoff(), this.properties.maxSize(), this.properties.totalTimeout(),
+				Duration.ofMillis(50));
+		BlogFeedWorkers secondInstance = new BlogFeedWorkers(
+				new FeedPoller(this.feeds, new FeedFetch(this.client, four), this.posting, four, this.clock), four);
+		secondInstance.start();
+		List<Long> added = new ArrayList<>();
+		try {
+			for (int person = 0; person < 3; person++) {
+				MockHttpSession session = TestPeople.signUp(this.mvc, TestPeople.uniqueName("twice"));
+				for (int i = 0; i < 4; i++) {
+					String path = "/shared-" + person + "-" + i + ".xml";
+					serve(path, TestFeeds.rss(List.of(Item.of(path, "Entry of " + path, DAY))));
+					this.mvc.perform(post("/settings/feeds").session(session).with(csrf())
+						.param("url", this.server.uri(path).toString())).andExpect(redirectedUrl("/settings/feeds"));
+					added.add(this.jdbc.sql("select id from blog_feeds where url = :url")
+						.param("url", this.server.uri(path).toString())
+						.query(Long.class)
+						.single());
+				}
+			}
+			await().atMost(WAIT).until(() -> added.stream().allMatch((feed) -> row(feed).lastPosted() == 1));
+		}
+		finally {
+			secondInstance.stop();
+		}
+
+		assertThat(this.server.requestedPaths()).as("each feed fetched once").hasSize(12).doesNotHaveDuplicates();
 	}
 
 	private void serve(String path, String xml) {
