@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.veille.database.Timestamps;
+import org.veille.text.XmlChars;
 
 /**
  * The feeds of people's blogs and the entries seen in them, in PostgreSQL. A feed is its own polling job, claimed
@@ -246,7 +247,7 @@ class BlogFeeds {
 			.param("now", Timestamps.of(now))
 			.param("next", Timestamps.of(nextPoll))
 			.param("error", errorKey)
-			.param("detail", detail.length() > 500 ? detail.substring(0, 500) + "…" : detail)
+			.param("detail", XmlChars.strip(detail.length() > 500 ? detail.substring(0, 500) + "…" : detail))
 			.param("id", feedId)
 			.update();
 	}

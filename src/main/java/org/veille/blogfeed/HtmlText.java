@@ -59,7 +59,8 @@ final class HtmlText {
 				}
 			}
 		});
-		String spaced = BLANKS.matcher(text).replaceAll(" ");
+		// Entities such as &#1; decode to characters XML forbids: none is kept (DESIGN §8).
+		String spaced = BLANKS.matcher(XmlChars.strip(text.toString())).replaceAll(" ");
 		return PARAGRAPHS.matcher(SPACED_BREAKS.matcher(spaced).replaceAll("\n")).replaceAll("\n\n").strip();
 	}
 

@@ -90,8 +90,11 @@ class BlogFeedPollingIntegrationTests {
 		this.session = TestPeople.signUp(this.mvc, this.login);
 	}
 
+	/** The feeds of this server go, so that no later poll reaches whatever listens on its port next. */
 	@AfterEach
 	void stop() {
+		this.jdbc.sql("delete from blog_feeds where url like :server").param("server", this.server.uri("/") + "%")
+			.update();
 		this.server.close();
 	}
 
@@ -252,6 +255,23 @@ class BlogFeedPollingIntegrationTests {
 		assertThat(row(feed).error()).isEqualTo("blogfeeds.warning.unidentified");
 		this.mvc.perform(get("/settings/feeds").session(this.session))
 			.andExpect(content().string(containsString("One entry was left out: with neither an id nor a link")));
+	}
+
+	@Test
+	void shouldLeaveOutAnEntryOverTheLimitsOfAMessageAndSaySo() throws Exception {
+		serve("/long.xml", TestFeeds.rss(List.of(Item.of("fine", "A fine entry", DAY),
+				Item.of("long", "A title of a book's length " + "word ".repeat(5_000), DAY.plusSeconds(60)))));
+		long feed = addFeed("/long.xml");
+		await().atMost(WAIT).until(() -> row(feed).lastPolledAt() != null);
+
+		assertThat(titles()).containsExactly("A fine entry");
+		assertThat(row(feed).error()).isEqualTo("blogfeeds.warning.over-limit");
+		this.mvc.perform(get("/settings/feeds").session(this.session))
+			.andExpect(content().string(containsString("One entry was left out: over the limits of a message")));
+
+		pollAgain(feed);
+		assertThat(row(feed).error()).as("left out for good: not tried again").isNull();
+		assertThat(titles()).containsExactly("A fine entry");
 	}
 
 	@Test

@@ -125,6 +125,18 @@ class FeedReaderTests {
 	}
 
 	@Test
+	void shouldKeepNoCharacterXmlForbidsFromEscapedHtml() throws Exception {
+		String xml = "<rss version=\"2.0\"><channel><title>t</title><link>https://c.example/</link><description>d</description>"
+				+ "<item><title>A&amp;#1;B&amp;#xFFFF;C</title><link>https://c.example/1</link>"
+				+ "<description>x&amp;#8;y</description></item></channel></rss>";
+
+		FeedEntry entry = FeedReader.read(xml.getBytes(), null, URI.create("https://c.example/feed")).entries().get(0);
+
+		assertThat(entry.title()).isEqualTo("ABC");
+		assertThat(entry.summary()).isEqualTo("xy");
+	}
+
+	@Test
 	void shouldCutALongSummaryAfterAWord() {
 		String text = "word ".repeat(200);
 
