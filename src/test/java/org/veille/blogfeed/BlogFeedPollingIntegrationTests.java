@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.Headers;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,9 @@ class BlogFeedPollingIntegrationTests {
 
 	@Autowired
 	private Clock clock;
+
+	@Autowired
+	private MeterRegistry registry;
 
 	private LocalHttpServer server;
 
@@ -357,6 +361,24 @@ class BlogFeedPollingIntegrationTests {
 		}
 
 		assertThat(this.server.requestedPaths()).as("each feed fetched once").hasSize(12).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void shouldCountTheFeedsWaitingForAPollInTheMetrics() throws Exception {
+		this.workers.stop();
+		try {
+			serve("/waiting.xml", TestFeeds.rss(List.of(Item.of("w", "Waiting", DAY))));
+			long feed = addFeed("/waiting.xml");
+			this.jdbc.sql("update blog_feeds set next_poll_at = now() - interval '1 minute' where id = :id")
+				.param("id", feed)
+				.update();
+
+			await().atMost(WAIT).until(() -> this.registry.get("veille.blog.feeds.due").gauge().value() >= 1
+					&& this.registry.get("veille.blog.feeds.oldest.age").gauge().value() >= 60);
+		}
+		finally {
+			this.workers.start();
+		}
 	}
 
 	private void serve(String path, String xml) {
