@@ -71,6 +71,27 @@ public class MessageCommands {
 		return new Written(posted.id(), posted.threadId(), !existed && uuid(posted.id()).equals(chosen));
 	}
 
+	/**
+	 * Posts a thread made of an entry of the person's blog feed ({@code org.veille.blogfeed}): the limits of a
+	 * message apply, the spam limits do not (see {@link MessageService#startImportedThread}).
+	 * @return the message's id (the person's message of the same text of the last days, updated, when there is one)
+	 * @throws MessageRejectedException over a limit of a message, or when the person may not post
+	 */
+	@Transactional
+	public long postFromFeed(long authorId, String text) {
+		return this.messageService.startImportedThread(authorId, text).id();
+	}
+
+	/**
+	 * Replaces the text of a message posted from a feed entry when the entry changed, only while the message still
+	 * reads {@code expected}; false when its author edited or deleted it meanwhile.
+	 * @throws MessageRejectedException when the new text is over a limit
+	 */
+	@Transactional
+	public boolean editFromFeed(long authorId, long messageId, String expected, String text) {
+		return this.editService.editIfStill(authorId, messageId, expected, text);
+	}
+
 	/** Replaces the text of one's own message. */
 	@Transactional
 	public Written edit(long editorId, long messageId, String text) {

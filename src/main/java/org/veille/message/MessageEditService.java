@@ -70,6 +70,26 @@ class MessageEditService {
 		return rewrite(message, parsed, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 	}
 
+	/**
+	 * Edits a message only while its text is still {@code expected} (a feed entry updated after its message was
+	 * posted: an edit by the author wins). False when the text changed or the message is gone.
+	 */
+	@Transactional
+	boolean editIfStill(long editorId, long messageId, String expected, String text) {
+		Message message;
+		try {
+			message = lockedLiveMessage(messageId).message();
+		}
+		catch (NotFoundException ex) {
+			return false;
+		}
+		if (message.authorId() != editorId || !message.body().equals(expected)) {
+			return false;
+		}
+		rewrite(message, MessageLimits.parse(text), this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		return true;
+	}
+
 	@Transactional
 	Deleted delete(long actorId, long messageId) {
 		Locked locked = lockedLiveMessage(messageId);

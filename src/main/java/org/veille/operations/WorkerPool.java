@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,9 @@ import org.veille.database.OutageLog;
  * The loop every queue's workers run: a fixed number of threads, each doing one unit of work after another
  * ({@code work} answers whether it found any) and, when none was due, waiting for the poll interval or until
  * {@link #wake()} says this instance queued some. A database away is one line now and then
- * ({@link OutageLog}); any other failure is logged and the loop goes on. For a queue's {@code SmartLifecycle}.
+ * ({@link OutageLog}); any other failure is logged and the loop goes on (a job claimed when it failed is claimed
+ * again after its lease). For a queue's {@code SmartLifecycle}: federation deliveries and blog feeds use it; the
+ * fetch, mail and WebSub workers still have their own copies of this loop.
  */
 public final class WorkerPool {
 
@@ -52,8 +55,9 @@ public final class WorkerPool {
 			return;
 		}
 		this.running = true;
+		AtomicInteger count = new AtomicInteger();
 		ExecutorService started = Executors.newFixedThreadPool(this.threads, (task) -> {
-			Thread thread = new Thread(task, this.name);
+			Thread thread = new Thread(task, this.name + "-" + count.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
@@ -89,8 +93,9 @@ public final class WorkerPool {
 
 	/** Work was queued here: idle workers look now rather than at their next poll. */
 	public void wake() {
-		if (this.wakeUps.availablePermits() < this.threads) {
-			this.wakeUps.release();
+		int idle = this.threads - this.wakeUps.availablePermits();
+		if (idle > 0) {
+			this.wakeUps.release(idle);
 		}
 	}
 

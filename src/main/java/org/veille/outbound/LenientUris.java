@@ -40,7 +40,7 @@ public final class LenientUris {
 	}
 
 	/** Resolves a reference as RFC 3986 does, including a query-only reference that Java resolves the RFC 2396 way. */
-	static @Nullable URI resolve(URI base, String reference) {
+	public static @Nullable URI resolve(URI base, String reference) {
 		String trimmed = reference.strip();
 		if (trimmed.startsWith("?")) {
 			return parse(base.getScheme() + "://" + base.getRawAuthority() + pathOf(base) + trimmed);

@@ -72,6 +72,9 @@ class AccessibilityBrowserTests {
 		Social.star(this.mvc, me, this.thread);
 		Social.follow(this.mvc, me, this.writer);
 		Social.followTag(this.mvc, me, this.tag);
+		// A feed of the reader's blog whose polls fail (nothing answers on port 9): its status says so.
+		this.mvc.perform(post("/settings/feeds").session(me).with(csrf()).param("url",
+				"http://127.0.0.1:9/un/chemin/assez/long/pour/voir/si/l-adresse-du-flux-deborde-sur-un-telephone/feed.xml"));
 		// The administration's pages: a report waiting in the queue, a person suspended.
 		this.mvc.perform(post("/messages/" + this.thread + "/report").session(me).with(csrf())
 			.param("reason", "spam")
@@ -119,6 +122,7 @@ class AccessibilityBrowserTests {
 		signedIn.put("person", "/people/" + this.writer);
 		signedIn.put("post", "/post?title=Un+titre&url=https%3A%2F%2Fexample.org%2Fx&selection=Un+passage");
 		signedIn.put("settings", "/settings");
+		signedIn.put("blog-feeds", "/settings/feeds");
 		signedIn.put("all", "/all");
 		signedIn.put("alerts", "/alerts");
 		signedIn.put("people", "/people");

@@ -5,10 +5,13 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.veille.text.XmlChars;
 
 /**
- * One entry of an import file, ready to become a message of the person importing it.
+ * One entry of an import file, ready to become a message of the person importing it. Blog feeds (package
+ * {@code blogfeed}) make their messages with it too, hence a named interface of this otherwise inner package.
  *
  * @param url the http or https address, with blanks and the characters that would end a link in a message
  * percent-encoded; null only for a Seenthis message that cites no link, or a note
@@ -24,6 +27,7 @@ import org.veille.text.XmlChars;
  * tags listed in the export but missing from the text added at the end); for a note, the message made of it; null for
  * bookmarks
  */
+@NamedInterface("bookmark")
 public record Bookmark(@Nullable String url, String title, @Nullable String description, List<String> tags,
 		@Nullable Instant addedAt, boolean isPrivate, @Nullable String sourceId, @Nullable String text) {
 
