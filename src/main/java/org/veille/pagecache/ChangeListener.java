@@ -17,7 +17,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Listens on the channel the database's triggers notify after every committed change to a table pages
- * read (migration V8), on a connection of its own, and moves {@link PageVersions} on each announcement.
+ * read (migrations V8 and V70), on a connection of its own, and drops in {@link PageVersions} the keys each
+ * announcement names. A reconnection drops everything: announcements made meanwhile are lost.
  * NOTIFY is delivered on commit only, to every instance: that is how the caches of several instances stay
  * right without any state shared outside PostgreSQL. While the connection is down the cache is bypassed.
  */
@@ -35,13 +36,16 @@ class ChangeListener implements SmartLifecycle {
 
 	private final PageVersions versions;
 
+	private final CommitFences fences;
+
 	private volatile boolean running;
 
 	private @Nullable Thread thread;
 
-	ChangeListener(DataSource dataSource, PageVersions versions) {
+	ChangeListener(DataSource dataSource, PageVersions versions, CommitFences fences) {
 		this.dataSource = dataSource;
 		this.versions = versions;
+		this.fences = fences;
 	}
 
 	@Override
@@ -78,8 +82,10 @@ class ChangeListener implements SmartLifecycle {
 				PGConnection postgres = connection.unwrap(PGConnection.class);
 				while (this.running) {
 					PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
-					if (notifications != null && notifications.length > 0) {
-						this.versions.changed();
+					if (notifications != null) {
+						for (PGNotification notification : notifications) {
+							read(notification.getParameter());
+						}
 					}
 				}
 			}
@@ -93,6 +99,22 @@ class ChangeListener implements SmartLifecycle {
 				this.versions.listening(false);
 			}
 			pause();
+		}
+	}
+
+	/**
+	 * A key drops the pages that show it; a fence tells a writer of this instance that its keys were read (they
+	 * come before it); '*' and the empty payload of tables announcing no keys (migration V8) drop everything.
+	 */
+	private void read(String payload) {
+		if (payload.isEmpty() || payload.equals("*")) {
+			this.versions.changed();
+		}
+		else if (CommitFences.isFence(payload)) {
+			this.fences.arrived(payload);
+		}
+		else {
+			this.versions.dropped(payload);
 		}
 	}
 
