@@ -342,6 +342,8 @@ class PageKeysIntegrationTests {
 		return new SpringApplicationBuilder(VeilleApplication.class, TheClock.class).run("--spring.main.banner-mode=off",
 				"--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + this.testDatabase.getUsername(),
 				"--spring.datasource.password=" + Objects.requireNonNullElse(this.testDatabase.getPassword(), ""),
+				// Few connections each: the test's PostgreSQL serves the shared context and other suites too.
+				"--spring.datasource.hikari.maximum-pool-size=4",
 				"--veille.database.embedded.enabled=false", "--server.port=0", "--management.server.port=0",
 				"--veille.fetch.enabled=" + fetching, "--veille.outbound.allow-private-addresses=true",
 				"--veille.outbound.allowed-ports=1-65535", "--veille.fetch.poll-interval=200ms",
