@@ -1,10 +1,15 @@
 package org.veille.pagecache;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,16 +19,17 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * A page as it was sent: its status (200, or 304 to a conditional GET), the headers the application set
- * on it and its body, with the version of the data it was rendered under.
+ * on it and its body, with the stamp it was rendered under and the keys of what it shows. A body is kept in
+ * parts around the relative times it shows ("3 minutes ago"), which are written afresh each time it is served.
  */
-record CachedPage(long version, int status, @Nullable String contentType, Locale locale, Map<String, String> headers,
-		byte[] body) {
+record CachedPage(long renderedAt, Set<String> keys, int status, @Nullable String contentType, Locale locale,
+		Map<String, String> headers, List<byte[]> parts, List<Instant> times) {
 
 	/** The other headers the application sets on pages and feeds; the security headers are written afresh. */
 	static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED,
 			HttpHeaders.CACHE_CONTROL);
 
-	static CachedPage of(long version, HttpServletResponse response, byte[] body) {
+	static CachedPage of(long renderedAt, Set<String> keys, HttpServletResponse response, RelativeTimes.Split body) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (String name : KEPT_HEADERS) {
 			String value = response.getHeader(name);
@@ -31,12 +37,19 @@ record CachedPage(long version, int status, @Nullable String contentType, Locale
 				headers.put(name, value);
 			}
 		}
-		return new CachedPage(version, response.getStatus(), response.getContentType(), response.getLocale(), headers, body);
+		return new CachedPage(renderedAt, Set.copyOf(keys), response.getStatus(), response.getContentType(),
+				response.getLocale(), headers, body.parts(), body.times());
 	}
 
-	/** Its size in memory, rounded up: the body, the headers, the record and its map; its key is weighed apart. */
+	/** Its size in memory, rounded up: the body, the headers, the keys, the record and its collections. */
 	int weight() {
-		int weight = 4 * Footprint.OBJECT + this.body.length;
+		int weight = 6 * Footprint.OBJECT + this.times.size() * Footprint.OBJECT;
+		for (byte[] part : this.parts) {
+			weight += Footprint.OBJECT + part.length;
+		}
+		for (String key : this.keys) {
+			weight += Footprint.OBJECT + Footprint.of(key);
+		}
 		if (this.contentType != null) {
 			weight += Footprint.of(this.contentType);
 		}
@@ -46,16 +59,31 @@ record CachedPage(long version, int status, @Nullable String contentType, Locale
 		return weight;
 	}
 
-	void writeTo(HttpServletResponse response) throws IOException {
+	void writeTo(HttpServletResponse response, RelativeTimes times) throws IOException {
 		response.setStatus(this.status);
 		if (this.contentType != null) {
 			response.setContentType(this.contentType);
 		}
 		response.setLocale(this.locale);
 		this.headers.forEach(response::setHeader);
-		if (this.status == HttpServletResponse.SC_OK) {
-			response.setContentLength(this.body.length);
-			response.getOutputStream().write(this.body);
+		if (this.status != HttpServletResponse.SC_OK) {
+			return;
+		}
+		List<byte[]> now = new ArrayList<>(2 * this.parts.size());
+		long length = 0;
+		for (int i = 0; i < this.parts.size(); i++) {
+			now.add(this.parts.get(i));
+			length += this.parts.get(i).length;
+			if (i < this.times.size()) {
+				byte[] ago = times.agoEscaped(this.times.get(i), this.locale).getBytes(StandardCharsets.UTF_8);
+				now.add(ago);
+				length += ago.length;
+			}
+		}
+		response.setContentLengthLong(length);
+		OutputStream out = response.getOutputStream();
+		for (byte[] part : now) {
+			out.write(part);
 		}
 	}
 

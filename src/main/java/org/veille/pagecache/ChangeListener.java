@@ -18,11 +18,13 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Listens on the channel the database's triggers notify after every committed change to a table pages
- * read (migration V8), on a connection of its own, and moves {@link PageVersions} on each announcement.
+ * read (migrations V8 and V70), on a connection of its own, and drops in {@link PageVersions} the keys each
+ * announcement names. A reconnection drops everything: announcements made meanwhile are lost.
  * NOTIFY is delivered on commit only, to every instance: that is how the caches of several instances stay
  * right without any state shared outside PostgreSQL. While the connection is down the cache is bypassed.
- * Each announcement is also published as a {@link PageChangesAnnounced} event, before the version moves, so
- * what other packages keep beside the pages is fresh when the next page is rendered.
+ * A change of the site's settings ({@code site}) and a reconnection are also published as a
+ * {@link PageChangesAnnounced} event, before any key is dropped, so that what other packages keep beside the
+ * pages is fresh when the next page is rendered.
  */
 class ChangeListener implements SmartLifecycle {
 
@@ -38,15 +40,19 @@ class ChangeListener implements SmartLifecycle {
 
 	private final PageVersions versions;
 
+	private final CommitFences fences;
+
 	private final ApplicationEventPublisher events;
 
 	private volatile boolean running;
 
 	private @Nullable Thread thread;
 
-	ChangeListener(DataSource dataSource, PageVersions versions, ApplicationEventPublisher events) {
+	ChangeListener(DataSource dataSource, PageVersions versions, CommitFences fences,
+			ApplicationEventPublisher events) {
 		this.dataSource = dataSource;
 		this.versions = versions;
+		this.fences = fences;
 		this.events = events;
 	}
 
@@ -85,9 +91,13 @@ class ChangeListener implements SmartLifecycle {
 				PGConnection postgres = connection.unwrap(PGConnection.class);
 				while (this.running) {
 					PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
-					if (notifications != null && notifications.length > 0) {
-						this.events.publishEvent(PageChangesAnnounced.of(notifications, connection));
-						this.versions.changed();
+					if (notifications != null) {
+						if (PageChangesAnnounced.namesTheSite(notifications)) {
+							this.events.publishEvent(PageChangesAnnounced.of(notifications, connection));
+						}
+						for (PGNotification notification : notifications) {
+							read(notification.getParameter());
+						}
 					}
 				}
 			}
@@ -101,6 +111,23 @@ class ChangeListener implements SmartLifecycle {
 				this.versions.listening(false);
 			}
 			pause();
+		}
+	}
+
+	/**
+	 * A key drops the pages that show it; a fence tells a writer of this instance that its keys were read (they
+	 * come before it); '*', the site's settings (V80: its name is on every page) and the empty payload of tables
+	 * announcing no keys (migration V8) drop everything.
+	 */
+	private void read(String payload) {
+		if (payload.isEmpty() || payload.equals("*") || payload.equals(PageChangesAnnounced.SITE)) {
+			this.versions.changed();
+		}
+		else if (CommitFences.isFence(payload)) {
+			this.fences.arrived(payload);
+		}
+		else {
+			this.versions.dropped(payload);
 		}
 	}
 

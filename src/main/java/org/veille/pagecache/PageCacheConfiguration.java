@@ -1,9 +1,13 @@
 package org.veille.pagecache;
 
+import java.sql.PreparedStatement;
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.hibernate.Session;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -13,34 +17,78 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.LocaleResolver;
 
 import org.veille.database.DatabaseTransactionManager;
+import org.veille.pagecache.CommitFences.Fence;
 import org.veille.pagecache.PageCacheFilter.PageKey;
 import org.veille.web.PublicUrls;
 
 /**
- * The page cache (unless {@code veille.page-cache.enabled=false}) and what keeps it right: the transaction
- * manager moves {@link PageVersions} after each write transaction commits, and {@link ChangeListener} after
- * each change any writer commits.
+ * The page cache (unless {@code veille.page-cache.enabled=false}) and what keeps it right: the database
+ * announces the keys of each committed change ({@link ChangeListener}), and the transaction manager waits until
+ * this instance read those of its own writes.
  */
 @Configuration(proxyBeanMethods = false)
 class PageCacheConfiguration {
 
-	/** JPA's transaction manager, as Spring Boot would make it, telling the page cache of each commit. */
+	/** How long a write waits for its fence: far above the milliseconds it takes, short enough not to hang. */
+	private static final Duration FENCE_WAIT = Duration.ofSeconds(2);
+
+	/**
+	 * JPA's transaction manager, as Spring Boot would make it, ending each write transaction with a fence
+	 * ({@link CommitFences}) and returning from the commit once the change listener read it: by then this
+	 * instance dropped every key the transaction announced. Without an answer in time, everything is dropped.
+	 */
 	@Bean
-	JpaTransactionManager transactionManager(PageVersions versions,
+	JpaTransactionManager transactionManager(PageVersions versions, CommitFences fences,
 			ObjectProvider<TransactionManagerCustomizers> customizers) {
 		JpaTransactionManager manager = new DatabaseTransactionManager() {
 
 			@Override
 			protected void doCommit(DefaultTransactionStatus status) {
+				if (status.isReadOnly()) {
+					super.doCommit(status);
+					return;
+				}
+				if (!versions.isTrustworthy()) {
+					super.doCommit(status);
+					versions.changed();
+					return;
+				}
+				Fence fence = fences.next();
+				announce(fence);
 				super.doCommit(status);
-				if (!status.isReadOnly()) {
+				try {
+					if (!fences.awaitArrival(fence, FENCE_WAIT)) {
+						versions.changed();
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
 					versions.changed();
 				}
+			}
+
+			/** After the transaction's own statements (flushed first), so that its keys come before the fence. */
+			private void announce(Fence fence) {
+				EntityManagerHolder holder = (EntityManagerHolder) TransactionSynchronizationManager
+					.getResource(obtainEntityManagerFactory());
+				if (holder == null) {
+					return;
+				}
+				holder.getEntityManager().flush();
+				holder.getEntityManager().unwrap(Session.class).doWork((connection) -> {
+					try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+						notify.setString(1, ChangeListener.CHANNEL);
+						notify.setString(2, fence.payload());
+						notify.execute();
+					}
+				});
 			}
 
 		};
@@ -50,9 +98,9 @@ class PageCacheConfiguration {
 
 	/** Runs with the cache off too: the announcements also keep the site's name fresh on every instance. */
 	@Bean
-	ChangeListener pageChangeListener(DataSource dataSource, PageVersions versions,
+	ChangeListener pageChangeListener(DataSource dataSource, PageVersions versions, CommitFences fences,
 			ApplicationEventPublisher events) {
-		return new ChangeListener(dataSource, versions, events);
+		return new ChangeListener(dataSource, versions, fences, events);
 	}
 
 	@Bean
@@ -64,9 +112,9 @@ class PageCacheConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "veille.page-cache.enabled", matchIfMissing = true)
 	FilterRegistrationBean<PageCacheFilter> pageCacheFilter(Cache<PageKey, CachedPage> pageCache,
-			PageCacheProperties properties, PageVersions versions, LocaleResolver localeResolver,
+			PageCacheProperties properties, PageVersions versions, RelativeTimes times, LocaleResolver localeResolver,
 			PublicUrls publicUrls) {
-		PageCacheFilter filter = new PageCacheFilter(pageCache, versions, localeResolver,
+		PageCacheFilter filter = new PageCacheFilter(pageCache, versions, times, localeResolver,
 				(int) properties.largestPage().toBytes(), publicUrls.configured() != null);
 		FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(filter);
 		// Inside Spring Security's chain: the reader is known and the security headers are written.

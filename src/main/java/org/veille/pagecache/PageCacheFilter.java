@@ -3,6 +3,7 @@ package org.veille.pagecache;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
@@ -25,8 +26,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * CSRF token and their own buttons, so they are kept under their session). Runs after Spring Security,
  * so every request is still authenticated and gets its security headers. A page is kept only when it was
  * a 200 (or a 304 to a conditional GET) that set no cookie and showed no one-time notice; it is dropped
- * when {@link PageVersions} moves, and after {@code veille.page-cache.time-to-live} at the latest (pages
- * say "3 minutes ago").
+ * when something it shows changes ({@link PageKeys}, {@link PageVersions}), and after
+ * {@code veille.page-cache.time-to-live} at the latest (trending tags move with time). Its relative times
+ * are written afresh each time it is served ({@link RelativeTimes}).
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
@@ -45,6 +47,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private final PageVersions versions;
 
+	private final RelativeTimes times;
+
 	private final LocaleResolver locales;
 
 	private final int largestPage;
@@ -57,10 +61,11 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private final LongAdder misses = new LongAdder();
 
-	PageCacheFilter(Cache<PageKey, CachedPage> pages, PageVersions versions, LocaleResolver locales, int largestPage,
-			boolean onePublicAddress) {
+	PageCacheFilter(Cache<PageKey, CachedPage> pages, PageVersions versions, RelativeTimes times,
+			LocaleResolver locales, int largestPage, boolean onePublicAddress) {
 		this.pages = pages;
 		this.versions = versions;
+		this.times = times;
 		this.locales = locales;
 		this.largestPage = largestPage;
 		this.onePublicAddress = onePublicAddress;
@@ -74,30 +79,42 @@ class PageCacheFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		long version = this.versions.current();
+		long renderedAt = this.versions.current();
+		Instant renderingFrom = this.times.now();
 		PageKey key = key(request);
 		if (key.characters() > LARGEST_KEY) {
 			chain.doFilter(request, response);
 			return;
 		}
 		CachedPage cached = isReload(request) ? null : this.pages.getIfPresent(key);
-		if (cached != null && cached.version() == version) {
+		if (cached != null && this.versions.isFresh(cached.renderedAt(), cached.keys())) {
 			this.hits.increment();
-			cached.writeTo(response);
+			cached.writeTo(response, this.times);
 			return;
 		}
 		this.misses.increment();
+		PageKeys shown = PageSubjects.of(request.getRequestURI());
+		request.setAttribute(PageKeys.ATTRIBUTE, shown);
 		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
 		try {
 			chain.doFilter(request, capture);
 			// A page that opened a session holds its CSRF token: not one to give to readers without a session.
-			if (isKeepable(request, capture) && sessionOf(request).equals(key.session())) {
-				this.pages.put(key, CachedPage.of(version, capture, capture.getContentAsByteArray()));
+			if (isKeepable(request, capture) && shown.hasSubject() && sessionOf(request).equals(key.session())) {
+				byte[] body = capture.getContentAsByteArray();
+				this.pages.put(key, CachedPage.of(renderedAt, shown.keys(), capture,
+						this.times.split(body, isUtf8Html(capture), capture.getLocale(), renderingFrom)));
 			}
 		}
 		finally {
+			request.removeAttribute(PageKeys.ATTRIBUTE);
 			capture.copyBodyToResponse();
 		}
+	}
+
+	private static boolean isUtf8Html(HttpServletResponse response) {
+		String type = response.getContentType();
+		return type != null && type.startsWith("text/html")
+				&& StandardCharsets.UTF_8.name().equalsIgnoreCase(response.getCharacterEncoding());
 	}
 
 	long hits() {

@@ -20,6 +20,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 public record PageChangesAnnounced(Set<String> payloads, boolean afterGap, JdbcClient database) {
 
+	/** What the trigger on {@code site_settings} announces (migration V80). */
+	public static final String SITE = "site";
+
 	static PageChangesAnnounced afterGap(Connection connection) {
 		return new PageChangesAnnounced(Set.of(), true, client(connection));
 	}
@@ -28,6 +31,10 @@ public record PageChangesAnnounced(Set<String> payloads, boolean afterGap, JdbcC
 		return new PageChangesAnnounced(
 				Arrays.stream(notifications).map(PGNotification::getParameter).collect(Collectors.toUnmodifiableSet()),
 				false, client(connection));
+	}
+
+	static boolean namesTheSite(PGNotification[] notifications) {
+		return Arrays.stream(notifications).anyMatch((notification) -> SITE.equals(notification.getParameter()));
 	}
 
 	private static JdbcClient client(Connection connection) {

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import org.veille.feed.FeedDescription;
 import org.veille.feed.ThreadFeeds;
+import org.veille.pagecache.PageKeys;
 import org.veille.thread.ThreadQueries;
 import org.veille.web.Cursor;
 import org.veille.web.NotFoundException;
@@ -49,6 +50,7 @@ class SiteController {
 		if (!sitePath.canonical()) {
 			return Redirects.permanent(sitePath.canonicalPath(), cursor);
 		}
+		PageKeys.tell((page) -> page.site(sitePath.host()));
 		SiteView site = this.sites.find(sitePath.host(), sitePath.path())
 			.orElseThrow(() -> NotFoundException.site(sitePath.host(), sitePath.path()));
 		if (sitePath.feed()) {

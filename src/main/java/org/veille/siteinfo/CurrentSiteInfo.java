@@ -23,8 +23,6 @@ public class CurrentSiteInfo {
 
 	private static final Logger logger = LoggerFactory.getLogger(CurrentSiteInfo.class);
 
-	private static final String PAYLOAD = "site";
-
 	private final JdbcClient jdbc;
 
 	private volatile SiteInfo current = SiteInfo.DEFAULT;
@@ -72,7 +70,7 @@ public class CurrentSiteInfo {
 
 	@EventListener
 	void announced(PageChangesAnnounced changes) {
-		if (changes.mayConcern(PAYLOAD)) {
+		if (changes.mayConcern(PageChangesAnnounced.SITE)) {
 			reload(changes.database());
 		}
 	}

@@ -17,6 +17,7 @@ import org.veille.account.CurrentAccount;
 import org.veille.feed.FeedDescription;
 import org.veille.feed.ThreadFeeds;
 import org.veille.follow.Relations;
+import org.veille.pagecache.PageKeys;
 import org.veille.thread.ThreadQueries;
 import org.veille.web.Cursor;
 import org.veille.web.NotFoundException;
@@ -55,6 +56,7 @@ class TagController {
 		if (!tagPath.isCanonical()) {
 			return Redirects.permanent(tagPath.canonicalPath(), cursor);
 		}
+		PageKeys.tell((page) -> page.tagPage(tagPath.key()));
 		if (tagPath.feed()) {
 			TagStamp stamp = this.tags.stamp(tagPath.key(), tagPath.scope())
 				.orElseThrow(() -> NotFoundException.tag(tagPath.key()));

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.veille.database.Timestamps;
 import org.veille.markup.RenderedMessage;
 import org.veille.markup.TagKeys;
+import org.veille.pagecache.PageKeys;
 import org.veille.thread.ThreadQueries.ThreadRow;
 
 /**
@@ -93,6 +94,7 @@ class ThreadDecorator {
 						rs.getString("thumbnail_failure"), Timestamps.readNullable(rs, "gone_since"),
 						Timestamps.readNullable(rs, "next_attempt"), topics(rs.getArray("topics"))));
 		});
+		showing(rows, tags, links);
 		Set<String> knownLogins = knownLogins(rows);
 		String language = LocaleContextHolder.getLocale().getLanguage();
 		Instant trustedBefore = this.clock.instant().minus(this.newAccountAge);
@@ -108,6 +110,19 @@ class ThreadDecorator {
 					row.displayName(), row.createdAt(), row.updatedAt(), all, notLinked(all, rendered), cards,
 					row.replyCount(), row.starCount(), row.starredBy(), row.sortTime());
 		}).toList();
+	}
+
+	/** Tells the page cache what these cards show: their threads, the tags they name, their links. */
+	private static void showing(List<ThreadRow> rows, Map<Long, List<TagChip>> tags, Map<Long, List<LinkCard>> links) {
+		PageKeys page = PageKeys.current();
+		if (page == null) {
+			return;
+		}
+		for (ThreadRow row : rows) {
+			page.thread(row.threadId());
+		}
+		tags.values().forEach((chips) -> chips.forEach((chip) -> page.tagShown(chip.key())));
+		links.values().forEach((cards) -> cards.forEach((card) -> page.link(card.id())));
 	}
 
 	/**

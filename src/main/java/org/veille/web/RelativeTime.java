@@ -30,15 +30,19 @@ public class RelativeTime {
 	/** Formatters by pattern and language: building one parses its pattern, and a page shows dozens of dates. */
 	private final Map<String, DateTimeFormatter> formatters = new ConcurrentHashMap<>();
 
-	RelativeTime(MessageSource messages, Clock clock) {
+	public RelativeTime(MessageSource messages, Clock clock) {
 		this.messages = messages;
 		this.clock = clock;
 	}
 
 	/** How long ago, in words; a date in the future (a clock skew) reads as "just now". */
 	public String ago(Instant instant) {
-		Locale locale = LocaleContextHolder.getLocale();
-		Duration elapsed = Duration.between(instant, this.clock.instant());
+		return ago(instant, LocaleContextHolder.getLocale(), this.clock.instant());
+	}
+
+	/** How long ago, in words, in this language, seen at {@code now}: for a kept page served again later. */
+	public String ago(Instant instant, Locale locale, Instant now) {
+		Duration elapsed = Duration.between(instant, now);
 		if (elapsed.compareTo(Duration.ofMinutes(1)) < 0) {
 			return message("time.now", locale);
 		}

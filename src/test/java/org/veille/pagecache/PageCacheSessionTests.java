@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PageCacheSessionTests {
 
-	private final PageVersions versions = new PageVersions();
+	private final PageVersions versions = new PageVersions(PageCacheFilterTests.PROPERTIES);
 
 	private final PageCacheFilter filter = new PageCacheFilter(Caffeine.newBuilder().build(), this.versions,
-			new AcceptHeaderLocaleResolver(), 512 * 1024, false);
+			PageCacheFilterTests.relativeTimes(), new AcceptHeaderLocaleResolver(), 512 * 1024, false);
 
 	private final AtomicInteger rendered = new AtomicInteger();
 

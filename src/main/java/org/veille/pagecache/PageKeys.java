@@ -1,0 +1,99 @@
+package org.veille.pagecache;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * What the page being rendered shows, told by the code that reads it, so that the page cache drops the page
+ * when one of these changes and only then. Each key is also the payload the database's triggers announce
+ * (migration V70; docs/architecture.md, "The page cache"). Outside a page the cache keeps, this does nothing.
+ */
+public final class PageKeys {
+
+	static final String ATTRIBUTE = PageKeys.class.getName();
+
+	/** How many letters of a tag's key name the pages of tags starting alike (the trigger sends 1, 2 and 3). */
+	private static final int ALIKE_LETTERS = 3;
+
+	private final Set<String> keys = new HashSet<>();
+
+	/** Whether what the page is about (a stream, a tag, a thread, a person, a site) was told. */
+	private boolean subject;
+
+	PageKeys() {
+	}
+
+	/** The keys told while rendering the current request's page, or null when no page is being kept. */
+	public static @Nullable PageKeys current() {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		return (attributes != null
+				&& attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof PageKeys keys) ? keys
+						: null;
+	}
+
+	/** Tells the page being kept, if any, what it shows. */
+	public static void tell(Consumer<PageKeys> what) {
+		PageKeys keys = current();
+		if (keys != null) {
+			what.accept(keys);
+		}
+	}
+
+	/** A card of this thread (its replies, stars, text, tags). */
+	public PageKeys thread(long threadId) {
+		this.keys.add("t:" + threadId);
+		return this;
+	}
+
+	/** A link's card (its title, description, thumbnail, state). */
+	public PageKeys link(long linkId) {
+		this.keys.add("l:" + linkId);
+		return this;
+	}
+
+	/** A tag's display form, as a chip or a link on a card. */
+	public PageKeys tagShown(String key) {
+		this.keys.add("d:" + key);
+		return this;
+	}
+
+	/**
+	 * A tag page, in any form: the tag's own row, its parents' (the chain shown above), and every tag starting
+	 * with its letters (children, tags starting alike, the prefix form's list).
+	 */
+	public PageKeys tagPage(String key) {
+		subject("g:" + key);
+		int letters = key.codePointCount(0, key.length());
+		this.keys.add("a:" + key.substring(0, key.offsetByCodePoints(0, Math.min(letters, ALIKE_LETTERS))));
+		for (int slash = key.indexOf('/'); slash > 0; slash = key.indexOf('/', slash + 1)) {
+			this.keys.add("g:" + key.substring(0, slash));
+		}
+		return this;
+	}
+
+	/** A site's page: the threads citing it, its paths, who follows it. */
+	public PageKeys site(String host) {
+		return subject("s:" + host);
+	}
+
+	PageKeys subject(String key) {
+		this.keys.add(key);
+		this.subject = true;
+		return this;
+	}
+
+	Set<String> keys() {
+		return this.keys;
+	}
+
+	boolean hasSubject() {
+		return this.subject;
+	}
+
+}

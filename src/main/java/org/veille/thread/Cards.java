@@ -1,0 +1,110 @@
+package org.veille.thread;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.ServletContext;
+import org.jspecify.annotations.Nullable;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.ISpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The part of a thread's card that is the same for every reader (its text, chips, link cards and counts),
+ * rendered once per version of the thread and language and shared by every page and reader showing it (issue
+ * 16). Templates call it as {@code ${@cards.parts(thread, readerLogin)}}; what depends on the reader stays
+ * outside: the card's meta line (its relative time), and the buttons of thread pages. The only reader-dependent
+ * part inside, what a link's poster alone sees, is keyed apart. The version is the card's data itself: a reply,
+ * a star, an edit, a fetched title or a renamed tag give another key ({@link CardKey}).
+ */
+@Component("cards")
+public class Cards {
+
+	/** About 8 MB of HTML, two bytes a character at worst: a few thousand cards. */
+	private static final long MAX_WEIGHT = 8L * 1024 * 1024;
+
+	private final Cache<CardKey, String> parts = Caffeine.newBuilder()
+		.maximumWeight(MAX_WEIGHT)
+		.<CardKey, String>weigher((key, html) -> 512 + key.html().length() * 2 + html.length() * 2)
+		.recordStats()
+		.build();
+
+	private final ApplicationContext applicationContext;
+
+	private final ISpringTemplateEngine templates;
+
+	private volatile @Nullable JakartaServletWebApplication web;
+
+	Cards(ApplicationContext applicationContext, ISpringTemplateEngine templates) {
+		this.applicationContext = applicationContext;
+		this.templates = templates;
+	}
+
+	/** The card's text, chips, link cards and counts, as HTML ready to insert. */
+	public String parts(ThreadSummary thread, @Nullable String readerLogin) {
+		boolean poster = readerLogin != null && readerLogin.equals(thread.authorLogin());
+		Locale locale = LocaleContextHolder.getLocale();
+		// Its poster sees when a failed fetch is tried again ("in 3 minutes"): a text that ages, rendered each time.
+		if (poster && thread.links().stream().anyMatch(LinkCard::isRetrying)) {
+			return render(thread, readerLogin, locale);
+		}
+		return this.parts.get(CardKey.of(thread, locale.getLanguage(), poster),
+				(key) -> render(thread, readerLogin, locale));
+	}
+
+	long hits() {
+		return this.parts.stats().hitCount();
+	}
+
+	long misses() {
+		return this.parts.stats().missCount();
+	}
+
+	private String render(ThreadSummary thread, @Nullable String readerLogin, Locale locale) {
+		ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("thread", thread);
+		variables.put("readerLogin", readerLogin);
+		variables.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(this.applicationContext, null));
+		WebContext context = new WebContext(web(request.getRequest().getServletContext())
+			.buildExchange(request.getRequest(), request.getResponse()), locale, variables);
+		return this.templates.process("fragments/thread", Set.of("card-parts"), context);
+	}
+
+	private JakartaServletWebApplication web(ServletContext servletContext) {
+		JakartaServletWebApplication application = this.web;
+		if (application == null) {
+			application = JakartaServletWebApplication.buildApplication(servletContext);
+			this.web = application;
+		}
+		return application;
+	}
+
+	/**
+	 * What the parts show of a card (not its meta line: when, by whom, in which list), the reader's language,
+	 * and whether the reader posted it: the same card on a tag page, a person's page and {@code /all} is one.
+	 */
+	record CardKey(long id, long threadId, String html, List<TagChip> chips, List<LinkCard> links, int replyCount,
+			int starCount, String language, boolean poster) {
+
+		static CardKey of(ThreadSummary thread, String language, boolean poster) {
+			return new CardKey(thread.id(), thread.threadId(), thread.html(), thread.chips(), thread.links(),
+					thread.replyCount(), thread.starCount(), language, poster);
+		}
+
+	}
+
+}
