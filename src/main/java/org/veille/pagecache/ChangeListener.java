@@ -30,6 +30,8 @@ class ChangeListener implements SmartLifecycle {
 
 	static final String CHANNEL = "veille_page_changes";
 
+	static final String APPLICATION_NAME = "veille-change-listener";
+
 	private static final Duration POLL = Duration.ofSeconds(5);
 
 	private static final Duration RETRY = Duration.ofSeconds(2);
@@ -84,6 +86,8 @@ class ChangeListener implements SmartLifecycle {
 			try (Connection connection = this.dataSource.getConnection()) {
 				connection.setAutoCommit(true);
 				try (Statement statement = connection.createStatement()) {
+					// Named, so that operators (and a test) can tell this session in pg_stat_activity.
+					statement.execute("set application_name = '" + APPLICATION_NAME + "'");
 					statement.execute("listen " + CHANNEL);
 				}
 				this.events.publishEvent(PageChangesAnnounced.afterGap(connection));

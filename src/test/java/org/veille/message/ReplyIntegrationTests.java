@@ -151,7 +151,7 @@ class ReplyIntegrationTests {
 			.andReturn();
 		Feed feed = (Feed) new WireFeedInput().build(new StringReader(result.getResponse().getContentAsString()));
 
-		assertThat(feed.getTitle()).isEqualTo("Replies to “Un fil suivi”");
+		assertThat(feed.getTitle()).isEqualTo("Replies to “Un fil suivi” — Veille");
 		assertThat(feed.getEntries()).singleElement().satisfies((Entry entry) -> {
 			assertThat(entry.getId()).isEqualTo("urn:uuid:" + uuidOf(reply));
 			assertThat(entry.getAlternateLinks().get(0).getHref()).endsWith("/messages/" + thread + "#m" + reply);

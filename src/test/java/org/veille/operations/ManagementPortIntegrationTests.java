@@ -89,7 +89,7 @@ class ManagementPortIntegrationTests {
 	void shouldNotBeReadyWhileThePageCacheCannotHearChanges() {
 		int terminated = this.jdbc.sql("""
 				select count(pg_terminate_backend(pid)) from pg_stat_activity
-				where datname = current_database() and query = 'listen veille_page_changes' and pid <> pg_backend_pid()
+				where datname = current_database() and application_name = 'veille-change-listener'
 				""").query(Integer.class).single();
 		assertThat(terminated).as("change listeners cut off").isPositive();
 

@@ -129,7 +129,7 @@ class SitePageIntegrationTests {
 			.andReturn();
 		Feed feed = (Feed) new WireFeedInput().build(new StringReader(result.getResponse().getContentAsString()));
 
-		assertThat(feed.getTitle()).isEqualTo(host);
+		assertThat(feed.getTitle()).isEqualTo(host + " — Veille");
 		assertThat(feed.getEntries()).hasSize(1);
 		assertThat(feed.getEntries().get(0).getAlternateLinks().get(0).getHref()).endsWith("/messages/" + id);
 		this.mvc.perform(get("/sites/" + host + "/feed").header("If-None-Match", result.getResponse().getHeader("ETag")))
