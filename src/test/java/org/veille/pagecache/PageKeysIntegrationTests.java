@@ -44,6 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.veille.VeilleApplication;
 import org.veille.support.IntegrationTest;
 import org.veille.support.TestPeople;
+import org.veille.support.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -379,7 +380,6 @@ class PageKeysIntegrationTests {
 		/** A reader without a session: never sends a cookie. */
 		static final Browser ANONYMOUS = new Browser("");
 
-		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 		final String login;
 
@@ -422,7 +422,7 @@ class PageKeysIntegrationTests {
 
 		/** Sends a form with this reader's CSRF token; the answer must redirect. */
 		HttpResponse<String> send(ConfigurableApplicationContext instance, String path, Map<String, String> fields) {
-			String token = csrfOf(get(instance, this.formPage).body());
+			String token = WebSession.csrfOf(get(instance, this.formPage).body());
 			StringJoiner body = new StringJoiner("&");
 			body.add("_csrf=" + encode(token));
 			fields.forEach((name, value) -> body.add(encode(name) + "=" + encode(value)));
@@ -462,14 +462,6 @@ class PageKeysIntegrationTests {
 
 		private static URI uri(ConfigurableApplicationContext instance, String path) {
 			return URI.create("http://127.0.0.1:" + port(instance) + path);
-		}
-
-		private static String csrfOf(String html) {
-			Matcher matcher = CSRF.matcher(html);
-			if (!matcher.find()) {
-				throw new IllegalStateException("No CSRF token in the page: " + html);
-			}
-			return matcher.group(1);
 		}
 
 		private static String encode(String value) {
