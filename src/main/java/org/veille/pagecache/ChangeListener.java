@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -31,6 +32,9 @@ class ChangeListener implements SmartLifecycle {
 	static final String CHANNEL = "veille_page_changes";
 
 	static final String APPLICATION_NAME = "veille-change-listener";
+
+	/** A statement's keys come in one notification, separated by spaces (migration V81). */
+	private static final Pattern KEYS = Pattern.compile(" ");
 
 	private static final Duration POLL = Duration.ofSeconds(5);
 
@@ -100,7 +104,9 @@ class ChangeListener implements SmartLifecycle {
 							this.events.publishEvent(PageChangesAnnounced.of(notifications, connection));
 						}
 						for (PGNotification notification : notifications) {
-							read(notification.getParameter());
+							for (String payload : KEYS.split(notification.getParameter())) {
+								read(payload);
+							}
 						}
 					}
 				}
