@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,8 +49,9 @@ class InboxVerifier {
 			throw new Unverified("Sign the request with HTTP Signatures (draft-cavage, rsa-sha256): no usable Signature "
 					+ "header was sent.");
 		}
-		if (!signature.headers().contains("digest") || !signature.headers().contains("(request-target)")) {
-			throw new Unverified("The signature must cover (request-target) and digest.");
+		// The date too: a signature without it could be sent again at any later time under a fresh Date.
+		if (!signature.headers().containsAll(List.of("(request-target)", "date", "digest"))) {
+			throw new Unverified("The signature must cover (request-target), date and digest.");
 		}
 		if (!HttpSignatures.digestMatches(request.getHeader("Digest"), body)) {
 			throw new Unverified("The Digest header does not match the body (SHA-256).");

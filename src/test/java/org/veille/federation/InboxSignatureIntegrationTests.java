@@ -4,10 +4,15 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +115,30 @@ class InboxSignatureIntegrationTests {
 		HttpResponse<String> answer = this.remote.post(inbox(), sent, headers);
 		assertThat(answer.statusCode()).isEqualTo(401);
 		assertThat(answer.body()).contains("does not hold");
+	}
+
+	/**
+	 * A signature that leaves the Date out could be sent again at any later time under a fresh Date: the
+	 * signed headers must include it, as Mastodon requires.
+	 */
+	@Test
+	void aSignatureThatLeavesTheDateOutIsRefused() throws Exception {
+		byte[] body = activity("Like");
+		String digest = HttpSignatures.digest(body);
+		Signature rsa = Signature.getInstance("SHA256withRSA");
+		rsa.initSign(this.remote.keys.getPrivate());
+		rsa.update(("(request-target): post " + inbox().getRawPath() + "\ndigest: " + digest)
+			.getBytes(StandardCharsets.UTF_8));
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+		headers.put("Digest", digest);
+		headers.put("Signature", "keyId=\"" + this.remote.keyId() + "\",algorithm=\"rsa-sha256\","
+				+ "headers=\"(request-target) digest\",signature=\"" + Base64.getEncoder().encodeToString(rsa.sign()) + "\"");
+
+		HttpResponse<String> answer = this.remote.post(inbox(), body, headers);
+
+		assertThat(answer.statusCode()).isEqualTo(401);
+		assertThat(answer.body()).contains("(request-target), date and digest");
 	}
 
 	@Test
