@@ -24,7 +24,7 @@ import org.springframework.context.SmartLifecycle;
  * NOTIFY is delivered on commit only, to every instance: that is how the caches of several instances stay
  * right without any state shared outside PostgreSQL. While the connection is down the cache is bypassed.
  * A change of the site's settings ({@code site}) and a reconnection are also published as a
- * {@link PageChangesAnnounced} event, before any key is dropped, so that what other packages keep beside the
+ * {@link SiteChangeAnnounced} event, before any key is dropped, so that what other packages keep beside the
  * pages is fresh when the next page is rendered.
  */
 class ChangeListener implements SmartLifecycle {
@@ -94,14 +94,14 @@ class ChangeListener implements SmartLifecycle {
 					statement.execute("set application_name = '" + APPLICATION_NAME + "'");
 					statement.execute("listen " + CHANNEL);
 				}
-				this.events.publishEvent(PageChangesAnnounced.afterGap(connection));
+				this.events.publishEvent(SiteChangeAnnounced.on(connection));
 				this.versions.listening(true);
 				PGConnection postgres = connection.unwrap(PGConnection.class);
 				while (this.running) {
 					PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
 					if (notifications != null) {
-						if (PageChangesAnnounced.namesTheSite(notifications)) {
-							this.events.publishEvent(PageChangesAnnounced.of(notifications, connection));
+						if (SiteChangeAnnounced.namedIn(notifications)) {
+							this.events.publishEvent(SiteChangeAnnounced.on(connection));
 						}
 						for (PGNotification notification : notifications) {
 							for (String payload : KEYS.split(notification.getParameter())) {
@@ -130,7 +130,7 @@ class ChangeListener implements SmartLifecycle {
 	 * announcing no keys (migration V8) drop everything.
 	 */
 	private void read(String payload) {
-		if (payload.isEmpty() || payload.equals("*") || payload.equals(PageChangesAnnounced.SITE)) {
+		if (payload.isEmpty() || payload.equals("*") || payload.equals(SiteChangeAnnounced.PAYLOAD)) {
 			this.versions.changed();
 		}
 		else if (CommitFences.isFence(payload)) {

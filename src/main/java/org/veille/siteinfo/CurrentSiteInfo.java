@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import org.veille.pagecache.PageChangesAnnounced;
+import org.veille.pagecache.SiteChangeAnnounced;
 
 /**
  * The site's name and description, kept in memory so that rendering a page never reads them: templates call
@@ -69,10 +69,8 @@ public class CurrentSiteInfo {
 	}
 
 	@EventListener
-	void announced(PageChangesAnnounced changes) {
-		if (changes.mayConcern(PageChangesAnnounced.SITE)) {
-			reload(changes.database());
-		}
+	void announced(SiteChangeAnnounced change) {
+		reload(change.database());
 	}
 
 	private void reload(JdbcClient database) {
