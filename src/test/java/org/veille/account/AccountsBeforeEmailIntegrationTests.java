@@ -1,18 +1,17 @@
 package org.veille.account;
 
-import java.util.Objects;
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import org.veille.mail.MailSending;
 import org.veille.support.IntegrationTest;
+import org.veille.support.SiblingDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,20 +26,10 @@ class AccountsBeforeEmailIntegrationTests {
 	@Autowired
 	private JdbcConnectionDetails database;
 
-	@Autowired
-	private JdbcTemplate jdbc;
-
 	@Test
 	void shouldLetAnAccountMadeBeforeTheRulePostAfterTheUpgradeItsAddressStillUnconfirmed() {
-		String url = this.database.getJdbcUrl();
-		int slash = url.lastIndexOf('/');
-		int query = url.indexOf('?', slash);
-		String name = url.substring(slash + 1, (query < 0) ? url.length() : query) + "_upgrade";
-		String upgradeUrl = url.substring(0, slash + 1) + name + ((query < 0) ? "" : url.substring(query));
-		DriverManagerDataSource upgraded = new DriverManagerDataSource(upgradeUrl, this.database.getUsername(),
-				Objects.requireNonNullElse(this.database.getPassword(), ""));
-		this.jdbc.execute("drop database if exists " + name + " with (force)");
-		this.jdbc.execute("create database " + name);
+		SiblingDatabase upgrade = SiblingDatabase.create(this.database, "upgrade");
+		DataSource upgraded = upgrade.dataSource();
 		try {
 			Flyway.configure().dataSource(upgraded).target("30").load().migrate();
 			JdbcClient before = JdbcClient.create(upgraded);
@@ -59,7 +48,7 @@ class AccountsBeforeEmailIntegrationTests {
 				.param(id).query(Boolean.class).single()).as("still unconfirmed: no notifications yet").isTrue();
 		}
 		finally {
-			this.jdbc.execute("drop database if exists " + name + " with (force)");
+			upgrade.drop();
 		}
 	}
 

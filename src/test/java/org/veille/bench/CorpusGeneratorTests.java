@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.veille.support.IntegrationTest;
+import org.veille.support.SiblingDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,14 +49,9 @@ class CorpusGeneratorTests {
 
 	@Test
 	void shouldLoadACorpusWhoseSearchDocumentsAndSchemaAreTheApplicationsOwn(@TempDir Path directory) throws Exception {
-		String url = this.database.getJdbcUrl();
-		int slash = url.lastIndexOf('/');
-		int query = url.indexOf('?', slash);
-		String name = url.substring(slash + 1, (query < 0) ? url.length() : query) + "_corpus";
-		String corpusUrl = url.substring(0, slash + 1) + name + ((query < 0) ? "" : url.substring(query));
-		String password = Objects.requireNonNullElse(this.database.getPassword(), "");
-		this.jdbc.execute("drop database if exists " + name + " with (force)");
-		this.jdbc.execute("create database " + name);
+		SiblingDatabase corpusDatabase = SiblingDatabase.create(this.database, "corpus");
+		String corpusUrl = corpusDatabase.url();
+		String password = corpusDatabase.password();
 		try {
 			Path summary = directory.resolve("corpus.properties");
 			CorpusGenerator.main(new String[] { "--url", corpusUrl, "--user", this.database.getUsername(), "--password",
@@ -83,7 +78,7 @@ class CorpusGeneratorTests {
 			}
 		}
 		finally {
-			this.jdbc.execute("drop database if exists " + name + " with (force)");
+			corpusDatabase.drop();
 		}
 	}
 

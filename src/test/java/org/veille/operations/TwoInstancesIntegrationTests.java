@@ -47,6 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.veille.VeilleApplication;
 import org.veille.support.IntegrationTest;
+import org.veille.support.SiblingDatabase;
 import org.veille.support.TestPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,10 +68,7 @@ class TwoInstancesIntegrationTests {
 	@Autowired
 	private JdbcConnectionDetails testDatabase;
 
-	@Autowired
-	private JdbcClient testJdbc;
-
-	private String database;
+	private SiblingDatabase database;
 
 	private HttpServer sites;
 
@@ -92,13 +90,8 @@ class TwoInstancesIntegrationTests {
 		this.sites.createContext("/", this::answer);
 		this.sites.setExecutor(Executors.newCachedThreadPool());
 		this.sites.start();
-		String url = this.testDatabase.getJdbcUrl();
-		int slash = url.lastIndexOf('/');
-		int query = url.indexOf('?', slash);
-		this.database = url.substring(slash + 1, (query < 0) ? url.length() : query) + "_two_instances";
-		String databaseUrl = url.substring(0, slash + 1) + this.database + ((query < 0) ? "" : url.substring(query));
-		this.testJdbc.sql("drop database if exists " + this.database + " with (force)").update();
-		this.testJdbc.sql("create database " + this.database).update();
+		this.database = SiblingDatabase.create(this.testDatabase, "two_instances");
+		String databaseUrl = this.database.url();
 		// Both instances are one site: its public address, on which the hub reads its feeds, is A's.
 		int portOfA = freePort();
 		String site = "http://127.0.0.1:" + portOfA;
@@ -116,7 +109,9 @@ class TwoInstancesIntegrationTests {
 			}
 		}
 		this.sites.stop(0);
-		this.testJdbc.sql("drop database if exists " + this.database + " with (force)").update();
+		if (this.database != null) {
+			this.database.drop();
+		}
 	}
 
 	@Test

@@ -39,10 +39,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.veille.VeilleApplication;
 import org.veille.support.IntegrationTest;
+import org.veille.support.SiblingDatabase;
 import org.veille.support.TestPeople;
 import org.veille.support.WebSession;
 
@@ -68,10 +68,7 @@ class PageKeysIntegrationTests {
 	@Autowired
 	private JdbcConnectionDetails testDatabase;
 
-	@Autowired
-	private JdbcClient testJdbc;
-
-	private String database;
+	private SiblingDatabase database;
 
 	private HttpServer sites;
 
@@ -89,13 +86,8 @@ class PageKeysIntegrationTests {
 		this.sites.createContext("/", this::answerSite);
 		this.sites.setExecutor(Executors.newCachedThreadPool());
 		this.sites.start();
-		String url = this.testDatabase.getJdbcUrl();
-		int slash = url.lastIndexOf('/');
-		int query = url.indexOf('?', slash);
-		this.database = url.substring(slash + 1, (query < 0) ? url.length() : query) + "_page_keys";
-		String databaseUrl = url.substring(0, slash + 1) + this.database + ((query < 0) ? "" : url.substring(query));
-		this.testJdbc.sql("drop database if exists " + this.database + " with (force)").update();
-		this.testJdbc.sql("create database " + this.database).update();
+		this.database = SiblingDatabase.create(this.testDatabase, "page_keys");
+		String databaseUrl = this.database.url();
 		this.a = start(databaseUrl, true);
 		this.b = start(databaseUrl, false);
 	}
@@ -109,7 +101,9 @@ class PageKeysIntegrationTests {
 			}
 		}
 		this.sites.stop(0);
-		this.testJdbc.sql("drop database if exists " + this.database + " with (force)").update();
+		if (this.database != null) {
+			this.database.drop();
+		}
 	}
 
 	@Test
