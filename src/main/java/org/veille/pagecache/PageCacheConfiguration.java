@@ -27,6 +27,7 @@ import org.veille.database.DatabaseTransactionManager;
 import org.veille.pagecache.CommitFences.Fence;
 import org.veille.pagecache.PageCacheFilter.PageKey;
 import org.veille.web.PublicUrls;
+import org.veille.web.TakingTurns;
 
 /**
  * The page cache (unless {@code veille.page-cache.enabled=false}) and what keeps it right: the database
@@ -37,6 +38,8 @@ import org.veille.web.PublicUrls;
 class PageCacheConfiguration {
 
 	/** How long a write waits for its fence: far above the milliseconds it takes, short enough not to hang. */
+	static final String PAGE_TURNS = "pageTurns";
+
 	private static final Duration FENCE_WAIT = Duration.ofSeconds(2);
 
 	/**
@@ -137,9 +140,10 @@ class PageCacheConfiguration {
 	 * session or cache work yet, and rendering needs the limit most.
 	 */
 	@Bean
-	FilterRegistrationBean<PageConcurrencyFilter> pageConcurrencyFilter(PageCacheProperties properties) {
-		FilterRegistrationBean<PageConcurrencyFilter> registration = new FilterRegistrationBean<>(
-				new PageConcurrencyFilter(properties.effectiveConcurrency()));
+	FilterRegistrationBean<TakingTurns> pageTurns(PageCacheProperties properties) {
+		FilterRegistrationBean<TakingTurns> registration = new FilterRegistrationBean<>(
+				new TakingTurns(properties.concurrency(), PageCacheFilter::isPageRequest));
+		registration.setName(PAGE_TURNS);
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;
 	}

@@ -173,7 +173,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A GET or HEAD of one of the pages kept: what both this filter and {@link PageConcurrencyFilter} handle.
+	 * A GET or HEAD of one of the pages kept: what both this filter and the page turns ({@code web.TakingTurns}) handle.
 	 * A HEAD renders the page as a GET does (the server drops the body), so it is counted and served alike.
 	 */
 	static boolean isPageRequest(HttpServletRequest request) {

@@ -6,8 +6,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.stereotype.Component;
+
+import org.veille.web.TakingTurns;
 
 /**
  * The page cache's metrics: {@code veille.page.cache.requests} (result {@code hit}: served from memory,
@@ -20,10 +23,10 @@ class PageCacheMeters implements MeterBinder {
 
 	private final ObjectProvider<FilterRegistrationBean<PageCacheFilter>> cacheFilter;
 
-	private final ObjectProvider<FilterRegistrationBean<PageConcurrencyFilter>> concurrencyFilter;
+	private final ObjectProvider<FilterRegistrationBean<TakingTurns>> concurrencyFilter;
 
 	PageCacheMeters(ObjectProvider<FilterRegistrationBean<PageCacheFilter>> cacheFilter,
-			ObjectProvider<FilterRegistrationBean<PageConcurrencyFilter>> concurrencyFilter) {
+			@Qualifier(PageCacheConfiguration.PAGE_TURNS) ObjectProvider<FilterRegistrationBean<TakingTurns>> concurrencyFilter) {
 		this.cacheFilter = cacheFilter;
 		this.concurrencyFilter = concurrencyFilter;
 	}
@@ -31,7 +34,7 @@ class PageCacheMeters implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.concurrencyFilter.ifAvailable((registration) -> Gauge
-			.builder("veille.page.concurrency.waiting", registration.getFilter(), PageConcurrencyFilter::waiting)
+			.builder("veille.page.concurrency.waiting", registration.getFilter(), TakingTurns::waiting)
 			.description("Page requests waiting for their turn")
 			.register(registry));
 		this.cacheFilter.ifAvailable((registration) -> bindCache(registry, registration.getFilter()));

@@ -28,8 +28,4 @@ public record PageCacheProperties(
 		@DefaultValue("60s") Duration timeToLive,
 		@DefaultValue("0") @Min(0) int concurrency) {
 
-	int effectiveConcurrency() {
-		return (this.concurrency > 0) ? this.concurrency : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-	}
-
 }

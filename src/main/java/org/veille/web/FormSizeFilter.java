@@ -1,7 +1,6 @@
 package org.veille.web;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -45,10 +43,8 @@ class FormSizeFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String type = request.getContentType();
-		// Compared as text: a malformed type a client sends must not fail the request here.
-		return this.maxFormBytes < 0 || request.getContentLengthLong() <= this.maxFormBytes || type == null
-				|| !type.strip().toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+		return this.maxFormBytes < 0 || request.getContentLengthLong() <= this.maxFormBytes
+				|| !TakingTurns.isUrlEncodedForm(request);
 	}
 
 	@Override

@@ -76,7 +76,7 @@ class SlowReadersIntegrationTests {
 		String largePage = "/messages/" + longThread();
 		assertThat(Posting.page(this.mvc, null, largePage).length()).isGreaterThan(LARGE_PAGE);
 
-		int slowReaders = this.properties.effectiveConcurrency() + 2;
+		int slowReaders = this.properties.concurrency() + 2;
 		for (int i = 1; i <= slowReaders; i++) {
 			Socket reader = askWithoutReading(largePage);
 			assertThat(answerStarted(reader)).as("the answer to slow reader %d of %d started", i, slowReaders).isTrue();

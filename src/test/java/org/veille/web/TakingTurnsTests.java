@@ -1,4 +1,4 @@
-package org.veille.pagecache;
+package org.veille.web;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -16,11 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Page requests beyond the limit wait until one in progress is answered; other requests never wait.
+ * Requests of the kind that takes turns wait, beyond the limit, until one in progress is answered; other
+ * requests never wait.
  */
-class PageConcurrencyFilterTests {
+class TakingTurnsTests {
 
-	private final PageConcurrencyFilter filter = new PageConcurrencyFilter(1);
+	private final TakingTurns filter = new TakingTurns(1, (request) -> request.getRequestURI().startsWith("/tag/")
+			|| request.getRequestURI().startsWith("/messages/"));
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
@@ -59,6 +61,23 @@ class PageConcurrencyFilterTests {
 		assertThat(this.entered.get()).isEqualTo(2);
 		this.release.countDown();
 		first.get(10, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void shouldCountOnlyPostsOfTheSiteFormsAsFormPosts() {
+		assertThat(TakingTurns.isFormPost(request("POST", "application/x-www-form-urlencoded"))).isTrue();
+		assertThat(TakingTurns.isFormPost(request("POST", " Application/X-WWW-Form-Urlencoded; charset=UTF-8"))).isTrue();
+		assertThat(TakingTurns.isFormPost(request("POST", "multipart/form-data; boundary=x"))).isFalse();
+		assertThat(TakingTurns.isFormPost(request("POST", "application/activity+json"))).isFalse();
+		assertThat(TakingTurns.isFormPost(request("POST", ";;=="))).isFalse();
+		assertThat(TakingTurns.isFormPost(request("POST", null))).isFalse();
+		assertThat(TakingTurns.isFormPost(request("GET", "application/x-www-form-urlencoded"))).isFalse();
+	}
+
+	private static MockHttpServletRequest request(String method, String contentType) {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, "/post");
+		request.setContentType(contentType);
+		return request;
 	}
 
 	private void serve(String path) {
