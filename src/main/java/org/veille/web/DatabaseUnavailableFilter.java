@@ -12,7 +12,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.ModelAndView;
 
 import org.veille.database.OutageLog;
 
@@ -50,9 +49,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			if (response.isCommitted() || !this.outage.unreachable(ex)) {
 				throw ex;
 			}
-			ModelAndView page = UnavailablePage.answer(request, response);
-			this.pages.render(UnavailablePage.VIEW, page.getModel(), HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-					request, response);
+			UnavailablePage.render(this.pages, request, response);
 		}
 	}
 

@@ -1,14 +1,18 @@
 package org.veille.web;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,6 +30,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * answer is written into memory, the turn given back, and only then copied to the socket. A client that sends
  * or reads slowly (a slow network, or on purpose) holds a server thread but no turn, and the others keep being
  * served.
+ * <p>
+ * Given an answer for requests that waited too long, a request whose turn does not come within that time gets
+ * it instead (form posts: the 503 page with the text kept, as when the database's pool has no connection to
+ * give), so that a queue behind requests each waiting for an absent database ends in seconds.
  */
 public class TakingTurns extends OncePerRequestFilter {
 
@@ -35,11 +43,21 @@ public class TakingTurns extends OncePerRequestFilter {
 
 	private final Predicate<HttpServletRequest> waitsItsTurn;
 
-	/** @param turns how many requests of this kind run at once (0: twice the processors, at least four) */
+	private final @Nullable NoTurn noTurn;
+
+	/**
+	 * Requests that wait as long as it takes.
+	 * @param turns how many requests of this kind run at once (0: twice the processors, at least four)
+	 */
 	public TakingTurns(int turns, Predicate<HttpServletRequest> waitsItsTurn) {
+		this(turns, waitsItsTurn, null);
+	}
+
+	TakingTurns(int turns, Predicate<HttpServletRequest> waitsItsTurn, @Nullable NoTurn noTurn) {
 		this.count = (turns > 0) ? turns : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 		this.turns = new Semaphore(this.count, true);
 		this.waitsItsTurn = waitsItsTurn;
+		this.noTurn = noTurn;
 	}
 
 	/** A POST of a form of the site (not a file upload): what a person does by pressing a button. */
@@ -73,8 +91,11 @@ public class TakingTurns extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		request.getParameterMap();
+		if (!takeTurn()) {
+			this.noTurn.answer(request, response);
+			return;
+		}
 		ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-		this.turns.acquireUninterruptibly();
 		try {
 			chain.doFilter(request, answer);
 		}
@@ -82,6 +103,29 @@ public class TakingTurns extends OncePerRequestFilter {
 			this.turns.release();
 		}
 		answer.copyBodyToResponse();
+	}
+
+	private boolean takeTurn() {
+		if (this.noTurn == null) {
+			this.turns.acquireUninterruptibly();
+			return true;
+		}
+		try {
+			return this.turns.tryAcquire(this.noTurn.longestWait().toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** What a request that waited too long for its turn is answered. */
+	interface NoTurn {
+
+		Duration longestWait();
+
+		void answer(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException;
+
 	}
 
 }

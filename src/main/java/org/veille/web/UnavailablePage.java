@@ -1,8 +1,10 @@
 package org.veille.web;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,6 +32,13 @@ final class UnavailablePage {
 	private static final String[] KEPT_FIELDS = { "_csrf", "origin", "pageTitle", "pageUrl" };
 
 	private UnavailablePage() {
+	}
+
+	/** The page rendered from a servlet filter, outside Spring MVC. */
+	static void render(FilterPages pages, HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		pages.render(VIEW, answer(request, response).getModel(), HttpServletResponse.SC_SERVICE_UNAVAILABLE, request,
+				response);
 	}
 
 	static ModelAndView answer(HttpServletRequest request, HttpServletResponse response) {

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -64,6 +66,32 @@ class TakingTurnsTests {
 	}
 
 	@Test
+	void shouldAnswerWhatItIsGivenToARequestWhoseTurnDoesNotComeInTime() throws Exception {
+		TakingTurns bounded = new TakingTurns(1, (request) -> true, new TakingTurns.NoTurn() {
+
+			@Override
+			public Duration longestWait() {
+				return Duration.ofMillis(50);
+			}
+
+			@Override
+			public void answer(HttpServletRequest request, HttpServletResponse response) {
+				response.setStatus(503);
+			}
+
+		});
+		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> serve(bounded, "/tag/climat"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.entered.get() == 1);
+
+		MockHttpServletResponse late = serve(bounded, "/messages/12");
+
+		assertThat(late.getStatus()).isEqualTo(503);
+		assertThat(this.entered.get()).as("requests that reached the page").isEqualTo(1);
+		this.release.countDown();
+		first.get(10, TimeUnit.SECONDS);
+	}
+
+	@Test
 	void shouldCountOnlyPostsOfTheSiteFormsAsFormPosts() {
 		assertThat(TakingTurns.isFormPost(request("POST", "application/x-www-form-urlencoded"))).isTrue();
 		assertThat(TakingTurns.isFormPost(request("POST", " Application/X-WWW-Form-Urlencoded; charset=UTF-8"))).isTrue();
@@ -81,8 +109,14 @@ class TakingTurnsTests {
 	}
 
 	private void serve(String path) {
+		serve(this.filter, path);
+	}
+
+	private MockHttpServletResponse serve(TakingTurns turns, String path) {
+		MockHttpServletResponse response = new MockHttpServletResponse();
 		try {
-			this.filter.doFilter(new MockHttpServletRequest("GET", path), new MockHttpServletResponse(), this.page);
+			turns.doFilter(new MockHttpServletRequest("GET", path), response, this.page);
+			return response;
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
