@@ -1,5 +1,5 @@
 #!/bin/sh
-# Fetch throughput of one Veille instance: see docs/BENCHMARKS.md. Arguments: pages=N delay-ms=N.
+# Fetch throughput of one Veille instance: see docs/BENCHMARKS.md. Arguments: pages=N delay-ms=N nodelay=true|false.
 set -e
 cd "$(dirname "$0")/.."
 ./mvnw -q ${MAVEN_OFFLINE:+-o} test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test

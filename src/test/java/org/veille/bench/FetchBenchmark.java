@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -33,8 +36,11 @@ import org.veille.link.FetchProperties;
  * stored). A local server answers every page, after a chosen delay standing for a remote site's latency.
  * Not a test: run {@code bench/fetch-throughput.sh} (see docs/BENCHMARKS.md).
  *
- * <p>Arguments: {@code pages=2000 delay-ms=0}. The database is an embedded PostgreSQL in a temporary directory,
- * unless {@code SPRING_DATASOURCE_URL} names one.
+ * <p>Arguments: {@code pages=2000 delay-ms=0 nodelay=true}. The database is an embedded PostgreSQL in a temporary
+ * directory, unless {@code SPRING_DATASOURCE_URL} names one. {@code nodelay} sets {@code TCP_NODELAY} on the local
+ * server's connections, as nginx, Apache httpd, Tomcat and Go's server do: the JDK's server leaves Nagle's algorithm
+ * on by default, and then holds a body sent after its head until the client acknowledges the head, which a client
+ * delays by up to 40 ms on a kept-alive connection (docs/BENCHMARKS.md).
  */
 public final class FetchBenchmark {
 
@@ -44,14 +50,24 @@ public final class FetchBenchmark {
 	public static void main(String[] args) throws Exception {
 		int pages = intArgument(args, "pages", 2000);
 		int delayMillis = intArgument(args, "delay-ms", 0);
+		boolean noDelay = Boolean.parseBoolean(argument(args, "nodelay", "true"));
+		// Read once, when the JDK's server starts: so before it is made.
+		System.setProperty("sun.net.httpserver.nodelay", String.valueOf(noDelay));
 		byte[] image = ImageFixture.png(1200, 630);
 		ExecutorService serverThreads = Executors.newFixedThreadPool(32);
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
 		server.setExecutor(serverThreads);
 		// A remote site's latency: the answer is sent later from a scheduler, and no thread waits meanwhile.
 		ScheduledExecutorService latency = Executors.newSingleThreadScheduledExecutor();
-		server.createContext("/", (exchange) -> latency.schedule(() -> answer(exchange, image), delayMillis,
-				TimeUnit.MILLISECONDS));
+		// Each connection has a client port of its own: counting them tells whether connections are kept alive (a
+		// lower bound, since a port freed by a closed connection may be used again).
+		Set<InetSocketAddress> connections = ConcurrentHashMap.newKeySet();
+		AtomicLong requests = new AtomicLong();
+		server.createContext("/", (exchange) -> {
+			connections.add(exchange.getRemoteAddress());
+			requests.incrementAndGet();
+			latency.schedule(() -> answer(exchange, image), delayMillis, TimeUnit.MILLISECONDS);
+		});
 		server.start();
 		Path data = Files.createTempDirectory("veille-bench-postgres");
 		int workers = FetchProperties.defaults().workers();
@@ -67,15 +83,18 @@ public final class FetchBenchmark {
 			long heapBefore = usedHeap();
 			long start = System.nanoTime();
 			Duration cpuBefore = javaCpu();
+			connections.clear();
+			requests.set(0);
 			run(jdbc, base + "/measured/", pages);
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 			Duration cpu = javaCpu().minus(cpuBefore);
 			long thumbnails = jdbc.sql("select count(*) from links where url like :prefix and thumbnail_id is not null")
 				.param("prefix", base + "/measured/%").query(Long.class).single();
-			System.out.printf("Fetch benchmark: %d links, %d workers, server delay %d ms%n", pages, workers,
-					delayMillis);
+			System.out.printf("Fetch benchmark: %d links, %d workers, server delay %d ms, server TCP_NODELAY %s%n", pages,
+					workers, delayMillis, noDelay);
 			System.out.printf("  elapsed %.2f s, %.1f links/s, %d with a thumbnail%n", elapsed.toMillis() / 1000.0,
 					pages * 1000.0 / elapsed.toMillis(), thumbnails);
+			System.out.printf("  %d requests from %d client ports (connections)%n", requests.get(), connections.size());
 			// On a machine shared with other work the time varies with its load, the CPU time much less.
 			System.out.printf("  Java CPU time %.1f s, %.1f ms a link (the local server's share included)%n",
 					cpu.toMillis() / 1000.0, (double) cpu.toMillis() / pages);
@@ -157,9 +176,13 @@ public final class FetchBenchmark {
 	}
 
 	private static int intArgument(String[] args, String name, int fallback) {
+		return Integer.parseInt(argument(args, name, String.valueOf(fallback)));
+	}
+
+	private static String argument(String[] args, String name, String fallback) {
 		for (String arg : args) {
 			if (arg.startsWith(name + "=")) {
-				return Integer.parseInt(arg.substring(name.length() + 1));
+				return arg.substring(name.length() + 1);
 			}
 		}
 		return fallback;

@@ -3,6 +3,7 @@ package org.veille.link;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.stream.ImageInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +63,28 @@ class ThumbnailerTests {
 	}
 
 	@Test
+	void shouldDecodeAPreviewSizedPngWholeSinceTheJdkSubsamplesItPixelByPixel() throws IOException {
+		ImageTypeSpecifier previewPng = rawType(Images.picture("png", 1200, 630));
+		ImageTypeSpecifier sixteenBits = ImageTypeSpecifier.createGrayscale(16, DataBuffer.TYPE_USHORT, false);
+
+		assertThat(Thumbnailer.decodeStep("PNG", previewPng, 1200, 630, 240)).isEqualTo(1);
+		assertThat(Thumbnailer.decodeStep("PNG", previewPng, 2000, 1000, 240)).isEqualTo(1);
+		assertThat(Thumbnailer.decodeStep("PNG", previewPng, 6000, 3000, 240)).isEqualTo(12);
+		assertThat(Thumbnailer.decodeStep("PNG", sixteenBits, 1200, 630, 240)).isEqualTo(2);
+		assertThat(Thumbnailer.decodeStep("JPEG", rawType(Images.picture("jpeg", 1200, 630)), 1200, 630, 240))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void shouldScaleASixteenBitPng() {
+		BufferedImage image = new BufferedImage(1200, 630, BufferedImage.TYPE_USHORT_GRAY);
+		Thumbnail thumbnail = made(Thumbnailer.make(Images.encode(image, "png"), 240));
+
+		assertThat(thumbnail.width()).isEqualTo(240);
+		assertThat(thumbnail.height()).isEqualTo(126);
+	}
+
+	@Test
 	void shouldRefuseADecompressionBombFromItsHeader() {
 		String reason = refused(Thumbnailer.make(Images.pngHeader(30_000, 30_000), 240));
 
@@ -84,6 +110,19 @@ class ThumbnailerTests {
 		assertThat(refused(Thumbnailer.make(html, 240))).isNotBlank();
 		assertThat(refused(Thumbnailer.make(truncated, 240))).startsWith("unreadable image");
 		assertThat(refused(Thumbnailer.make(new byte[0], 240))).isNotBlank();
+	}
+
+	private static ImageTypeSpecifier rawType(byte[] image) throws IOException {
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
+			ImageReader reader = ImageIO.getImageReaders(in).next();
+			try {
+				reader.setInput(in, true, true);
+				return reader.getRawImageType(0);
+			}
+			finally {
+				reader.dispose();
+			}
+		}
 	}
 
 	private static Thumbnail made(Thumbnailer.Result result) {
