@@ -88,19 +88,25 @@ prepare neighbours(text[], text, text, text, text, int, int, int, bigint, int) a
 (select 'parent' as kind, key, display, thread_count as n from tags where key = any($1)
  order by length(key))
 union all
-(select 'child', key, display, thread_count from (
-     select key, display, thread_count from tags
-     where key ~>=~ $4 and key ~<~ $5 and strpos(substr(key, $6), '/') = 0
-       and thread_count > 0
-     order by key using ~<~ limit $7) c
- order by thread_count desc, key limit $8)
+(select 'child', t.key, t.display, c.thread_count from (
+     select key, thread_count from (
+         select key, thread_count from tags
+         where key ~>=~ $4 and key ~<~ $5 and strpos(substr(key, $6), '/') = 0
+           and thread_count > 0
+         order by key using ~<~ limit $7) c
+     order by thread_count desc, key limit $8) c
+ join tags t on t.key = c.key
+ order by c.thread_count desc, c.key)
 union all
-(select 'alike', key, display, thread_count from (
-     select key, display, thread_count from tags
-     where key ~>=~ $2 and key ~<~ $3 and key <> $2
-       and not (key ~>=~ $4 and key ~<~ $5) and thread_count > 0
-     order by key using ~<~ limit $7) a
- order by thread_count desc, key limit $8)
+(select 'alike', t.key, t.display, a.thread_count from (
+     select key, thread_count from (
+         select key, thread_count from tags
+         where key ~>=~ $2 and key ~<~ $3 and key <> $2
+           and not (key ~>=~ $4 and key ~<~ $5) and thread_count > 0
+         order by key using ~<~ limit $7) a
+     order by thread_count desc, key limit $8) a
+ join tags t on t.key = a.key
+ order by a.thread_count desc, a.key)
 union all
 (select 'related', g.key, g.display, r.n from (
      select tt.tag_id, cast(count(*) as integer) as n from (
@@ -160,6 +166,8 @@ explain (analyze, buffers, costs off) execute chips(:'threads', :'replies');
 explain (analyze, buffers, costs off) execute link_cards(:'ids');
 \echo '== TagQueries.neighbours'
 explain (analyze, buffers, costs off) execute neighbours('{}', :'popular', :'popular' || chr(1114111), :'popular' || '/', :'popular' || '/' || chr(1114111), length(:'popular') + 2, 1000, 20, :tag, 500);
+\echo '== TagQueries.neighbours, related tags known (RelatedTags): the last part asks for tag -1'
+explain (analyze, buffers, costs off) execute neighbours('{}', :'popular', :'popular' || chr(1114111), :'popular' || '/', :'popular' || '/' || chr(1114111), length(:'popular') + 2, 1000, 20, -1, 500);
 \echo '==== The generic plan of each (plan_cache_mode = force_generic_plan)'
 set plan_cache_mode = force_generic_plan;
 \echo '== TagQueries.treeIds'
