@@ -28,7 +28,8 @@ for cache in ${BENCH_CACHE:-true false}; do
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME="$user" \
     SPRING_DATASOURCE_PASSWORD="$password" VEILLE_FETCH_ENABLED=false \
         java -Xmx512m -jar "$jar" --server.port="$port" --management.server.port="$management" \
-        --veille.page-cache.enabled=$cache > "$log" 2>&1 &
+        --veille.page-cache.enabled=$cache --veille.limits.posts-per-minute=1000000 \
+        --veille.limits.posts-per-hour=1000000 > "$log" 2>&1 &
     app=$!
     trap 'kill $app 2>/dev/null || true' EXIT
     until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do

@@ -18,6 +18,7 @@ import org.veille.feed.FeedDescription;
 import org.veille.feed.ThreadFeeds;
 import org.veille.follow.Relations;
 import org.veille.pagecache.PageKeys;
+import org.veille.thread.TagSource;
 import org.veille.thread.ThreadQueries;
 import org.veille.web.Cursor;
 import org.veille.web.NotFoundException;
@@ -66,12 +67,12 @@ class TagController {
 			return this.feeds.respondPaged(request, description, before, (feedCursor) -> {
 				TagView tag = (tagPath.scope() == TagPath.Scope.EXACT) ? this.tags.findByKey(tagPath.key()).orElse(null)
 						: null;
-				return this.threads.byTags(tagIds(tagPath, tag), feedCursor, ThreadQueries.FEED_SIZE);
+				return this.threads.byTags(sources(tagPath, tag), feedCursor, ThreadQueries.FEED_SIZE);
 			});
 		}
 		TagView tag = this.tags.findByKey(tagPath.key()).orElse(null);
-		List<Long> tagIds = tagIds(tagPath, tag);
-		if (tagIds.isEmpty()) {
+		List<TagSource> sources = sources(tagPath, tag);
+		if (sources.isEmpty()) {
 			throw NotFoundException.tag(tagPath.key());
 		}
 		String title = title(tagPath, (tag != null) ? tag.display() : null);
@@ -80,18 +81,18 @@ class TagController {
 		page.addObject("title", title);
 		page.addObject("canonicalPath", tagPath.pagePath());
 		page.addObject("feedPath", tagPath.feedPath());
-		page.addObject("page", this.threads.byTags(tagIds, cursor, ThreadQueries.PAGE_SIZE));
+		page.addObject("page", this.threads.byTags(sources, cursor, ThreadQueries.PAGE_SIZE));
 		page.addObject("neighbours",
-				(cursor == null) ? this.tags.neighbours(tagPath.key(), (tag != null) ? tag.id() : null) : TagNeighbours.NONE);
+				(cursor == null) ? this.tags.neighbours(tagPath.key(), tag) : TagNeighbours.NONE);
 		page.addObject("following", me != null && tag != null && this.relations.followsTag(me.id(), tag.id()));
 		return page;
 	}
 
-	private List<Long> tagIds(TagPath tagPath, @Nullable TagView tag) {
+	private List<TagSource> sources(TagPath tagPath, @Nullable TagView tag) {
 		return switch (tagPath.scope()) {
-			case EXACT -> (tag != null) ? List.of(tag.id()) : List.of();
-			case TREE -> this.tags.treeIds(tagPath.key());
-			case PREFIX -> this.tags.prefixIds(tagPath.key());
+			case EXACT -> (tag != null) ? List.of(new TagSource(tag.id(), tag.changedAt())) : List.of();
+			case TREE -> this.tags.tree(tagPath.key());
+			case PREFIX -> this.tags.prefix(tagPath.key());
 		};
 	}
 

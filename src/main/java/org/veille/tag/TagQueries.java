@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.veille.database.Timestamps;
+import org.veille.thread.TagSource;
 import org.veille.web.Cursor;
 
 @Repository
@@ -42,8 +43,11 @@ public class TagQueries {
 
 	private final JdbcClient jdbc;
 
-	TagQueries(JdbcClient jdbc) {
+	private final RelatedTags related;
+
+	TagQueries(JdbcClient jdbc, RelatedTags related) {
 		this.jdbc = jdbc;
+		this.related = related;
 	}
 
 	Optional<TagView> findByKey(String key) {
@@ -54,14 +58,14 @@ public class TagQueries {
 			.optional();
 	}
 
-	/** The ids of the tag and its descendants ({@code key/…}). */
-	List<Long> treeIds(String key) {
-		return idsMatching(key, key + "/");
+	/** The tag and its descendants ({@code key/…}). */
+	List<TagSource> tree(String key) {
+		return matching(key, key + "/");
 	}
 
-	/** The ids of every tag whose key starts with these letters. */
-	List<Long> prefixIds(String prefix) {
-		return idsMatching(prefix, prefix);
+	/** Every tag whose key starts with these letters. */
+	List<TagSource> prefix(String prefix) {
+		return matching(prefix, prefix);
 	}
 
 	/**
@@ -94,8 +98,10 @@ public class TagQueries {
 	 * the tags most often found with it in its latest threads, in one statement. Each part is bounded: children
 	 * and tags starting alike are the most used among the first {@link #NEIGHBOUR_SCAN} keys in key order, and
 	 * related tags are counted over the tag's latest {@link #RELATED_SCAN} threads (see docs/architecture.md).
+	 * Related tags are counted once per version of the tag's row ({@link RelatedTags}); the statement leaves
+	 * them out when they are known.
 	 */
-	TagNeighbours neighbours(String key, @Nullable Long tagId) {
+	TagNeighbours neighbours(String key, @Nullable TagView tag) {
 		List<String> ancestors = new ArrayList<>();
 		for (int slash = key.indexOf('/'); slash > 0; slash = key.indexOf('/', slash + 1)) {
 			ancestors.add(key.substring(0, slash));
@@ -104,24 +110,34 @@ public class TagQueries {
 		List<TagLink> parents = new ArrayList<>();
 		List<TagLink> childTags = new ArrayList<>();
 		List<TagLink> alike = new ArrayList<>();
-		List<TagLink> related = new ArrayList<>();
+		List<TagLink> counted = new ArrayList<>();
+		@Nullable List<TagLink> known = (tag != null) ? this.related.known(tag) : List.of();
+		// Children and tags starting alike are chosen on tags_key_prefix_idx alone (it covers thread_count), and
+		// only the shown ones are read from the table for their display form: the popular tree at 1M messages has
+		// 414 children, each on its own page of the table.
 		this.jdbc.sql("""
 				(select 'parent' as kind, key, display, thread_count as n from tags where key = any(:ancestors)
 				 order by length(key))
 				union all
-				(select 'child', key, display, thread_count from (
-				     select key, display, thread_count from tags
-				     where key ~>=~ :children and key ~<~ :childrenEnd and strpos(substr(key, :childStart), '/') = 0
-				       and thread_count > 0
-				     order by key using ~<~ limit :scan) c
-				 order by thread_count desc, key limit :shown)
+				(select 'child', t.key, t.display, c.thread_count from (
+				     select key, thread_count from (
+				         select key, thread_count from tags
+				         where key ~>=~ :children and key ~<~ :childrenEnd and strpos(substr(key, :childStart), '/') = 0
+				           and thread_count > 0
+				         order by key using ~<~ limit :scan) c
+				     order by thread_count desc, key limit :shown) c
+				 join tags t on t.key = c.key
+				 order by c.thread_count desc, c.key)
 				union all
-				(select 'alike', key, display, thread_count from (
-				     select key, display, thread_count from tags
-				     where key ~>=~ :key and key ~<~ :keyEnd and key <> :key
-				       and not (key ~>=~ :children and key ~<~ :childrenEnd) and thread_count > 0
-				     order by key using ~<~ limit :scan) a
-				 order by thread_count desc, key limit :shown)
+				(select 'alike', t.key, t.display, a.thread_count from (
+				     select key, thread_count from (
+				         select key, thread_count from tags
+				         where key ~>=~ :key and key ~<~ :keyEnd and key <> :key
+				           and not (key ~>=~ :children and key ~<~ :childrenEnd) and thread_count > 0
+				         order by key using ~<~ limit :scan) a
+				     order by thread_count desc, key limit :shown) a
+				 join tags t on t.key = a.key
+				 order by a.thread_count desc, a.key)
 				union all
 				(select 'related', g.key, g.display, r.n from (
 				     select tt.tag_id, cast(count(*) as integer) as n from (
@@ -141,7 +157,8 @@ public class TagQueries {
 			.param("childStart", children.length() + 1)
 			.param("scan", NEIGHBOUR_SCAN)
 			.param("shown", NEIGHBOURS_SHOWN)
-			.param("tag", (tagId != null) ? tagId : -1L)
+			// No tag, or its related tags known: the last part reads one index page and finds nothing.
+			.param("tag", (tag != null && known == null) ? tag.id() : -1L)
 			.param("recent", RELATED_SCAN)
 			.query((rs) -> {
 				TagLink link = new TagLink(rs.getString("key"), rs.getString("display"), rs.getInt("n"));
@@ -149,9 +166,13 @@ public class TagQueries {
 					case "parent" -> parents.add(link);
 					case "child" -> childTags.add(link);
 					case "alike" -> alike.add(link);
-					default -> related.add(link);
+					default -> counted.add(link);
 				}
 			});
+		List<TagLink> related = (known != null) ? known : counted;
+		if (tag != null && known == null) {
+			this.related.counted(tag, related);
+		}
 		return new TagNeighbours(parents, childTags, alike, related);
 	}
 
@@ -219,19 +240,24 @@ public class TagQueries {
 			.list();
 	}
 
-	private List<Long> idsMatching(String exactKey, String prefix) {
+	private List<TagSource> matching(String exactKey, String prefix) {
 		// A range on text_pattern_ops rather than "like :pattern", which a generic plan cannot run on the index.
 		// Materialized, so that a generic plan cannot walk every tag in use order instead (10 ms at 1M messages).
+		// The key and the range apart, each an index-only scan of tags_key_prefix_idx (it covers id, thread_count
+		// and changed_at): "key = :key or range" read every matching row from the table, 415 pages for the
+		// popular tree at 1M messages, twice the time.
 		return this.jdbc.sql("""
 				with matching as materialized (
-				    select id, thread_count from tags where key = :key or (key ~>=~ :prefix and key ~<~ :prefixEnd))
-				select id from matching order by thread_count desc, id limit :limit
+				    select id, thread_count, changed_at from tags where key = :key
+				    union all
+				    select id, thread_count, changed_at from tags where key ~>=~ :prefix and key ~<~ :prefixEnd and key <> :key)
+				select id, changed_at from matching order by thread_count desc, id limit :limit
 				""")
 			.param("key", exactKey)
 			.param("prefix", prefix)
 			.param("prefixEnd", prefix + LAST_CHARACTER)
 			.param("limit", MAX_TAGS_PER_PAGE)
-			.query(Long.class)
+			.query((rs, rowNum) -> new TagSource(rs.getLong("id"), Timestamps.read(rs, "changed_at")))
 			.list();
 	}
 

@@ -1,5 +1,6 @@
 package org.veille.thread;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,16 +22,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import org.veille.web.RelativeTime;
+
 /**
- * The part of a thread's card that is the same for every reader (its text, chips, link cards and counts),
- * rendered once per version of the thread and language and shared by every page and reader showing it (issue
- * 16). Templates call it as {@code ${@cards.parts(thread, readerLogin)}}; what depends on the reader stays
- * outside: the card's meta line (its relative time), and the buttons of thread pages. The only reader-dependent
- * part inside, what a link's poster alone sees, is keyed apart. The version is the card's data itself: a reply,
- * a star, an edit, a fetched title or a renamed tag give another key ({@link CardKey}).
+ * A thread's card, the same for every reader, rendered once per version of the thread, language and text of its
+ * relative time ("3 minutes ago"), and shared by every page and reader showing it (issue 16). Templates call it
+ * as {@code ${@cards.card(thread, readerLogin)}}; what depends on the reader stays outside (the buttons of thread
+ * pages). The only reader-dependent part inside, what a link's poster alone sees, is keyed apart. The version is
+ * the card's data itself: a reply, a star, an edit, a fetched title or a renamed tag give another key
+ * ({@link CardKey}).
  */
 @Component("cards")
 public class Cards {
+
+	/** The fragment of fragments/thread.html rendered here. */
+	private static final String CARD = "card-whole";
 
 	/** About 8 MB of HTML, two bytes a character at worst: a few thousand cards. */
 	private static final long MAX_WEIGHT = 8L * 1024 * 1024;
@@ -45,23 +51,37 @@ public class Cards {
 
 	private final ISpringTemplateEngine templates;
 
+	private final RelativeTime relativeTime;
+
 	private volatile @Nullable JakartaServletWebApplication web;
 
-	Cards(ApplicationContext applicationContext, ISpringTemplateEngine templates) {
+	Cards(ApplicationContext applicationContext, ISpringTemplateEngine templates, RelativeTime relativeTime) {
 		this.applicationContext = applicationContext;
 		this.templates = templates;
+		this.relativeTime = relativeTime;
 	}
 
-	/** The card's text, chips, link cards and counts, as HTML ready to insert. */
-	public String parts(ThreadSummary thread, @Nullable String readerLogin) {
-		boolean poster = readerLogin != null && readerLogin.equals(thread.authorLogin());
+	/**
+	 * The whole card, its meta line included, as HTML ready to insert: one expression a card for the page instead
+	 * of a dozen and a fragment. The meta line's relative time is part of the key, as the text it shows ("3
+	 * minutes ago"), so a card is rendered again when that text changes, not at every view.
+	 */
+	public String card(ThreadSummary thread, @Nullable String readerLogin) {
 		Locale locale = LocaleContextHolder.getLocale();
+		String ago = this.relativeTime.ago(thread.publishedAt());
+		return cached(thread, readerLogin, locale, new Meta(thread.authorLogin(), thread.authorName(),
+				thread.starredBy(), thread.publishedAt(), ago), CARD);
+	}
+
+	private String cached(ThreadSummary thread, @Nullable String readerLogin, Locale locale, Meta meta,
+			String fragment) {
+		boolean poster = readerLogin != null && readerLogin.equals(thread.authorLogin());
 		// Its poster sees when a failed fetch is tried again ("in 3 minutes"): a text that ages, rendered each time.
 		if (poster && thread.links().stream().anyMatch(LinkCard::isRetrying)) {
-			return render(thread, readerLogin, locale);
+			return render(thread, readerLogin, locale, fragment);
 		}
-		return this.parts.get(CardKey.of(thread, locale.getLanguage(), poster),
-				(key) -> render(thread, readerLogin, locale));
+		return this.parts.get(CardKey.of(thread, locale.getLanguage(), poster, meta),
+				(key) -> render(thread, readerLogin, locale, fragment));
 	}
 
 	long hits() {
@@ -72,7 +92,7 @@ public class Cards {
 		return this.parts.stats().missCount();
 	}
 
-	private String render(ThreadSummary thread, @Nullable String readerLogin, Locale locale) {
+	private String render(ThreadSummary thread, @Nullable String readerLogin, Locale locale, String fragment) {
 		ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("thread", thread);
@@ -81,7 +101,7 @@ public class Cards {
 				new ThymeleafEvaluationContext(this.applicationContext, null));
 		WebContext context = new WebContext(web(request.getRequest().getServletContext())
 			.buildExchange(request.getRequest(), request.getResponse()), locale, variables);
-		return this.templates.process("fragments/thread", Set.of("card-parts"), context);
+		return this.templates.process("fragments/thread", Set.of(fragment), context);
 	}
 
 	private JakartaServletWebApplication web(ServletContext servletContext) {
@@ -98,13 +118,18 @@ public class Cards {
 	 * and whether the reader posted it: the same card on a tag page, a person's page and {@code /all} is one.
 	 */
 	record CardKey(long id, long threadId, String html, List<TagChip> chips, List<LinkCard> links, int replyCount,
-			int starCount, String language, boolean poster) {
+			int starCount, String language, boolean poster, Meta meta) {
 
-		static CardKey of(ThreadSummary thread, String language, boolean poster) {
+		static CardKey of(ThreadSummary thread, String language, boolean poster, Meta meta) {
 			return new CardKey(thread.id(), thread.threadId(), thread.html(), thread.chips(), thread.links(),
-					thread.replyCount(), thread.starCount(), language, poster);
+					thread.replyCount(), thread.starCount(), language, poster, meta);
 		}
 
+	}
+
+	/** What a card's meta line shows: who, in whose list, when, and how long ago in words at rendering. */
+	record Meta(String authorLogin, @Nullable String authorName, @Nullable String starredBy, Instant publishedAt,
+			String ago) {
 	}
 
 }

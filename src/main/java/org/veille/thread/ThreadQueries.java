@@ -85,8 +85,9 @@ public class ThreadQueries {
 	/**
 	 * The threads of several sources (the tags of a tree or a prefix, the reasons of a home stream), newest
 	 * first: one keyset walk per source, at most a page each, merged; a thread found by several sources is
-	 * listed once, at its newest entry. {@code %1$s} selects the sources (as {@code source}); {@code %2$s} is
-	 * the walk of one source, selecting {@code (thread_id, sort_time)} newest first, {@code limit :limit}.
+	 * listed once, at its newest entry. {@code %1$s} selects the sources that may reach the page, {@code %3$s}
+	 * every source (as {@code source}, often the same); {@code %2$s} is the walk of one source, selecting
+	 * {@code (thread_id, sort_time)} newest first, {@code limit :limit}.
 	 * <p>
 	 * Walking every source a whole page reads (sources × page) index entries: 454 walks, 11,000 entries for
 	 * the benchmark's reader. So the newest entry of each source is read first (one index probe each); the
@@ -114,13 +115,30 @@ public class ThreadQueries {
 			union all
 			select thread_id, sort_time, null::text from (
 			    select e.thread_id, max(e.sort_time) as sort_time
-			    from (%1$s) source cross join lateral (%2$s) e
+			    from (%3$s) source cross join lateral (%2$s) e
 			    group by e.thread_id
 			    order by sort_time desc, e.thread_id desc limit :limit) whole
 			where (select count(*) from floored) < :limit
 			""";
 
 	private static final String TAG_SOURCES = "select id from unnest(cast(:tags as bigint[])) as tag(id)";
+
+	/**
+	 * The tags of a tree or a prefix that may reach the page, for {@link #MERGE}'s first branch: a tag's newest
+	 * thread is no newer than its {@code changed_at}, so only the tags changed since a lower bound of the floor
+	 * can reach it. The bound is the page-th newest entry among the tags changed last (one probe each): the floor
+	 * over every tag is at least that. At a million messages the popular tag's tree has 415 tags; probing each
+	 * for its newest entry was 1,246 index pages a page, most of the page's statement (docs/BENCHMARKS.md).
+	 */
+	private static final String TAG_CANDIDATES = """
+			with every as materialized (
+			    select id, changed_at from unnest(cast(:tags as bigint[]), cast(:changed as timestamptz[])) as tag(id, changed_at)),
+			lead as materialized (
+			    select (select w.sort_time from (%s) w limit 1) as top
+			    from (select id from every order by changed_at desc limit :limit) source),
+			bound as (select case when count(top) >= :limit then min(top) else '-infinity' end as at from lead)
+			select every.id from every cross join bound where every.changed_at >= bound.at
+			""";
 
 	private static final String TAG_WALK = """
 			select tt.thread_id, tt.published_at as sort_time from thread_tags tt
@@ -187,17 +205,19 @@ public class ThreadQueries {
 	}
 
 	/** The threads carrying any of these tags, newest first. */
-	public ThreadPage byTags(List<Long> tagIds, @Nullable Cursor before, int size) {
-		if (tagIds.isEmpty()) {
+	public ThreadPage byTags(List<TagSource> tags, @Nullable Cursor before, int size) {
+		if (tags.isEmpty()) {
 			return new ThreadPage(List.of(), null);
 		}
-		if (tagIds.size() == 1) {
+		if (tags.size() == 1) {
 			String sql = BY_TAG.formatted(keyset(before, "published_at", "thread_id"));
-			return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("tag", tagIds.get(0)), before, size);
+			return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("tag", tags.get(0).id()), before, size);
 		}
-		String sql = MERGE.formatted(TAG_SOURCES, TAG_WALK.formatted(keyset(before, "tt.published_at", "tt.thread_id")));
-		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("tags", tagIds.toArray(Long[]::new)), before,
-				size);
+		String walk = TAG_WALK.formatted(keyset(before, "tt.published_at", "tt.thread_id"));
+		String sql = MERGE.formatted(TAG_CANDIDATES.formatted(walk), walk, TAG_SOURCES);
+		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql))
+			.param("tags", tags.stream().map(TagSource::id).toArray(Long[]::new))
+			.param("changed", Timestamps.array(tags.stream().map(TagSource::changedAt).toList())), before, size);
 	}
 
 	/** The threads citing a page of a site, or of a path under it, newest first. */
@@ -208,7 +228,8 @@ public class ThreadQueries {
 
 	/** A person's home stream, newest activity first (DESIGN §5, docs/architecture.md). */
 	public ThreadPage home(long readerId, @Nullable Cursor before, int size) {
-		String sql = MERGE.formatted(HOME_SOURCES, HOME_WALK.formatted(keyset(before, "ts.activity_at", "ts.thread_id")));
+		String sql = MERGE.formatted(HOME_SOURCES, HOME_WALK.formatted(keyset(before, "ts.activity_at", "ts.thread_id")),
+				HOME_SOURCES);
 		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("me", readerId), before, size);
 	}
 

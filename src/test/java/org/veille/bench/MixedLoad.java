@@ -123,7 +123,11 @@ public final class MixedLoad {
 				System.err.println("post failed: " + ex);
 				return;
 			}
-			if (answer.statusCode() == 302 && recorder != null) {
+			if (answer.statusCode() != 302) {
+				// Refused posts were silent, so a run whose writer hit the posting limits looked like a quiet one.
+				System.err.println("post refused: " + answer.statusCode());
+			}
+			else if (recorder != null) {
 				posted.incrementAndGet();
 				recorder.post(System.nanoTime() - start);
 			}

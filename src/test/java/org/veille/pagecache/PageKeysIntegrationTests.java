@@ -74,6 +74,11 @@ class PageKeysIntegrationTests {
 
 	private final CountDownLatch titleMayArrive = new CountDownLatch(1);
 
+	/** A second site, on another host name than {@link #sites}: its pages answer at once. */
+	private HttpServer otherSite;
+
+	private final CountDownLatch siteTitleMayArrive = new CountDownLatch(1);
+
 	private ConfigurableApplicationContext a;
 
 	private ConfigurableApplicationContext b;
@@ -84,8 +89,12 @@ class PageKeysIntegrationTests {
 	void startTwoInstances() throws IOException {
 		this.sites = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
 		this.sites.createContext("/", this::answerSite);
+		this.sites.createContext("/site-level/", (exchange) -> answer(exchange, this.siteTitleMayArrive, "Le titre du site"));
 		this.sites.setExecutor(Executors.newCachedThreadPool());
 		this.sites.start();
+		this.otherSite = HttpServer.create(new InetSocketAddress(InetAddress.getByName("localhost"), 0), 10);
+		this.otherSite.createContext("/", (exchange) -> answer(exchange, new CountDownLatch(0), "Un autre site"));
+		this.otherSite.start();
 		this.database = SiblingDatabase.create(this.testDatabase, "page_keys");
 		String databaseUrl = this.database.url();
 		this.a = start(databaseUrl, true);
@@ -95,6 +104,8 @@ class PageKeysIntegrationTests {
 	@AfterAll
 	void stopBoth() {
 		this.titleMayArrive.countDown();
+		this.siteTitleMayArrive.countDown();
+		this.otherSite.stop(0);
 		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { this.a, this.b }) {
 			if (context != null) {
 				context.close();
@@ -243,6 +254,36 @@ class PageKeysIntegrationTests {
 	}
 
 	@Test
+	void shouldShowASitesFetchedTitleOnThePagesOfThatSiteOnlyAndKeepTheOtherSitesPages() {
+		Browser author = signedUp("keyssite");
+		String tag = tag("site");
+		String otherTag = tag("ailleurs");
+		int port = this.sites.getAddress().getPort();
+		author.post(this.a, "Un article du site\nhttp://127.0.0.1:" + port + "/site-level/" + tag + " #" + tag);
+		author.post(this.a, "Un article d'un autre site\nhttp://localhost:" + this.otherSite.getAddress().getPort()
+				+ "/" + tag + " #" + otherTag);
+		// The other site's page is fetched at once: wait for it, so that nothing of it changes from here on.
+		await().atMost(Duration.ofSeconds(30)).until(() -> Browser.ANONYMOUS.get(this.a, "/sites/localhost").body()
+			.contains("Un autre site"));
+		String[] others = { "/sites/localhost", "/tag/" + otherTag };
+		keepAll(Browser.ANONYMOUS, "/sites/127.0.0.1", "/tag/" + tag);
+		keepAll(Browser.ANONYMOUS, others);
+
+		// The fetcher of A updates the link's row: it announces l:<link> and s:127.0.0.1.
+		this.siteTitleMayArrive.countDown();
+
+		for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { this.a, this.b }) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> Browser.ANONYMOUS.get(instance, "/sites/127.0.0.1").body()
+				.contains("Le titre du site"));
+			await().atMost(ANOTHER_INSTANCE).until(() -> Browser.ANONYMOUS.get(instance, "/tag/" + tag).body()
+				.contains("Le titre du site"));
+			for (String other : others) {
+				assertThat(Browser.ANONYMOUS.isServedFromMemory(instance, other)).as("%s, another site's", other).isTrue();
+			}
+		}
+	}
+
+	@Test
 	void shouldHideASuspendedPersonsThreadsEverywhere() {
 		Browser author = signedUp("keyssuspended");
 		Browser administrator = new Browser(this.admin);
@@ -346,6 +387,21 @@ class PageKeysIntegrationTests {
 				"--veille.signup.verify-email=false", "--veille.admin.logins=" + this.admin,
 				"--veille.limits.posts-per-minute=1000", "--veille.limits.posts-per-hour=1000",
 				"--veille.limits.replies-per-minute=1000");
+	}
+
+	private static void answer(HttpExchange exchange, CountDownLatch mayAnswer, String title) throws IOException {
+		try (exchange) {
+			try {
+				mayAnswer.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			byte[] page = ("<!doctype html><title>" + title + "</title>").getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(200, page.length);
+			exchange.getResponseBody().write(page);
+		}
 	}
 
 	/** The cited page: its title comes once the test lets it. */

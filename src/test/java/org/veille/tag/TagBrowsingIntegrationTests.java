@@ -1,5 +1,11 @@
 package org.veille.tag;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +28,9 @@ class TagBrowsingIntegrationTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private RelatedTags relatedTags;
 
 	private MockHttpSession session;
 
@@ -95,6 +104,50 @@ class TagBrowsingIntegrationTests {
 		String related = section(page("/tag/" + this.tag + "$"), "Often found with this tag");
 		assertThat(related).contains("#" + often, "in 3 threads together", "#" + once, "in one thread together");
 		assertThat(related.indexOf(often)).isLessThan(related.indexOf(once));
+	}
+
+	@Test
+	void shouldListTheNewestThreadsOfATreeOfMoreTagsThanAPageAndPageOnFromThere() throws Exception {
+		// More children than a page: the page reads only the tags changed since the newest ones (ThreadQueries).
+		List<Long> threads = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			threads.add(Posting.as(this.mvc, this.session, "Branche " + i + " #" + this.tag + "/b" + i));
+		}
+		threads.add(Posting.as(this.mvc, this.session, "La première branche encore #" + this.tag + "/b0"));
+		List<Long> newestFirst = new ArrayList<>(threads);
+		Collections.reverse(newestFirst);
+
+		String first = fresh("/tag/" + this.tag);
+		Matcher next = Pattern.compile("rel=\"next\" href=\"[^\"]*before=([^\"]+)\"").matcher(first);
+		assertThat(next.find()).isTrue();
+		String second = fresh("/tag/" + this.tag + "?before=" + next.group(1));
+
+		assertThat(Posting.cardIds(first)).containsExactlyElementsOf(newestFirst.subList(0, 25));
+		assertThat(Posting.cardIds(second)).containsExactlyElementsOf(newestFirst.subList(25, 31));
+	}
+
+	@Test
+	void shouldCountRelatedTagsOnceAndAgainWhenTheTagGainsAThread() throws Exception {
+		String first = TestPeople.uniqueName("avec").toLowerCase();
+		String later = TestPeople.uniqueName("ensuite").toLowerCase();
+		Posting.as(this.mvc, this.session, "A #" + this.tag + " #" + first);
+		assertThat(section(fresh("/tag/" + this.tag), "Often found with this tag")).contains("#" + first);
+		long hits = this.relatedTags.hits();
+
+		assertThat(section(fresh("/tag/" + this.tag), "Often found with this tag")).contains("#" + first);
+		assertThat(this.relatedTags.hits()).isEqualTo(hits + 1);
+
+		Posting.as(this.mvc, this.session, "B #" + this.tag + " #" + later);
+		assertThat(section(fresh("/tag/" + this.tag), "Often found with this tag")).contains("#" + first, "#" + later);
+	}
+
+	/** A page rendered now, not served from the page cache. */
+	private String fresh(String path) throws Exception {
+		return this.mvc.perform(get(path).header("Cache-Control", "no-cache"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	@Test

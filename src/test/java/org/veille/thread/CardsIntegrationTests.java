@@ -1,12 +1,21 @@
 package org.veille.thread;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import org.veille.support.IntegrationTest;
 import org.veille.support.Posting;
@@ -82,6 +91,35 @@ class CardsIntegrationTests {
 		Posting.reply(this.mvc, author, thread, "Une réponse qui compte");
 
 		assertThat(render(null, "/tag/" + tag, "en")).contains("one reply").contains("★ 1");
+	}
+
+	@Test
+	void shouldKeepTheMetaLineInTheSharedCardAndRenderItAgainWhenItsTimeReadsDifferently() throws Exception {
+		ThreadSummary twoDays = summary(Instant.now().minus(Duration.ofDays(2)).minusSeconds(60));
+		ThreadSummary threeDays = summary(twoDays.publishedAt().minus(Duration.ofDays(1)));
+		RequestContextHolder.setRequestAttributes(
+				new ServletRequestAttributes(new MockHttpServletRequest(), new MockHttpServletResponse()));
+		try {
+			long rendered = this.cards.misses();
+			String card = this.cards.card(twoDays, null);
+			String again = this.cards.card(twoDays, "someone-else");
+			String older = this.cards.card(threeDays, null);
+
+			assertThat(card).isEqualTo(again)
+				.contains("<article class=\"card\" id=\"m" + twoDays.id() + "\"")
+				.contains("href=\"/people/" + twoDays.authorLogin() + "\"", "2 days ago", "Un texte déjà rendu");
+			assertThat(older).contains("3 days ago");
+			assertThat(this.cards.misses()).as("rendered once per text of its time").isEqualTo(rendered + 2);
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+		}
+	}
+
+	private static ThreadSummary summary(Instant publishedAt) {
+		long id = System.nanoTime();
+		return new ThreadSummary(id, id, UUID.randomUUID(), "Un titre", "<p>Un texte déjà rendu</p>", "cardmeta",
+				null, publishedAt, publishedAt, List.of(), List.of(), List.of(), 0, 0, null, publishedAt);
 	}
 
 	private String render(MockHttpSession session, String path, String language) throws Exception {
