@@ -43,8 +43,10 @@ class Inbox {
 
 	private final RemoteReplies replies;
 
+	private final RemoteSuspensions suspensions;
+
 	Inbox(LocalActors actors, Followers followers, DeliveryQueue queue, Sites sites, ActorKeys keys,
-			FederationWorkers workers, RemoteReplies replies) {
+			FederationWorkers workers, RemoteReplies replies, RemoteSuspensions suspensions) {
 		this.actors = actors;
 		this.followers = followers;
 		this.queue = queue;
@@ -52,12 +54,16 @@ class Inbox {
 		this.keys = keys;
 		this.workers = workers;
 		this.replies = replies;
+		this.suspensions = suspensions;
 	}
 
 	@Transactional
 	Outcome receive(RemoteActor sender, JsonNode activity) {
 		if (!sender.uri().equals(idOf(activity.get("actor")))) {
 			return new Outcome(HttpStatus.FORBIDDEN, "The activity's actor is not the one who signed it.");
+		}
+		if (this.suspensions.isSuspended(sender)) {
+			return new Outcome(HttpStatus.FORBIDDEN, "This account is suspended here: its activities are refused.");
 		}
 		String type = text(activity, "type");
 		return switch ((type == null) ? "" : type) {

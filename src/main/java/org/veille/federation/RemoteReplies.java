@@ -199,8 +199,9 @@ class RemoteReplies {
 		List<RemoteThread.Reply> replies = this.jdbc.sql("""
 				select a.handle, a.profile_url, r.uri, r.url, r.content_html, r.published_at
 				from remote_replies r join remote_actors a on a.id = r.remote_actor_id
-				where r.thread_id = :thread order by r.published_at, r.id limit 500
-				""")
+				where r.thread_id = :thread and not %s
+				order by r.published_at, r.id limit 500
+				""".formatted(RemoteSuspensions.SUSPENDED_ACTOR))
 			.param("thread", threadId)
 			.query((rs, row) -> new RemoteThread.Reply(rs.getString("handle"), rs.getString("profile_url"),
 					rs.getString("uri"), rs.getString("url"), rs.getString("content_html"),
@@ -208,8 +209,9 @@ class RemoteReplies {
 			.list();
 		return this.jdbc.sql("""
 				select count(*) filter (where kind = 'like') as likes, count(*) filter (where kind = 'announce') as boosts
-				from remote_reactions where message_id = :thread
-				""")
+				from remote_reactions r join remote_actors a on a.id = r.remote_actor_id
+				where r.message_id = :thread and not %s
+				""".formatted(RemoteSuspensions.SUSPENDED_ACTOR))
 			.param("thread", threadId)
 			.query((rs, row) -> new RemoteThread(replies, rs.getInt("likes"), rs.getInt("boosts")))
 			.single();
