@@ -22,11 +22,14 @@ class DomainBlocks {
 
 	private final RemoteModerationLog log;
 
+	private final RemoteHashtags hashtags;
+
 	private final Clock clock;
 
-	DomainBlocks(JdbcClient jdbc, RemoteModerationLog log, Clock clock) {
+	DomainBlocks(JdbcClient jdbc, RemoteModerationLog log, RemoteHashtags hashtags, Clock clock) {
 		this.jdbc = jdbc;
 		this.log = log;
+		this.hashtags = hashtags;
 		this.clock = clock;
 	}
 
@@ -41,7 +44,7 @@ class DomainBlocks {
 		return this.jdbc.sql("select host from federation_domain_blocks order by host").query(String.class).list();
 	}
 
-	/** Blocks a host and removes what its people left here: replies, likes, boosts and follows. */
+	/** Blocks a host and removes what its people left here: replies (and the tags they brought), likes, boosts and follows. */
 	@Transactional
 	void block(CurrentAccount admin, String host) {
 		String key = host.toLowerCase(Locale.ROOT);
@@ -52,7 +55,9 @@ class DomainBlocks {
 		if (added > 0) {
 			this.log.record(admin, RemoteModerationLog.Action.BLOCK_SERVER, key);
 		}
+		List<Long> tagged = this.hashtags.threadsTaggedBy("a.host = :value", key);
 		this.jdbc.sql("delete from remote_actors where host = :host").param("host", key).update();
+		this.hashtags.retag(tagged);
 		this.jdbc.sql("delete from federation_deliveries where host = :host").param("host", key).update();
 	}
 

@@ -3,7 +3,10 @@ package org.veille.federation;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
-/** {@code /admin/federation}'s model: the blocked servers and the suspended accounts of other servers. */
+/**
+ * {@code /admin/federation}'s model: the blocked servers, the suspended accounts of other servers, whether remote
+ * hashtags join threads.
+ */
 @Component
 class FederationAdminPage {
 
@@ -13,14 +16,18 @@ class FederationAdminPage {
 
 	private final RemoteSuspensions suspensions;
 
-	FederationAdminPage(DomainBlocks blocks, RemoteSuspensions suspensions) {
+	private final RemoteHashtags hashtags;
+
+	FederationAdminPage(DomainBlocks blocks, RemoteSuspensions suspensions, RemoteHashtags hashtags) {
 		this.blocks = blocks;
 		this.suspensions = suspensions;
+		this.hashtags = hashtags;
 	}
 
 	ModelAndView page() {
 		return new ModelAndView(VIEW).addObject("blocked", this.blocks.all())
-			.addObject("suspended", this.suspensions.all());
+			.addObject("suspended", this.suspensions.all())
+			.addObject("remoteHashtags", this.hashtags.allowed());
 	}
 
 }
