@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * What a verified activity does. An activity whose {@code actor} is not its signer is refused (403); a type
  * Veille does not handle is taken and ignored (202). {@code Follow} of a local person or tag is accepted at once
- * (the {@code Accept} queued for delivery), {@code Undo} of it removes the follower.
+ * (the {@code Accept} queued for delivery), {@code Undo} of it removes the follower, and so does a {@code Block} of
+ * the followed by the follower; a {@code Flag} becomes reports ({@link RemoteFlags}).
  */
 @Component
 class Inbox {
@@ -45,8 +46,10 @@ class Inbox {
 
 	private final RemoteSuspensions suspensions;
 
+	private final RemoteFlags flags;
+
 	Inbox(LocalActors actors, Followers followers, DeliveryQueue queue, Sites sites, ActorKeys keys,
-			FederationWorkers workers, RemoteReplies replies, RemoteSuspensions suspensions) {
+			FederationWorkers workers, RemoteReplies replies, RemoteSuspensions suspensions, RemoteFlags flags) {
 		this.actors = actors;
 		this.followers = followers;
 		this.queue = queue;
@@ -55,6 +58,7 @@ class Inbox {
 		this.workers = workers;
 		this.replies = replies;
 		this.suspensions = suspensions;
+		this.flags = flags;
 	}
 
 	@Transactional
@@ -69,6 +73,8 @@ class Inbox {
 		return switch ((type == null) ? "" : type) {
 			case "Follow" -> follow(sender, activity);
 			case "Undo" -> undo(sender, activity);
+			case "Block" -> block(sender, activity);
+			case "Flag" -> this.flags.receive(sender, activity);
 			default -> this.replies.receive(sender, type, activity);
 		};
 	}
@@ -108,6 +114,14 @@ class Inbox {
 			this.followers.removeFollow(sender.id(), undoneId);
 		}
 		return this.replies.undo(sender, undoneId);
+	}
+
+	/** The sender blocks a person or tag here: it no longer follows them, so nothing more is sent to it. */
+	private Outcome block(RemoteActor sender, JsonNode block) {
+		String object = idOf(block.get("object"));
+		Optional<LocalActor> blocked = (object == null) ? Optional.empty() : localActor(object);
+		blocked.ifPresent((actor) -> this.followers.remove(actor, sender.id()));
+		return Outcome.ACCEPTED;
 	}
 
 	/** A person's or a tag's id on this site: {@code <base>/people/<login>} or {@code <base>/tag/<key>}. */
