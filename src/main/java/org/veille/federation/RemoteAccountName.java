@@ -1,6 +1,5 @@
 package org.veille.federation;
 
-import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +39,6 @@ record RemoteAccountName(String key) {
 			String host;
 			try {
 				host = RemoteActors.hostOf(input);
-				URI.create(input);
 			}
 			catch (RemoteActorException ex) {
 				return new Refused("federation.admin.account.bad-format");
