@@ -23,7 +23,9 @@ class ModerationLog {
 	enum Action {
 
 		SUSPEND("suspend"), UNSUSPEND("unsuspend"), HIDE_MESSAGE("hide-message"), DISMISS_REPORT("dismiss-report"),
-		SIGNUP_MODE("signup-mode"), INVITATION("invitation"), DELETE_ACCOUNT("delete-account"), SITE_NAME("site-name");
+		SIGNUP_MODE("signup-mode"), INVITATION("invitation"), DELETE_ACCOUNT("delete-account"), SITE_NAME("site-name"),
+		BLOCK_SERVER("block-server"), UNBLOCK_SERVER("unblock-server"), SUSPEND_REMOTE("suspend-remote"),
+		UNSUSPEND_REMOTE("unsuspend-remote");
 
 		final String key;
 

@@ -104,7 +104,13 @@ class ReportActions {
 		if (action != Action.DISMISS) {
 			answered.addAll(this.queue.closeAlike(closed, action.status, admin, now));
 		}
-		answered.forEach((report) -> this.mails.reportHandled(report.reporterId(), report.id()));
+		for (ReportQueue.Closed report : answered) {
+			// A report sent by another server has nobody here to tell.
+			Long reporter = report.reporterId();
+			if (reporter != null) {
+				this.mails.reportHandled(reporter, report.id());
+			}
+		}
 		return Result.ofDone();
 	}
 

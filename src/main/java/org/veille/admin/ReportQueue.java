@@ -27,14 +27,14 @@ class ReportQueue {
 
 	static final int PAGE_SIZE = 50;
 
-	/** An open report as the queue shows it. */
-	record Open(long id, String reporterLogin, String accountLogin, boolean accountSuspended, @Nullable Long messageId,
+	/** An open report as the queue shows it: made by a person here, or sent by another server (its host). */
+	record Open(long id, @Nullable String reporterLogin, @Nullable String reporterHost, String accountLogin, boolean accountSuspended, @Nullable Long messageId,
 			@Nullable String title, @Nullable String body, boolean messageLive, ReportReason reason, String note,
 			Instant createdAt) {
 	}
 
-	/** A report just closed: who made it, and what it was about. */
-	record Closed(long id, long reporterId, long accountId, @Nullable Long messageId) {
+	/** A report just closed: who made it (nobody here when another server sent it), and what it was about. */
+	record Closed(long id, @Nullable Long reporterId, long accountId, @Nullable Long messageId) {
 	}
 
 	/** Who closed a report before, and how. */
@@ -51,18 +51,19 @@ class ReportQueue {
 	List<Open> open() {
 		// reports_open_idx: the open reports only, in the order they came.
 		return this.jdbc.sql("""
-				select r.id, rep.login as reporter_login, a.login as account_login,
+				select r.id, rep.login as reporter_login, r.remote_reporter, a.login as account_login,
 				       a.suspended_at is not null as account_suspended, r.message_id, m.title, m.body,
 				       (m.id is not null and m.deleted_at is null) as message_live, r.reason, r.note, r.created_at
 				from reports r
-				join accounts rep on rep.id = r.reporter_id
+				left join accounts rep on rep.id = r.reporter_id
 				join accounts a on a.id = r.account_id
 				left join messages m on m.id = r.message_id
 				where r.status = 'open'
 				order by r.id limit :limit
 				""")
 			.param("limit", PAGE_SIZE)
-			.query((rs, row) -> new Open(rs.getLong("id"), rs.getString("reporter_login"), rs.getString("account_login"),
+			.query((rs, row) -> new Open(rs.getLong("id"), rs.getString("reporter_login"), rs.getString("remote_reporter"),
+					rs.getString("account_login"),
 					rs.getBoolean("account_suspended"), rs.getObject("message_id", Long.class), rs.getString("title"),
 					rs.getString("body"), rs.getBoolean("message_live"),
 					ReportReason.of(rs.getString("reason")).orElse(ReportReason.OTHER), rs.getString("note"),
@@ -112,7 +113,7 @@ class ReportQueue {
 	}
 
 	private static Closed closed(ResultSet rs, int row) throws SQLException {
-		return new Closed(rs.getLong("id"), rs.getLong("reporter_id"), rs.getLong("account_id"),
+		return new Closed(rs.getLong("id"), rs.getObject("reporter_id", Long.class), rs.getLong("account_id"),
 				rs.getObject("message_id", Long.class));
 	}
 

@@ -236,6 +236,25 @@ class BlogFeeds {
 			.update();
 	}
 
+	/**
+	 * The feed moved for good: its new address is kept, unless it is too long to be typed or the person already
+	 * has a feed there (then the old address stays, and keeps being redirected).
+	 */
+	@Transactional
+	void moved(long feedId, String url) {
+		if (url.length() > FeedAddresses.MAX_LENGTH) {
+			return;
+		}
+		this.jdbc.sql("""
+				update blog_feeds f set url = :url
+				where f.id = :id and f.url <> :url
+				  and not exists (select from blog_feeds o where o.account_id = f.account_id and o.url = :url)
+				""")
+			.param("url", url)
+			.param("id", feedId)
+			.update();
+	}
+
 	/** A poll that failed: why, and when the next one is due (later with each failure in a row). */
 	@Transactional
 	void failed(long feedId, String errorKey, String detail, Instant now, Instant nextPoll) {

@@ -31,16 +31,23 @@ final class FeedFetch {
 			+ "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
 
 	/** What a fetch gave. */
-	sealed interface Outcome {
+	sealed interface Outcome permits Answered, Failed {
+	}
+
+	/** An answer that worked (a body or a 304), reached through permanent redirects to {@code movedTo} if not null. */
+	sealed interface Answered extends Outcome {
+
+		@Nullable URI movedTo();
+
 	}
 
 	/** 304: nothing new since the validators sent. */
-	record NotModified() implements Outcome {
+	record NotModified(@Nullable URI movedTo) implements Answered {
 	}
 
 	/** The feed's body, whole, and the validators to send next time. */
 	record Body(URI address, byte[] bytes, @Nullable String contentType, @Nullable String etag,
-			@Nullable String lastModified) implements Outcome {
+			@Nullable String lastModified, @Nullable URI movedTo) implements Answered {
 	}
 
 	/**
@@ -74,7 +81,7 @@ final class FeedFetch {
 		try (OutboundResponse response = this.client.get(URI.create(url), headers, BlogFeedProperties.MAX_REDIRECTS,
 				deadline)) {
 			if (response.status() == 304) {
-				return new NotModified();
+				return new NotModified(response.movedTo());
 			}
 			if (!response.isSuccess()) {
 				return new Failed("blogfeeds.error.status", response.statusText(), retryAfter(response));
@@ -87,7 +94,7 @@ final class FeedFetch {
 				return tooLarge(limit);
 			}
 			return new Body(response.uri(), body.bytes(), response.header("Content-Type"), response.header("ETag"),
-					response.header("Last-Modified"));
+					response.header("Last-Modified"), response.movedTo());
 		}
 		catch (IllegalArgumentException ex) {
 			return new Failed("blogfeeds.error.bad-url", String.valueOf(ex.getMessage()), null);

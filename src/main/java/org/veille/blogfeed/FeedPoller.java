@@ -64,6 +64,10 @@ class FeedPoller {
 		}
 		ClaimedFeed feed = claimed.get();
 		FeedFetch.Outcome outcome = this.fetch.fetch(feed.url(), feed.etag(), feed.lastModified());
+		if (outcome instanceof FeedFetch.Answered answered && answered.movedTo() != null) {
+			// Moved for good (301, 308) and answering there: polled there from now on. A temporary move is not kept.
+			this.feeds.moved(feed.id(), answered.movedTo().toString());
+		}
 		if (outcome instanceof FeedFetch.Body body) {
 			read(feed, body);
 		}

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -28,7 +31,8 @@ import org.veille.outbound.LenientUris;
 
 /**
  * Reads an RSS (0.9x, 1.0/RDF, 2.0) or Atom (0.3, 1.0) feed with Rome into {@link FeedEntry entries}: plain text
- * (HTML in titles and summaries taken out with jsoup), links made absolute against the feed's own address, dates
+ * (HTML in titles and summaries taken out with jsoup), links made absolute against the feed's own address (or the
+ * {@code xml:base} of an Atom feed and of its entry, itself resolved against the address), dates
  * as Rome reads them (many odd forms; an unreadable date is no date). The charset is found as Rome's
  * {@link XmlReader} finds it (BOM, HTTP header, XML declaration, leniently). A DOCTYPE is refused, as Rome does by
  * default: it is how entity-expansion attacks come. Pure: no network, no database.
@@ -51,11 +55,15 @@ final class FeedReader {
 	 */
 	static FeedDocument read(byte[] body, @Nullable String contentType, URI address) throws FeedUnreadableException {
 		SyndFeed feed = parse(body, contentType);
+		WireFeed wire = feed.originalWireFeed();
+		URI feedBase = (wire instanceof Feed atom) ? based(address, atom.getXmlBase()) : address;
 		List<FeedEntry> entries = new ArrayList<>();
 		int unidentified = 0;
 		int position = 0;
 		for (SyndEntry entry : feed.getEntries()) {
-			String link = link(entry, address);
+			URI base = (entry.getWireEntry() instanceof Entry atomEntry) ? based(feedBase, atomEntry.getXmlBase())
+					: feedBase;
+			String link = link(entry, base);
 			String key = firstNonBlank(entry.getUri(), link);
 			if (key == null) {
 				unidentified++;
@@ -70,6 +78,8 @@ final class FeedReader {
 
 	private static SyndFeed parse(byte[] body, @Nullable String contentType) throws FeedUnreadableException {
 		SyndFeedInput input = new SyndFeedInput(false, Locale.US);
+		// The wire feed kept: Rome leaves Atom's xml:base there, not in the entries it gives.
+		input.setPreserveWireFeed(true);
 		input.setAllowDoctypes(false);
 		try (XmlReader reader = (contentType != null)
 				? new XmlReader(new ByteArrayInputStream(body), contentType, true)
@@ -97,6 +107,18 @@ final class FeedReader {
 			.stripLeading()
 			.toLowerCase(Locale.ROOT);
 		return start.startsWith("<!doctype html") || start.startsWith("<html");
+	}
+
+	/**
+	 * The base an {@code xml:base} sets (XML Base: resolved against the enclosing one); the enclosing one when there
+	 * is none or it does not give an http(s) address.
+	 */
+	private static URI based(URI enclosing, @Nullable String xmlBase) {
+		if (xmlBase == null || xmlBase.isBlank()) {
+			return enclosing;
+		}
+		URI resolved = LenientUris.resolve(enclosing, xmlBase.strip());
+		return (resolved != null && LenientUris.parseHttp(resolved.toString()) != null) ? resolved : enclosing;
 	}
 
 	/** The entry's link: its own, else its first alternate link, absolute and http(s); else null. */

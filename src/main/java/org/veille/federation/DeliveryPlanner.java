@@ -1,7 +1,9 @@
 package org.veille.federation;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -11,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns one queued event into deliveries, in one transaction: the author's {@code Create}, {@code Update} or
- * {@code Delete} to their followers' inboxes (a shared inbox once), and for a new thread each followed tag's
- * {@code Announce} to the tag's followers.
+ * {@code Delete} to their followers' inboxes (a shared inbox once), for a new thread each followed tag's
+ * {@code Announce} to the tag's followers, and for an edited thread the author's {@code Update} to them as well.
  */
 @Component
 class DeliveryPlanner {
@@ -76,6 +78,9 @@ class DeliveryPlanner {
 		if (note.isEmpty()) {
 			return;
 		}
+		if (event.kind().equals("update") && !note.get().isReply()) {
+			inboxes = withTagFollowers(inboxes, note.get());
+		}
 		send(inboxes, person, documents, documents.authored(event.kind().equals("create") ? "Create" : "Update", note.get()));
 		if (event.kind().equals("create") && !note.get().isReply()) {
 			for (StoredNote.Tag tag : note.get().tags()) {
@@ -86,6 +91,18 @@ class DeliveryPlanner {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The inboxes of the followers of the thread's tags as well, each once: they had the thread through the tag's
+	 * {@code Announce}, and take the author's {@code Update} of it (signed by the author, its actor).
+	 */
+	private List<String> withTagFollowers(List<String> inboxes, StoredNote thread) {
+		Set<String> all = new LinkedHashSet<>(inboxes);
+		for (StoredNote.Tag tag : thread.tags()) {
+			this.actors.tag(tag.key()).ifPresent((tagActor) -> all.addAll(this.followers.inboxes("tag_id", tagActor.id())));
+		}
+		return List.copyOf(all);
 	}
 
 	private void send(List<String> inboxes, LocalActor signer, Documents documents, ObjectNode activity) {

@@ -3,6 +3,7 @@ package org.veille.federation;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.veille.account.CurrentAccount;
 import org.veille.web.Notices;
 
 /**
@@ -24,30 +26,35 @@ class DomainBlocksController {
 
 	private final DomainBlocks blocks;
 
-	DomainBlocksController(DomainBlocks blocks) {
+	private final FederationAdminPage page;
+
+	DomainBlocksController(DomainBlocks blocks, FederationAdminPage page) {
 		this.blocks = blocks;
+		this.page = page;
 	}
 
 	@GetMapping("/admin/federation")
 	ModelAndView list() {
-		return new ModelAndView("federation/admin").addObject("blocked", this.blocks.all());
+		return this.page.page();
 	}
 
 	@PostMapping("/admin/federation/blocks")
-	String block(@RequestParam(defaultValue = "") String host, RedirectAttributes redirect) {
+	String block(@AuthenticationPrincipal CurrentAccount admin, @RequestParam(defaultValue = "") String host,
+			RedirectAttributes redirect) {
 		String key = host.strip().toLowerCase(Locale.ROOT);
 		if (!HOST.matcher(key).matches()) {
 			Notices.problem(redirect, "federation.admin.bad-host", host.strip());
 			return "redirect:/admin/federation";
 		}
-		this.blocks.block(key);
+		this.blocks.block(admin, key);
 		Notices.notice(redirect, "federation.admin.blocked", key);
 		return "redirect:/admin/federation";
 	}
 
 	@PostMapping("/admin/federation/unblocks")
-	String unblock(@RequestParam(defaultValue = "") String host, RedirectAttributes redirect) {
-		this.blocks.unblock(host.strip());
+	String unblock(@AuthenticationPrincipal CurrentAccount admin, @RequestParam(defaultValue = "") String host,
+			RedirectAttributes redirect) {
+		this.blocks.unblock(admin, host.strip());
 		Notices.notice(redirect, "federation.admin.unblocked", host.strip());
 		return "redirect:/admin/federation";
 	}

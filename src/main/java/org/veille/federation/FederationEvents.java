@@ -54,9 +54,14 @@ class FederationEvents {
 		queue("create", event.messageId(), FOLLOWED);
 	}
 
+	/** The author's followers, or for a thread's first message a tag's followers too: they were told of it. */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	public void edited(EntryEdited event) {
-		queue("update", event.messageId(), "exists (select from federation_followers f where f.account_id = m.author_id)");
+		queue("update", event.messageId(), """
+				exists (select from federation_followers f where f.account_id = m.author_id)
+				or (m.thread_id is null and exists (select from federation_followers f
+				    join message_tags mt on mt.tag_id = f.tag_id where mt.message_id = m.id))
+				""");
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * What a verified activity does. An activity whose {@code actor} is not its signer is refused (403); a type
  * Veille does not handle is taken and ignored (202). {@code Follow} of a local person or tag is accepted at once
- * (the {@code Accept} queued for delivery), {@code Undo} of it removes the follower.
+ * (the {@code Accept} queued for delivery), {@code Undo} of it removes the follower, and so does a {@code Block} of
+ * the followed by the follower; a {@code Flag} becomes reports ({@link RemoteFlags}).
  */
 @Component
 class Inbox {
@@ -43,8 +44,12 @@ class Inbox {
 
 	private final RemoteReplies replies;
 
+	private final RemoteSuspensions suspensions;
+
+	private final RemoteFlags flags;
+
 	Inbox(LocalActors actors, Followers followers, DeliveryQueue queue, Sites sites, ActorKeys keys,
-			FederationWorkers workers, RemoteReplies replies) {
+			FederationWorkers workers, RemoteReplies replies, RemoteSuspensions suspensions, RemoteFlags flags) {
 		this.actors = actors;
 		this.followers = followers;
 		this.queue = queue;
@@ -52,6 +57,8 @@ class Inbox {
 		this.keys = keys;
 		this.workers = workers;
 		this.replies = replies;
+		this.suspensions = suspensions;
+		this.flags = flags;
 	}
 
 	@Transactional
@@ -59,10 +66,15 @@ class Inbox {
 		if (!sender.uri().equals(idOf(activity.get("actor")))) {
 			return new Outcome(HttpStatus.FORBIDDEN, "The activity's actor is not the one who signed it.");
 		}
+		if (this.suspensions.isSuspended(sender)) {
+			return new Outcome(HttpStatus.FORBIDDEN, "This account is suspended here: its activities are refused.");
+		}
 		String type = text(activity, "type");
 		return switch ((type == null) ? "" : type) {
 			case "Follow" -> follow(sender, activity);
 			case "Undo" -> undo(sender, activity);
+			case "Block" -> block(sender, activity);
+			case "Flag" -> this.flags.receive(sender, activity);
 			default -> this.replies.receive(sender, type, activity);
 		};
 	}
@@ -102,6 +114,14 @@ class Inbox {
 			this.followers.removeFollow(sender.id(), undoneId);
 		}
 		return this.replies.undo(sender, undoneId);
+	}
+
+	/** The sender blocks a person or tag here: it no longer follows them, so nothing more is sent to it. */
+	private Outcome block(RemoteActor sender, JsonNode block) {
+		String object = idOf(block.get("object"));
+		Optional<LocalActor> blocked = (object == null) ? Optional.empty() : localActor(object);
+		blocked.ifPresent((actor) -> this.followers.remove(actor, sender.id()));
+		return Outcome.ACCEPTED;
 	}
 
 	/** A person's or a tag's id on this site: {@code <base>/people/<login>} or {@code <base>/tag/<key>}. */

@@ -41,12 +41,15 @@ class RemoteReplies {
 
 	private final StoredNotes notes;
 
+	private final RemoteHashtags hashtags;
+
 	private final Clock clock;
 
-	RemoteReplies(JdbcClient jdbc, Sites sites, StoredNotes notes, Clock clock) {
+	RemoteReplies(JdbcClient jdbc, Sites sites, StoredNotes notes, RemoteHashtags hashtags, Clock clock) {
 		this.jdbc = jdbc;
 		this.sites = sites;
 		this.notes = notes;
+		this.hashtags = hashtags;
 		this.clock = clock;
 	}
 
@@ -88,19 +91,23 @@ class RemoteReplies {
 		if (repliedTo.isEmpty()) {
 			return new Inbox.Outcome(HttpStatus.NOT_FOUND, "The message replied to is gone: " + inReplyTo);
 		}
+		long threadId = repliedTo.get().threadId();
 		this.jdbc.sql("""
 				insert into remote_replies (uri, thread_id, in_reply_to_id, remote_actor_id, content_html, url, published_at)
 				values (:uri, :thread, :message, :actor, :html, :url, :published)
 				on conflict (uri) do nothing
+				returning id
 				""")
 			.param("uri", id)
-			.param("thread", repliedTo.get().threadId())
+			.param("thread", threadId)
 			.param("message", local)
 			.param("actor", sender.id())
 			.param("html", clean(Inbox.text(note, "content")))
 			.param("url", httpUrl(note.get("url")))
 			.param("published", Timestamps.of(published(note)))
-			.update();
+			.query(Long.class)
+			.optional()
+			.ifPresent((reply) -> this.hashtags.join(reply, threadId, note));
 		return Inbox.Outcome.ACCEPTED;
 	}
 
@@ -123,13 +130,17 @@ class RemoteReplies {
 	/** A reply deleted by its author, or the author's whole account (then everything they left here goes). */
 	private Inbox.Outcome delete(RemoteActor sender, @Nullable String id) {
 		if (sender.uri().equals(id)) {
+			List<Long> tagged = this.hashtags.threadsTaggedBy("r.remote_actor_id = :value", sender.id());
 			this.jdbc.sql("delete from remote_actors where id = :actor").param("actor", sender.id()).update();
+			this.hashtags.retag(tagged);
 		}
 		else if (id != null) {
+			List<Long> tagged = this.hashtags.threadsTaggedBy("r.uri = :value", id);
 			this.jdbc.sql("delete from remote_replies where uri = :uri and remote_actor_id = :actor")
 				.param("uri", id)
 				.param("actor", sender.id())
 				.update();
+			this.hashtags.retag(tagged);
 		}
 		return Inbox.Outcome.ACCEPTED;
 	}
@@ -199,8 +210,9 @@ class RemoteReplies {
 		List<RemoteThread.Reply> replies = this.jdbc.sql("""
 				select a.handle, a.profile_url, r.uri, r.url, r.content_html, r.published_at
 				from remote_replies r join remote_actors a on a.id = r.remote_actor_id
-				where r.thread_id = :thread order by r.published_at, r.id limit 500
-				""")
+				where r.thread_id = :thread and not %s
+				order by r.published_at, r.id limit 500
+				""".formatted(RemoteSuspensions.SUSPENDED_ACTOR))
 			.param("thread", threadId)
 			.query((rs, row) -> new RemoteThread.Reply(rs.getString("handle"), rs.getString("profile_url"),
 					rs.getString("uri"), rs.getString("url"), rs.getString("content_html"),
@@ -208,8 +220,9 @@ class RemoteReplies {
 			.list();
 		return this.jdbc.sql("""
 				select count(*) filter (where kind = 'like') as likes, count(*) filter (where kind = 'announce') as boosts
-				from remote_reactions where message_id = :thread
-				""")
+				from remote_reactions r join remote_actors a on a.id = r.remote_actor_id
+				where r.message_id = :thread and not %s
+				""".formatted(RemoteSuspensions.SUSPENDED_ACTOR))
 			.param("thread", threadId)
 			.query((rs, row) -> new RemoteThread(replies, rs.getInt("likes"), rs.getInt("boosts")))
 			.single();

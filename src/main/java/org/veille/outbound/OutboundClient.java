@@ -116,12 +116,18 @@ public final class OutboundClient implements AutoCloseable {
 	public OutboundResponse get(URI uri, Map<String, String> headers, int maxRedirects, Deadline deadline)
 			throws IOException {
 		URI current = uri;
+		URI moved = null;
+		boolean permanent = true;
 		for (int redirects = 0;; redirects++) {
 			OutboundResponse response = send("GET", current, headers, null, deadline);
 			String location = response.header("Location");
 			if (!response.isRedirect() || location == null || location.isBlank()) {
+				if (moved != null) {
+					response.movedTo(moved);
+				}
 				return response;
 			}
+			permanent &= response.status() == 301 || response.status() == 308;
 			response.close();
 			if (redirects == maxRedirects) {
 				throw new RefusedRequestException(Reason.TOO_MANY_REDIRECTS,
@@ -132,6 +138,9 @@ public final class OutboundClient implements AutoCloseable {
 				throw new RefusedRequestException(Reason.BAD_URL, "bad redirect location: " + location);
 			}
 			current = next;
+			if (permanent) {
+				moved = next;
+			}
 		}
 	}
 

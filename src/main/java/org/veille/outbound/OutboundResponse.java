@@ -34,6 +34,8 @@ public final class OutboundResponse implements AutoCloseable {
 
 	private @Nullable Body body;
 
+	private @Nullable URI movedTo;
+
 	OutboundResponse(URI uri, HttpUriRequestBase request, ClassicHttpResponse response, ScheduledFuture<?> abort,
 			Deadline deadline) {
 		this.uri = uri;
@@ -46,6 +48,18 @@ public final class OutboundResponse implements AutoCloseable {
 	/** The URL that answered, after redirects. */
 	public URI uri() {
 		return this.uri;
+	}
+
+	/**
+	 * Where the permanent redirects (301, 308) that came first led: the address to keep instead of the one asked
+	 * for. Null when the first answer was no permanent redirect; a temporary one ends the run.
+	 */
+	public @Nullable URI movedTo() {
+		return this.movedTo;
+	}
+
+	void movedTo(URI address) {
+		this.movedTo = address;
 	}
 
 	public int status() {

@@ -58,19 +58,7 @@ public class MessageTags {
 		if (firstSpelling.isEmpty()) {
 			return messages.stream().map((message) -> List.<Long>of()).toList();
 		}
-		Map<String, Long> ids = new HashMap<>();
-		this.jdbc.sql("""
-				insert into tags (key, display, changed_at)
-				select * from unnest(cast(:keys as text[]), cast(:displays as text[]), cast(:ats as timestamptz[]))
-				on conflict (key) do update set changed_at = greatest(tags.changed_at, excluded.changed_at)
-				returning id, key
-				""")
-			.param("keys", firstSpelling.keySet().toArray(String[]::new))
-			.param("displays", firstSpelling.values().stream().map(Hashtag::display).toArray(String[]::new))
-			.param("ats", Timestamps.array(firstSpelling.keySet().stream().map(latestUse::get).toList()))
-			.query((rs) -> {
-				ids.put(rs.getString("key"), rs.getLong("id"));
-			});
+		Map<String, Long> ids = upsert(firstSpelling, latestUse);
 		List<List<Long>> tagIds = new ArrayList<>(messages.size());
 		Map<TagSpelling, Integer> spellings = new TreeMap<>();
 		List<Long> rowMessages = new ArrayList<>();
@@ -99,6 +87,40 @@ public class MessageTags {
 			.param("positions", rowPositions.toArray(Integer[]::new))
 			.update();
 		return tagIds;
+	}
+
+	/**
+	 * Tags that no message carries here (the hashtags of a reply from another server, joining its thread's tags):
+	 * created on first use like a message's, no spelling counted.
+	 * @return the id of each tag by key
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Map<String, Long> ensure(List<Hashtag> tags, Instant at) {
+		Map<String, Hashtag> firstSpelling = new TreeMap<>();
+		Map<String, Instant> uses = new HashMap<>();
+		for (Hashtag hashtag : tags) {
+			firstSpelling.putIfAbsent(hashtag.key(), hashtag);
+			uses.put(hashtag.key(), at);
+		}
+		return firstSpelling.isEmpty() ? Map.of() : upsert(firstSpelling, uses);
+	}
+
+	/** Creates the tags not yet known and stamps the others' latest use, in key order (two writers lock alike). */
+	private Map<String, Long> upsert(Map<String, Hashtag> firstSpelling, Map<String, Instant> latestUse) {
+		Map<String, Long> ids = new HashMap<>();
+		this.jdbc.sql("""
+				insert into tags (key, display, changed_at)
+				select * from unnest(cast(:keys as text[]), cast(:displays as text[]), cast(:ats as timestamptz[]))
+				on conflict (key) do update set changed_at = greatest(tags.changed_at, excluded.changed_at)
+				returning id, key
+				""")
+			.param("keys", firstSpelling.keySet().toArray(String[]::new))
+			.param("displays", firstSpelling.values().stream().map(Hashtag::display).toArray(String[]::new))
+			.param("ats", Timestamps.array(firstSpelling.keySet().stream().map(latestUse::get).toList()))
+			.query((rs) -> {
+				ids.put(rs.getString("key"), rs.getLong("id"));
+			});
+		return ids;
 	}
 
 	/**

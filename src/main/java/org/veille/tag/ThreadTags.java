@@ -13,7 +13,8 @@ import org.veille.database.Timestamps;
 
 /**
  * The tags of a thread (DESIGN §4): those of its first message and of all its live replies, in
- * {@code thread_tags}, with each tag's {@code thread_count} kept right. A thread is listed under a
+ * {@code thread_tags}, with each tag's {@code thread_count} kept right. The hashtags of replies from other
+ * servers join them too when the site allows it ({@code remote_reply_tags}, written by the federation package). A thread is listed under a
  * tag from the time the tag came to it: its start, or the first reply that brought the tag.
  */
 @Component
@@ -86,12 +87,20 @@ public class ThreadTags {
 	public void recompute(long threadId, Instant now) {
 		this.jdbc.sql("""
 				with wanted as (
-				    select mt.tag_id, min(m.created_at) as since
-				    from messages t
-				    join messages m on (m.id = t.id or m.thread_id = t.id) and m.deleted_at is null
-				    join message_tags mt on mt.message_id = m.id
-				    where t.id = :thread and t.deleted_at is null
-				    group by mt.tag_id),
+				    select tag_id, min(since) as since from (
+				        select mt.tag_id, m.created_at as since
+				        from messages t
+				        join messages m on (m.id = t.id or m.thread_id = t.id) and m.deleted_at is null
+				        join message_tags mt on mt.message_id = m.id
+				        where t.id = :thread and t.deleted_at is null
+				        union all
+				        -- The hashtags of replies from other servers, when the site lets them join (docs/federation.md).
+				        select rt.tag_id, rt.joined_at
+				        from messages t
+				        join remote_replies rr on rr.thread_id = t.id
+				        join remote_reply_tags rt on rt.remote_reply_id = rr.id
+				        where t.id = :thread and t.deleted_at is null) brought
+				    group by tag_id),
 				removed as (
 				    delete from thread_tags tt
 				    where tt.thread_id = :thread and not exists (select 1 from wanted w where w.tag_id = tt.tag_id)

@@ -216,6 +216,70 @@ class BlogFeedPollingIntegrationTests {
 	}
 
 	@Test
+	void shouldKeepTheNewAddressOfAFeedMovedForGood() throws Exception {
+		serve("/moved.xml", TestFeeds.rss(List.of(Item.of("m", "Moved entry", DAY))));
+		this.server.redirect("/old.xml", 301, "/between.xml");
+		this.server.redirect("/between.xml", 308, this.server.uri("/moved.xml").toString());
+		long feed = addFeed("/old.xml");
+
+		await().atMost(WAIT).until(() -> row(feed).lastPolledAt() != null);
+
+		assertThat(row(feed).outcome()).isEqualTo("ok");
+		assertThat(urlOf(feed)).isEqualTo(this.server.uri("/moved.xml").toString());
+		assertThat(titles()).containsExactly("Moved entry");
+		pollAgain(feed);
+		assertThat(this.server.requestedPaths()).containsExactly("/old.xml", "/between.xml", "/moved.xml", "/moved.xml");
+	}
+
+	@Test
+	void shouldKeepTheAddressOfAFeedMovedForAWhile() throws Exception {
+		serve("/today.xml", TestFeeds.rss(List.of(Item.of("t", "Entry of today", DAY))));
+		this.server.redirect("/usual.xml", 302, "/today.xml");
+		this.server.redirect("/kept.xml", 301, "/for-now.xml");
+		this.server.redirect("/for-now.xml", 307, "/today.xml");
+		this.server.redirect("/gone-for-good.xml", 301, "/missing.xml");
+		long temporary = addFeed("/usual.xml");
+		long partly = addFeed("/kept.xml");
+		long broken = addFeed("/gone-for-good.xml");
+		this.server.redirect("/second.xml", 301, "/today.xml");
+		long first = addFeed("/today.xml");
+		long second = addFeed("/second.xml");
+
+		await().atMost(WAIT).until(() -> row(temporary).lastPolledAt() != null && row(partly).lastPolledAt() != null
+				&& row(broken).lastPolledAt() != null && row(first).lastPolledAt() != null
+				&& row(second).lastPolledAt() != null);
+
+		assertThat(urlOf(temporary)).as("302").isEqualTo(this.server.uri("/usual.xml").toString());
+		assertThat(urlOf(partly)).as("301 then 307: as far as the permanent move")
+			.isEqualTo(this.server.uri("/for-now.xml").toString());
+		assertThat(urlOf(broken)).as("moved to an address that fails").isEqualTo(this.server.uri("/gone-for-good.xml")
+			.toString());
+		assertThat(urlOf(second)).as("moved where the person has a feed already")
+			.isEqualTo(this.server.uri("/second.xml").toString());
+	}
+
+	@Test
+	void shouldPostTheLinkOfAnAtomEntryResolvedAgainstItsXmlBase() throws Exception {
+		String atom = """
+				<?xml version="1.0" encoding="utf-8"?>
+				<feed xmlns="http://www.w3.org/2005/Atom" xml:base="/blog/"><title>Based</title><id>tag:based</id>
+				<updated>2026-12-06T10:00:00Z</updated>
+				<entry xml:base="2026/"><title>Based entry</title><id>tag:based:1</id><link href="based-entry"/>
+				<updated>2026-12-06T10:00:00Z</updated></entry></feed>""";
+		this.server.content("/feeds/atom.xml", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
+		long feed = addFeed("/feeds/atom.xml");
+
+		await().atMost(WAIT).until(() -> row(feed).lastPolledAt() != null);
+
+		assertThat(this.jdbc.sql("select body from messages where id = :id").param("id", messageId("Based entry"))
+			.query(String.class).single()).contains(this.server.uri("/blog/2026/based-entry").toString());
+	}
+
+	private String urlOf(long feed) {
+		return this.jdbc.sql("select url from blog_feeds where id = :id").param("id", feed).query(String.class).single();
+	}
+
+	@Test
 	void shouldRefuseAFeedOf50MegabytesWithoutReadingItAll() throws Exception {
 		byte[] chunk = ("<item><title>" + "x".repeat(4_000) + "</title></item>").getBytes(StandardCharsets.UTF_8);
 		this.server.route("/huge.xml", (exchange) -> {

@@ -60,6 +60,30 @@ class FeedReaderTests {
 	}
 
 	@Test
+	void shouldResolveAtomLinksAgainstTheirXmlBase() throws Exception {
+		FeedDocument feed = read("atom-xml-base.xml", "application/atom+xml", "https://feeds.example.org/feed.atom");
+
+		assertThat(feed.entries()).extracting(FeedEntry::link).containsExactly(
+				"https://static.example.com/site/posts/one",
+				"https://static.example.com/archives/2026/two",
+				"https://static.example.com/site/sub/three",
+				"https://static.example.com/site/four",
+				"https://absolute.example.org/five");
+	}
+
+	@Test
+	void shouldResolveARelativeXmlBaseOfTheFeedAgainstItsAddress() throws Exception {
+		String atom = """
+				<feed xmlns="http://www.w3.org/2005/Atom" xml:base="../blog/"><title>t</title><id>i</id>
+				<updated>2026-12-06T10:00:00Z</updated><entry><title>e</title><id>e1</id><link href="post"/>
+				<updated>2026-12-06T10:00:00Z</updated></entry></feed>""";
+		FeedDocument feed = FeedReader.read(atom.getBytes(java.nio.charset.StandardCharsets.UTF_8), null,
+				URI.create("https://host.example/feeds/atom.xml"));
+
+		assertThat(feed.entries().get(0).link()).isEqualTo("https://host.example/blog/post");
+	}
+
+	@Test
 	void shouldReadAnAtomFeedWithXhtmlTitlesAndRelativeLinks() throws Exception {
 		FeedDocument feed = read("atom.xml", "application/atom+xml", "https://atom.example.com/blog/feed.atom");
 

@@ -149,6 +149,42 @@ class FollowAndDeliveryIntegrationTests {
 	}
 
 	@Test
+	void anEditedThreadReachesItsTagsFollowersAsTheAuthorsUpdate() throws Exception {
+		String tag = "edited" + System.nanoTime();
+		String login = TestPeople.uniqueName("tageditor");
+		WebSession poster = new WebSession(this.port);
+		poster.signUp(login);
+		String tagActor = base() + "/tag/" + tag;
+		poster.postMessage("Opening #" + tag);
+		assertThat(follow(tagActor, this.remote.actorId() + "/follows/edited").statusCode()).isEqualTo(202);
+
+		long id = messageIdOf(poster.postMessage("Soon edited #" + tag));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.remote.activitiesAt("/inbox").size() == 1);
+		String token = WebSession.csrfOf(poster.get("/messages/" + id + "/edit").body());
+		HttpResponse<String> replied = poster.post("/messages/" + id + "/replies",
+				Map.of("_csrf", token, "text", "A reply with #" + tag));
+		String reply = replied.headers().firstValue("Location").orElseThrow();
+		long replyId = Long.parseLong(reply.substring(reply.lastIndexOf("#m") + 2));
+		assertThat(poster.post("/messages/" + replyId + "/edit", Map.of("_csrf", token, "text", "Reply edited #" + tag))
+			.statusCode()).isEqualTo(302);
+		assertThat(poster.post("/messages/" + id + "/edit", Map.of("_csrf", token, "text", "Edited for the tag #" + tag))
+			.statusCode()).isEqualTo(302);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.remote.activitiesAt("/inbox").stream()
+			.anyMatch((activity) -> activity.get("type").asString().equals("Update")));
+		RemoteServer.Received updateRequest = this.remote.received.stream()
+			.filter((r) -> r.path().equals("/inbox") && r.text().contains("\"Update\"")).findFirst().orElseThrow();
+		JsonNode update = ActivityStreams.JSON.readTree(updateRequest.body());
+		String author = base() + "/people/" + login;
+		assertThat(update.get("actor").asString()).isEqualTo(author);
+		assertThat(update.get("object").get("id").asString()).isEqualTo(base() + "/messages/" + id);
+		assertThat(update.get("object").get("content").asString()).contains("Edited for the tag");
+		assertThat(this.remote.signedBy(updateRequest, keyOf(author))).as("signed by the author").isTrue();
+		assertThat(this.remote.activitiesAt("/inbox")).as("a reply's edit is no news for the tag's followers")
+			.noneMatch((activity) -> activity.toString().contains("/messages/" + replyId + "\""));
+	}
+
+	@Test
 	void anUndoneFollowStopsDeliveries() throws Exception {
 		String login = TestPeople.uniqueName("undone");
 		WebSession author = new WebSession(this.port);
