@@ -94,21 +94,13 @@ class ChangeListener implements SmartLifecycle {
 					statement.execute("set application_name = '" + APPLICATION_NAME + "'");
 					statement.execute("listen " + CHANNEL);
 				}
-				this.events.publishEvent(SiteChangeAnnounced.on(connection));
-				this.versions.listening(true);
-				PGConnection postgres = connection.unwrap(PGConnection.class);
-				while (this.running) {
-					PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
-					if (notifications != null) {
-						if (SiteChangeAnnounced.namedIn(notifications)) {
-							this.events.publishEvent(SiteChangeAnnounced.on(connection));
-						}
-						for (PGNotification notification : notifications) {
-							for (String payload : KEYS.split(notification.getParameter())) {
-								read(payload);
-							}
-						}
-					}
+				try {
+					this.events.publishEvent(SiteChangeAnnounced.on(connection));
+					this.versions.listening(true);
+					readUntilStopped(connection);
+				}
+				finally {
+					giveBack(connection);
 				}
 			}
 			catch (SQLException ex) {
@@ -121,6 +113,37 @@ class ChangeListener implements SmartLifecycle {
 				this.versions.listening(false);
 			}
 			pause();
+		}
+	}
+
+	private void readUntilStopped(Connection connection) throws SQLException {
+		PGConnection postgres = connection.unwrap(PGConnection.class);
+		while (this.running) {
+			PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
+			if (notifications != null) {
+				if (SiteChangeAnnounced.namedIn(notifications)) {
+					this.events.publishEvent(SiteChangeAnnounced.on(connection));
+				}
+				for (PGNotification notification : notifications) {
+					for (String payload : KEYS.split(notification.getParameter())) {
+						read(payload);
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * The connection goes back to the pool as any other: no longer listening (unread notifications would pile up
+	 * for it) nor named as the listener (a statement of the pool's could be taken for it, and cut off with it).
+	 */
+	private static void giveBack(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("unlisten *");
+			statement.execute("reset application_name");
+		}
+		catch (SQLException ex) {
+			// A broken connection: the pool drops it anyway.
 		}
 	}
 
