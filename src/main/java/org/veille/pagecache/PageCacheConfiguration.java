@@ -142,7 +142,7 @@ class PageCacheConfiguration {
 	@Bean
 	FilterRegistrationBean<TakingTurns> pageTurns(PageCacheProperties properties) {
 		FilterRegistrationBean<TakingTurns> registration = new FilterRegistrationBean<>(
-				new TakingTurns(properties.concurrency(), PageCacheFilter::isPageRequest));
+				TakingTurns.forPages(properties.concurrency(), PageCacheFilter::isPageRequest));
 		registration.setName(PAGE_TURNS);
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;

@@ -26,14 +26,16 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * connections for those whose turn it is: the pool is never queued on. Uploads, exports and the API, which wait
  * on the network, are not counted.
  * <p>
- * A turn covers the work, not the network: a form's body is read before the request takes its turn, and the
- * answer is written into memory, the turn given back, and only then copied to the socket. A client that sends
- * or reads slowly (a slow network, or on purpose) holds a server thread but no turn, and the others keep being
- * served.
+ * A turn covers the work, not the network: a form's body is read before the request takes its turn, so a client
+ * that sends slowly (a slow network, or on purpose) holds a server thread but no turn. A page is written into
+ * memory, the turn given back, and only then copied to the socket, so a slow reader holds no turn either. A form
+ * post's answer is written as it comes: it is short (a redirect, the form with what to fix), and one that is
+ * forwarded (a refused sign-in, answered by the sign-in page) would be lost from a response kept in memory, as
+ * the container closes a forwarded response itself.
  * <p>
- * Given an answer for requests that waited too long, a request whose turn does not come within that time gets
- * it instead (form posts: the 503 page with the text kept, as when the database's pool has no connection to
- * give), so that a queue behind requests each waiting for an absent database ends in seconds.
+ * A form post whose turn does not come in time gets an answer of its own ({@link NoTurn}: the 503 page with the
+ * text kept, as when the database's pool has no connection to give), so that a queue behind posts each waiting
+ * for an absent database ends in seconds.
  */
 public class TakingTurns extends OncePerRequestFilter {
 
@@ -45,19 +47,24 @@ public class TakingTurns extends OncePerRequestFilter {
 
 	private final @Nullable NoTurn noTurn;
 
-	/**
-	 * Requests that wait as long as it takes.
-	 * @param turns how many requests of this kind run at once (0: twice the processors, at least four)
-	 */
-	public TakingTurns(int turns, Predicate<HttpServletRequest> waitsItsTurn) {
-		this(turns, waitsItsTurn, null);
-	}
-
-	TakingTurns(int turns, Predicate<HttpServletRequest> waitsItsTurn, @Nullable NoTurn noTurn) {
+	private TakingTurns(int turns, Predicate<HttpServletRequest> waitsItsTurn, @Nullable NoTurn noTurn) {
 		this.count = (turns > 0) ? turns : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 		this.turns = new Semaphore(this.count, true);
 		this.waitsItsTurn = waitsItsTurn;
 		this.noTurn = noTurn;
+	}
+
+	/**
+	 * Pages: they wait as long as it takes and are written from memory.
+	 * @param turns how many run at once (0: twice the processors, at least four)
+	 */
+	public static TakingTurns forPages(int turns, Predicate<HttpServletRequest> isPage) {
+		return new TakingTurns(turns, isPage, null);
+	}
+
+	/** Form posts ({@link #isFormPost}): they wait as long as {@code noTurn} says, and are written as they come. */
+	static TakingTurns forFormPosts(int turns, NoTurn noTurn) {
+		return new TakingTurns(turns, TakingTurns::isFormPost, noTurn);
 	}
 
 	/** A POST of a form of the site (not a file upload): what a person does by pressing a button. */
@@ -91,11 +98,26 @@ public class TakingTurns extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		request.getParameterMap();
-		if (!takeTurn()) {
+		if (this.noTurn == null) {
+			servePageFromMemory(request, response, chain);
+			return;
+		}
+		if (!takeTurn(this.noTurn.longestWait())) {
 			this.noTurn.answer(request, response);
 			return;
 		}
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			this.turns.release();
+		}
+	}
+
+	private void servePageFromMemory(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
 		ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+		this.turns.acquireUninterruptibly();
 		try {
 			chain.doFilter(request, answer);
 		}
@@ -105,13 +127,9 @@ public class TakingTurns extends OncePerRequestFilter {
 		answer.copyBodyToResponse();
 	}
 
-	private boolean takeTurn() {
-		if (this.noTurn == null) {
-			this.turns.acquireUninterruptibly();
-			return true;
-		}
+	private boolean takeTurn(Duration longestWait) {
 		try {
-			return this.turns.tryAcquire(this.noTurn.longestWait().toNanos(), TimeUnit.NANOSECONDS);
+			return this.turns.tryAcquire(longestWait.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -119,7 +137,7 @@ public class TakingTurns extends OncePerRequestFilter {
 		}
 	}
 
-	/** What a request that waited too long for its turn is answered. */
+	/** How long a form post waits for its turn, and what it is answered when its turn does not come. */
 	interface NoTurn {
 
 		Duration longestWait();

@@ -62,7 +62,7 @@ class WebConfiguration {
 			@Value("${spring.datasource.hikari.connection-timeout:30000}") long connectionTimeoutMillis,
 			FilterPages pages) {
 		FilterRegistrationBean<TakingTurns> registration = new FilterRegistrationBean<>(
-				new TakingTurns(concurrency, TakingTurns::isFormPost, new BusyForms(Duration.ofMillis(connectionTimeoutMillis), pages)));
+				TakingTurns.forFormPosts(concurrency, new BusyForms(Duration.ofMillis(connectionTimeoutMillis), pages)));
 		registration.setName(FORM_TURNS);
 		registration.setOrder(FormSizeFilter.ORDER + 1);
 		return registration;

@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  */
 class TakingTurnsTests {
 
-	private final TakingTurns filter = new TakingTurns(1, (request) -> request.getRequestURI().startsWith("/tag/")
+	private final TakingTurns filter = TakingTurns.forPages(1, (request) -> request.getRequestURI().startsWith("/tag/")
 			|| request.getRequestURI().startsWith("/messages/"));
 
 	private final CountDownLatch release = new CountDownLatch(1);
@@ -67,7 +67,7 @@ class TakingTurnsTests {
 
 	@Test
 	void shouldAnswerWhatItIsGivenToARequestWhoseTurnDoesNotComeInTime() throws Exception {
-		TakingTurns bounded = new TakingTurns(1, (request) -> true, new TakingTurns.NoTurn() {
+		TakingTurns bounded = TakingTurns.forFormPosts(1, new TakingTurns.NoTurn() {
 
 			@Override
 			public Duration longestWait() {
@@ -80,10 +80,10 @@ class TakingTurnsTests {
 			}
 
 		});
-		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> serve(bounded, "/tag/climat"));
+		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> serve(bounded, request("POST", "application/x-www-form-urlencoded")));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.entered.get() == 1);
 
-		MockHttpServletResponse late = serve(bounded, "/messages/12");
+		MockHttpServletResponse late = serve(bounded, request("POST", "application/x-www-form-urlencoded"));
 
 		assertThat(late.getStatus()).isEqualTo(503);
 		assertThat(this.entered.get()).as("requests that reached the page").isEqualTo(1);
@@ -109,13 +109,13 @@ class TakingTurnsTests {
 	}
 
 	private void serve(String path) {
-		serve(this.filter, path);
+		serve(this.filter, new MockHttpServletRequest("GET", path));
 	}
 
-	private MockHttpServletResponse serve(TakingTurns turns, String path) {
+	private MockHttpServletResponse serve(TakingTurns turns, MockHttpServletRequest request) {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		try {
-			turns.doFilter(new MockHttpServletRequest("GET", path), response, this.page);
+			turns.doFilter(request, response, this.page);
 			return response;
 		}
 		catch (Exception ex) {
