@@ -138,12 +138,19 @@ class ChangeListener implements SmartLifecycle {
 	 * for it) nor named as the listener (a statement of the pool's could be taken for it, and cut off with it).
 	 */
 	private static void giveBack(Connection connection) {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("unlisten *");
-			statement.execute("reset application_name");
+		try {
+			// A connection already broken (the database went away, or stopped first at shutdown) is dropped by
+			// the pool anyway: a statement on it would only be logged as a failure.
+			if (!connection.isValid(1)) {
+				return;
+			}
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("unlisten *");
+				statement.execute("reset application_name");
+			}
 		}
 		catch (SQLException ex) {
-			// A broken connection: the pool drops it anyway.
+			// Broken meanwhile: the same.
 		}
 	}
 

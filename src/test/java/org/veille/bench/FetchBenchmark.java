@@ -71,12 +71,12 @@ public final class FetchBenchmark {
 		server.start();
 		Path data = Files.createTempDirectory("veille-bench-postgres");
 		int workers = FetchProperties.defaults().workers();
+		// Arguments, not default properties: application.properties names ./data/postgres, the developer's own.
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VeilleApplication.class)
-			.properties("server.port=0", "veille.database.embedded.data-directory=" + data,
-					"veille.outbound.allow-private-addresses=true",
-					"veille.outbound.allowed-ports=80,443," + server.getAddress().getPort(),
-					"veille.fetch.poll-interval=50ms", "logging.level.root=warn")
-			.run()) {
+			.run("--server.port=0", "--veille.database.embedded.data-directory=" + data,
+					"--veille.outbound.allow-private-addresses=true",
+					"--veille.outbound.allowed-ports=80,443," + server.getAddress().getPort(),
+					"--veille.fetch.poll-interval=50ms", "--logging.level.root=warn")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			String base = "http://127.0.0.1:" + server.getAddress().getPort();
 			run(jdbc, base + "/warm-up/", Math.min(pages, 200));
