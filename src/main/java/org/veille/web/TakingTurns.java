@@ -68,7 +68,7 @@ public class TakingTurns extends OncePerRequestFilter {
 	}
 
 	/** A POST of a form of the site (not a file upload): what a person does by pressing a button. */
-	public static boolean isFormPost(HttpServletRequest request) {
+	static boolean isFormPost(HttpServletRequest request) {
 		return "POST".equals(request.getMethod()) && isUrlEncodedForm(request);
 	}
 
@@ -80,7 +80,7 @@ public class TakingTurns extends OncePerRequestFilter {
 	}
 
 	/** How many requests of this kind run at once. */
-	public int turns() {
+	int turns() {
 		return this.count;
 	}
 
