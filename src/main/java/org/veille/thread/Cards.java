@@ -68,20 +68,15 @@ public class Cards {
 	 */
 	public String card(ThreadSummary thread, @Nullable String readerLogin) {
 		Locale locale = LocaleContextHolder.getLocale();
-		String ago = this.relativeTime.ago(thread.publishedAt());
-		return cached(thread, readerLogin, locale, new Meta(thread.authorLogin(), thread.authorName(),
-				thread.starredBy(), thread.publishedAt(), ago), CARD);
-	}
-
-	private String cached(ThreadSummary thread, @Nullable String readerLogin, Locale locale, Meta meta,
-			String fragment) {
 		boolean poster = readerLogin != null && readerLogin.equals(thread.authorLogin());
 		// Its poster sees when a failed fetch is tried again ("in 3 minutes"): a text that ages, rendered each time.
 		if (poster && thread.links().stream().anyMatch(LinkCard::isRetrying)) {
-			return render(thread, readerLogin, locale, fragment);
+			return render(thread, readerLogin, locale);
 		}
+		Meta meta = new Meta(thread.authorLogin(), thread.authorName(), thread.starredBy(), thread.publishedAt(),
+				this.relativeTime.ago(thread.publishedAt()));
 		return this.parts.get(CardKey.of(thread, locale.getLanguage(), poster, meta),
-				(key) -> render(thread, readerLogin, locale, fragment));
+				(key) -> render(thread, readerLogin, locale));
 	}
 
 	long hits() {
@@ -92,7 +87,7 @@ public class Cards {
 		return this.parts.stats().missCount();
 	}
 
-	private String render(ThreadSummary thread, @Nullable String readerLogin, Locale locale, String fragment) {
+	private String render(ThreadSummary thread, @Nullable String readerLogin, Locale locale) {
 		ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("thread", thread);
@@ -101,7 +96,7 @@ public class Cards {
 				new ThymeleafEvaluationContext(this.applicationContext, null));
 		WebContext context = new WebContext(web(request.getRequest().getServletContext())
 			.buildExchange(request.getRequest(), request.getResponse()), locale, variables);
-		return this.templates.process("fragments/thread", Set.of(fragment), context);
+		return this.templates.process("fragments/thread", Set.of(CARD), context);
 	}
 
 	private JakartaServletWebApplication web(ServletContext servletContext) {
