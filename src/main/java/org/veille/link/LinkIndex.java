@@ -32,6 +32,9 @@ class LinkIndex {
 	/** How far apart new fetch jobs for one host are queued; zero queues them all for now. */
 	private final Duration hostSpacing;
 
+	/** Counters and slots shared with everyone citing the same site, written at the commit. */
+	private final LinkRowWrites rowWrites;
+
 	/** Queues every new job for now (the schema of V3's migration has no host slots). */
 	LinkIndex(JdbcClient jdbc) {
 		this(jdbc, Duration.ZERO);
@@ -40,6 +43,7 @@ class LinkIndex {
 	LinkIndex(JdbcClient jdbc, Duration hostSpacing) {
 		this.jdbc = jdbc;
 		this.hostSpacing = hostSpacing;
+		this.rowWrites = new LinkRowWrites(jdbc, hostSpacing);
 	}
 
 	/** @return whether a fetch job was queued */
@@ -179,22 +183,18 @@ class LinkIndex {
 				    select site_path_id, thread_id, min(published) as published
 				    from unnest(cast(:ids as bigint[]), cast(:threads as bigint[]), cast(:published as timestamptz[]))
 				        as l(site_path_id, thread_id, published)
-				    group by site_path_id, thread_id),
-				added as (
-				    insert into site_threads (site_path_id, thread_id, published_at)
-				    select site_path_id, thread_id, published from listed order by site_path_id, thread_id
-				    on conflict do nothing
-				    returning site_path_id, published_at),
-				counted as (
-				    select site_path_id, count(*) as threads, max(published_at) as latest from added group by site_path_id)
-				update site_paths s set thread_count = s.thread_count + counted.threads,
-				                        changed_at = greatest(s.changed_at, counted.latest)
-				from counted where s.id = counted.site_path_id
+				    group by site_path_id, thread_id)
+				insert into site_threads (site_path_id, thread_id, published_at)
+				select site_path_id, thread_id, published from listed order by site_path_id, thread_id
+				on conflict do nothing
+				returning site_path_id, published_at
 				""")
 			.param("ids", ids.toArray(Long[]::new))
 			.param("threads", threads.toArray(Long[]::new))
 			.param("published", Timestamps.array(published))
-			.update();
+			.query((rs) -> {
+				this.rowWrites.threadListed(rs.getLong("site_path_id"), Timestamps.read(rs, "published_at"));
+			});
 	}
 
 	/** Removes a message's links and recomputes which site paths list its thread, and since when. */
@@ -280,22 +280,57 @@ class LinkIndex {
 			NormalizedUrl page = normalized.get(key);
 			pages.add(page.isWholeSitePath() ? sitePathIds.get(new SiteKey(page.host(), page.sitePath())) : null);
 		}
+		// A link cited by many at once (the day's article) is not written when it exists: a row written stays
+		// locked until the commit, and each of them would wait for the others' whole transactions.
+		Map<Long, Long> untiedPages = new TreeMap<>();
 		this.jdbc.sql("""
-				insert into links (url, host, normalized, normalized_hash, site_path_id)
-				select url, host, key, sha256(convert_to(key, 'UTF8')), page
-				from unnest(cast(:urls as text[]), cast(:hosts as text[]), cast(:keys as text[]), cast(:pages as bigint[]))
-				    as l(url, host, key, page)
-				on conflict (normalized_hash) do update
-				    set site_path_id = coalesce(links.site_path_id, excluded.site_path_id)
-				returning id, normalized
+				with wanted as (
+				    select * from unnest(cast(:urls as text[]), cast(:hosts as text[]), cast(:keys as text[]),
+				                         cast(:pages as bigint[])) as w(url, host, key, page)),
+				created as (
+				    insert into links (url, host, normalized, normalized_hash, site_path_id)
+				    select url, host, key, sha256(convert_to(key, 'UTF8')), page from wanted
+				    on conflict (normalized_hash) do nothing
+				    returning id, normalized)
+				select id, normalized, null as untied_page from created
+				union all
+				-- The statement does not see the rows it inserts: those it reads here are the others.
+				select l.id, l.normalized, case when l.site_path_id is null then w.page end
+				from wanted w join links l on l.normalized_hash = sha256(convert_to(w.key, 'UTF8'))
 				""")
 			.param("urls", keys.stream().map(spellings::get).toArray(String[]::new))
 			.param("hosts", keys.stream().map((key) -> normalized.get(key).host()).toArray(String[]::new))
 			.param("keys", keys.toArray(String[]::new))
 			.param("pages", pages.toArray(Long[]::new))
 			.query((rs) -> {
-				ids.put(rs.getString("normalized"), rs.getLong("id"));
+				long id = rs.getLong("id");
+				ids.put(rs.getString("normalized"), id);
+				long page = rs.getLong("untied_page");
+				if (!rs.wasNull()) {
+					untiedPages.put(id, page);
+				}
 			});
+		if (ids.size() < keys.size()) {
+			// Created by a transaction that committed after this statement's snapshot was taken.
+			this.jdbc.sql("""
+					select id, normalized from links
+					where normalized_hash in (select sha256(convert_to(k, 'UTF8')) from unnest(cast(:keys as text[])) k)
+					""")
+				.param("keys", keys.toArray(String[]::new))
+				.query((rs) -> {
+					ids.put(rs.getString("normalized"), rs.getLong("id"));
+				});
+		}
+		if (!untiedPages.isEmpty()) {
+			this.jdbc.sql("""
+					update links l set site_path_id = t.page
+					from unnest(cast(:ids as bigint[]), cast(:pages as bigint[])) as t(id, page)
+					where l.id = t.id and l.site_path_id is null
+					""")
+				.param("ids", untiedPages.keySet().toArray(Long[]::new))
+				.param("pages", untiedPages.values().toArray(Long[]::new))
+				.update();
+		}
 		return ids;
 	}
 
@@ -320,29 +355,15 @@ class LinkIndex {
 
 	/** Queues a fetch of this link unless it was checked or is queued already; @return whether it was queued. */
 	boolean enqueueIfNeverFetched(long linkId) {
-		if (this.hostSpacing.isZero()) {
-			return this.jdbc.sql("""
-					insert into link_fetch_jobs (link_id) select id from links where id = :link and checked_at is null
-					on conflict do nothing
-					""").param("link", linkId).update() > 0;
-		}
-		// The host's next slot: now when it has had none for a while, else one spacing after the last one.
-		return this.jdbc.sql("""
-				with link as (
-				    select l.id, l.host from links l
-				    where l.id = :link and l.checked_at is null
-				      and not exists (select 1 from link_fetch_jobs j where j.link_id = l.id)),
-				slot as (
-				    insert into fetch_host_slots (host, next_at) select host, now() from link
-				    on conflict (host) do update
-				        set next_at = greatest(fetch_host_slots.next_at + make_interval(secs => :spacing), now())
-				    returning next_at)
-				insert into link_fetch_jobs (link_id, not_before) select link.id, slot.next_at from link, slot
+		boolean queued = this.jdbc.sql("""
+				insert into link_fetch_jobs (link_id) select id from links where id = :link and checked_at is null
 				on conflict do nothing
-				""")
-			.param("link", linkId)
-			.param("spacing", this.hostSpacing.toMillis() / 1000.0)
-			.update() > 0;
+				""").param("link", linkId).update() > 0;
+		if (queued && !this.hostSpacing.isZero()) {
+			// Queued for now; the host's next slot is taken at the commit.
+			this.rowWrites.fetchQueued(linkId);
+		}
+		return queued;
 	}
 
 }

@@ -25,8 +25,11 @@ public class MessageTags {
 
 	private final JdbcClient jdbc;
 
-	MessageTags(JdbcClient jdbc) {
+	private final TagRowWrites rowWrites;
+
+	MessageTags(JdbcClient jdbc, TagRowWrites rowWrites) {
 		this.jdbc = jdbc;
+		this.rowWrites = rowWrites;
 	}
 
 	/** Tags the message; returns the ids of its tags in the order typed. */
@@ -77,7 +80,7 @@ public class MessageTags {
 			}
 			tagIds.add(ofMessage);
 		}
-		countSpellings(spellings);
+		spellings.forEach(this.rowWrites::spelled);
 		this.jdbc.sql("""
 				insert into message_tags (message_id, tag_id, position)
 				select * from unnest(cast(:messages as bigint[]), cast(:tags as bigint[]), cast(:positions as int[]))
@@ -105,14 +108,22 @@ public class MessageTags {
 		return firstSpelling.isEmpty() ? Map.of() : upsert(firstSpelling, uses);
 	}
 
-	/** Creates the tags not yet known and stamps the others' latest use, in key order (two writers lock alike). */
+	/**
+	 * Creates the tags not yet known, without writing the others' rows: their latest use is written at the
+	 * commit ({@link TagRowWrites}), so that posts carrying one tag do not wait for each other's transactions.
+	 */
 	private Map<String, Long> upsert(Map<String, Hashtag> firstSpelling, Map<String, Instant> latestUse) {
 		Map<String, Long> ids = new HashMap<>();
 		this.jdbc.sql("""
-				insert into tags (key, display, changed_at)
-				select * from unnest(cast(:keys as text[]), cast(:displays as text[]), cast(:ats as timestamptz[]))
-				on conflict (key) do update set changed_at = greatest(tags.changed_at, excluded.changed_at)
-				returning id, key
+				with created as (
+				    insert into tags (key, display, changed_at)
+				    select * from unnest(cast(:keys as text[]), cast(:displays as text[]), cast(:ats as timestamptz[]))
+				    on conflict (key) do nothing
+				    returning id, key)
+				select id, key from created
+				union all
+				-- The statement does not see the rows it inserts: those it reads here are the others.
+				select id, key from tags where key = any(:keys)
 				""")
 			.param("keys", firstSpelling.keySet().toArray(String[]::new))
 			.param("displays", firstSpelling.values().stream().map(Hashtag::display).toArray(String[]::new))
@@ -120,6 +131,15 @@ public class MessageTags {
 			.query((rs) -> {
 				ids.put(rs.getString("key"), rs.getLong("id"));
 			});
+		if (ids.size() < firstSpelling.size()) {
+			// Created by a transaction that committed after this statement's snapshot was taken.
+			this.jdbc.sql("select id, key from tags where key = any(:keys)")
+				.param("keys", firstSpelling.keySet().toArray(String[]::new))
+				.query((rs) -> {
+					ids.put(rs.getString("key"), rs.getLong("id"));
+				});
+		}
+		ids.forEach((key, id) -> this.rowWrites.used(id, latestUse.get(key)));
 		return ids;
 	}
 
@@ -138,67 +158,7 @@ public class MessageTags {
 				.optional()
 				.ifPresent((tagId) -> spellings.merge(new TagSpelling(tagId, hashtag.display()), -1, Integer::sum));
 		}
-		countSpellings(spellings);
-	}
-
-	/**
-	 * Counts each spelling's uses up or down (a spelling no longer used goes), then shows each of these
-	 * tags in its most used spelling (DESIGN §4).
-	 */
-	private void countSpellings(Map<TagSpelling, Integer> changes) {
-		if (changes.isEmpty()) {
-			return;
-		}
-		Long[] tagIds = changes.keySet().stream().map(TagSpelling::tagId).distinct().toArray(Long[]::new);
-		List<TagSpelling> more = new ArrayList<>();
-		List<Integer> added = new ArrayList<>();
-		List<TagSpelling> fewer = new ArrayList<>();
-		List<Integer> removed = new ArrayList<>();
-		changes.forEach((spelling, change) -> {
-			(change > 0 ? more : fewer).add(spelling);
-			(change > 0 ? added : removed).add(change);
-		});
-		if (!more.isEmpty()) {
-			this.jdbc.sql("""
-					insert into tag_spellings (tag_id, display, uses)
-					select * from unnest(cast(:tags as bigint[]), cast(:displays as text[]), cast(:uses as int[]))
-					on conflict (tag_id, display) do update set uses = tag_spellings.uses + excluded.uses
-					""")
-				.param("tags", more.stream().map(TagSpelling::tagId).toArray(Long[]::new))
-				.param("displays", more.stream().map(TagSpelling::display).toArray(String[]::new))
-				.param("uses", added.toArray(Integer[]::new))
-				.update();
-		}
-		if (!fewer.isEmpty()) {
-			this.jdbc.sql("""
-					update tag_spellings s set uses = greatest(s.uses + c.change, 0)
-					from unnest(cast(:tags as bigint[]), cast(:displays as text[]), cast(:changes as int[]))
-					    as c(tag_id, display, change)
-					where s.tag_id = c.tag_id and s.display = c.display
-					""")
-				.param("tags", fewer.stream().map(TagSpelling::tagId).toArray(Long[]::new))
-				.param("displays", fewer.stream().map(TagSpelling::display).toArray(String[]::new))
-				.param("changes", removed.toArray(Integer[]::new))
-				.update();
-			// Only a spelling counted down can have reached zero.
-			this.jdbc.sql("delete from tag_spellings where tag_id = any(:tags) and uses = 0").param("tags", tagIds).update();
-		}
-		this.jdbc.sql("""
-				update tags set display = coalesce((select s.display from tag_spellings s where s.tag_id = tags.id
-				                                    order by s.uses desc, s.display limit 1), display)
-				where id = any(:tags)
-				""").param("tags", tagIds).update();
-	}
-
-	/** A tag as spelled once, ordered so that a batch locks its rows in one order. */
-	private record TagSpelling(long tagId, String display) implements Comparable<TagSpelling> {
-
-		@Override
-		public int compareTo(TagSpelling other) {
-			int byTag = Long.compare(this.tagId, other.tagId);
-			return (byTag != 0) ? byTag : this.display.compareTo(other.display);
-		}
-
+		spellings.forEach(this.rowWrites::spelled);
 	}
 
 }

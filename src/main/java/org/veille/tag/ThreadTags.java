@@ -2,7 +2,10 @@ package org.veille.tag;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,8 +25,11 @@ public class ThreadTags {
 
 	private final JdbcClient jdbc;
 
-	ThreadTags(JdbcClient jdbc) {
+	private final TagRowWrites rowWrites;
+
+	ThreadTags(JdbcClient jdbc, TagRowWrites rowWrites) {
 		this.jdbc = jdbc;
+		this.rowWrites = rowWrites;
 	}
 
 	/** A new message of the thread (its first, or a reply) brought these tags at this time. */
@@ -55,27 +61,29 @@ public class ThreadTags {
 		if (tags.isEmpty()) {
 			return;
 		}
+		Map<Long, Integer> threadsAdded = new TreeMap<>();
+		Map<Long, Instant> latest = new HashMap<>();
 		this.jdbc.sql("""
 				with brought as (
 				    select tag_id, thread_id, min(at) as at
 				    from unnest(cast(:tags as bigint[]), cast(:threads as bigint[]), cast(:ats as timestamptz[]))
 				        as b(tag_id, thread_id, at)
-				    group by tag_id, thread_id),
-				added as (
-				    insert into thread_tags (tag_id, thread_id, published_at)
-				    select tag_id, thread_id, at from brought order by tag_id, thread_id
-				    on conflict do nothing
-				    returning tag_id, published_at),
-				counted as (
-				    select tag_id, count(*) as threads, max(published_at) as latest from added group by tag_id)
-				update tags set thread_count = thread_count + counted.threads,
-				                changed_at = greatest(changed_at, counted.latest)
-				from counted where tags.id = counted.tag_id
+				    group by tag_id, thread_id)
+				insert into thread_tags (tag_id, thread_id, published_at)
+				select tag_id, thread_id, at from brought order by tag_id, thread_id
+				on conflict do nothing
+				returning tag_id, published_at
 				""")
 			.param("tags", tags.toArray(Long[]::new))
 			.param("threads", threads.toArray(Long[]::new))
 			.param("ats", Timestamps.array(ats))
-			.update();
+			.query((rs) -> {
+				long tagId = rs.getLong("tag_id");
+				threadsAdded.merge(tagId, 1, Integer::sum);
+				latest.merge(tagId, Timestamps.read(rs, "published_at"), (a, b) -> a.isAfter(b) ? a : b);
+			});
+		// The counters are written at the commit: a popular tag's row is locked only while it commits.
+		threadsAdded.forEach((tagId, count) -> this.rowWrites.threadsAdded(tagId, count, latest.get(tagId)));
 	}
 
 	/**

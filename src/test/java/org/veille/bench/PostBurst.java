@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.veille.support.WebSession;
 
@@ -62,6 +64,7 @@ public final class PostBurst {
 			Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
 			long[] latencies = new long[posters * messages];
 			long appCpu = cpuTicks(pids(args, "app-pid"));
+			Map<String, Long> appThreads = threadTicks(pids(args, "app-pid"));
 			long postgresCpu = cpuTicks(pids(args, "postgres-pids"));
 			long start = System.nanoTime();
 			int acknowledged = burst(threads, people, messages, "burst_" + run, shared, (poster, index, nanos, status) -> {
@@ -72,6 +75,8 @@ public final class PostBurst {
 			});
 			double seconds = (System.nanoTime() - start) / 1e9;
 			appCpu = cpuTicks(pids(args, "app-pid")) - appCpu;
+			Map<String, Long> byThread = threadTicks(pids(args, "app-pid"));
+			appThreads.forEach((group, ticks) -> byThread.merge(group, -ticks, Long::sum));
 			postgresCpu = cpuTicks(pids(args, "postgres-pids")) - postgresCpu;
 			Arrays.sort(latencies);
 			System.out.printf("%d posters x %d messages: %d acknowledged in %.1f s: %.1f posts/s%n", posters,
@@ -82,6 +87,14 @@ public final class PostBurst {
 			if (appCpu > 0 || postgresCpu > 0) {
 				System.out.printf("CPU time per post: application %.2f ms, PostgreSQL %.2f ms%n",
 						appCpu * TICK_MILLIS / acknowledged, postgresCpu * TICK_MILLIS / acknowledged);
+				StringJoiner groups = new StringJoiner(", ", "application CPU per post by thread: ", "");
+				byThread.entrySet()
+					.stream()
+					.filter((group) -> group.getValue() > 0)
+					.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+					.forEach((group) -> groups.add(String.format("%s %.2f ms", group.getKey(),
+							group.getValue() * TICK_MILLIS / acknowledged)));
+				System.out.println(groups);
 			}
 			System.out.println("acknowledged=" + acknowledged + " tag=burst_" + run);
 		}
@@ -198,6 +211,36 @@ public final class PostBurst {
 				String line = Files.readString(stat);
 				String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
 				ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			}
+		}
+		return ticks;
+	}
+
+	/**
+	 * CPU ticks of each thread of these processes so far, summed by the thread's name without its digits
+	 * (Linux keeps 15 characters of a name: Tomcat's {@code http-nio-8086-exec-12} counts as
+	 * {@code http-nio--e}): where the time goes, request threads, the collector, the JIT, background
+	 * workers. A thread that ended in between is missed.
+	 */
+	private static Map<String, Long> threadTicks(List<String> pids) throws IOException {
+		Map<String, Long> ticks = new TreeMap<>();
+		for (String pid : pids) {
+			Path tasks = Path.of("/proc", pid.strip(), "task");
+			if (!Files.isDirectory(tasks)) {
+				continue;
+			}
+			try (Stream<Path> threads = Files.list(tasks)) {
+				for (Path thread : threads.toList()) {
+					try {
+						String line = Files.readString(thread.resolve("stat"));
+						String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')).replaceAll("[0-9]", "");
+						String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+						ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+					}
+					catch (IOException ex) {
+						// The thread ended while being read.
+					}
+				}
 			}
 		}
 		return ticks;

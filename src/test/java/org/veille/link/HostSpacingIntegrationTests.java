@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +109,53 @@ class HostSpacingIntegrationTests {
 		assertThat(due.get(0)).isAfter(before);
 		assertThat(Duration.between(due.get(0), due.get(1))).isEqualTo(Duration.ofSeconds(2));
 		assertThat(Duration.between(due.get(1), due.get(2))).isEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void shouldTakeTheHostsSlotAtCommitWithoutWaitingForAnotherOpenTransaction() throws Exception {
+		String host = TestPeople.uniqueName("open").replace('_', '-').toLowerCase() + ".example.org";
+		LinkIndex index = new LinkIndex(this.jdbc, Duration.ofSeconds(2));
+		List<Long> ids = new ArrayList<>();
+		for (String path : List.of("/first", "/second")) {
+			ids.add(this.jdbc.sql("""
+					insert into links (url, host, normalized, normalized_hash)
+					values (:url, :host, :url, sha256(convert_to(:url, 'UTF8'))) returning id
+					""").param("url", "https://" + host + path).param("host", host).query(Long.class).single());
+		}
+		CountDownLatch queued = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		try {
+			CompletableFuture<Void> open = CompletableFuture.runAsync(() -> this.transactions.executeWithoutResult((status) -> {
+				index.enqueueIfNeverFetched(ids.get(0));
+				queued.countDown();
+				try {
+					release.await(60, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(queued.await(30, TimeUnit.SECONDS)).isTrue();
+
+			CompletableFuture.runAsync(() -> this.transactions.executeWithoutResult((status) -> index.enqueueIfNeverFetched(ids.get(1))))
+				.get(30, TimeUnit.SECONDS);
+			assertThat(open).as("the first transaction is still open").isNotDone();
+			release.countDown();
+			open.get(30, TimeUnit.SECONDS);
+
+			List<Instant> due = ids.stream()
+				.map((id) -> this.jdbc.sql("select not_before from link_fetch_jobs where link_id = :id")
+					.param("id", id)
+					.query((rs, row) -> Timestamps.read(rs, "not_before"))
+					.single())
+				.toList();
+			assertThat(Duration.between(due.get(1), due.get(0))).as("the first to commit has the first slot")
+				.isEqualTo(Duration.ofSeconds(2));
+		}
+		finally {
+			release.countDown();
+			this.jdbc.sql("delete from links where id = any(:ids)").param("ids", ids.toArray(Long[]::new)).update();
+		}
 	}
 
 }
