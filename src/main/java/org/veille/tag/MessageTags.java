@@ -111,30 +111,34 @@ public class MessageTags {
 	/**
 	 * Creates the tags not yet known, without writing the others' rows: their latest use is written at the
 	 * commit ({@link TagRowWrites}), so that posts carrying one tag do not wait for each other's transactions.
+	 * Known tags are read first: inserting one would wait for any transaction committing a change to its row.
 	 */
 	private Map<String, Long> upsert(Map<String, Hashtag> firstSpelling, Map<String, Instant> latestUse) {
 		Map<String, Long> ids = new HashMap<>();
-		this.jdbc.sql("""
-				with created as (
-				    insert into tags (key, display, changed_at)
-				    select * from unnest(cast(:keys as text[]), cast(:displays as text[]), cast(:ats as timestamptz[]))
-				    on conflict (key) do nothing
-				    returning id, key)
-				select id, key from created
-				union all
-				-- The statement does not see the rows it inserts: those it reads here are the others.
-				select id, key from tags where key = any(:keys)
-				""")
+		this.jdbc.sql("select id, key from tags where key = any(:keys)")
 			.param("keys", firstSpelling.keySet().toArray(String[]::new))
-			.param("displays", firstSpelling.values().stream().map(Hashtag::display).toArray(String[]::new))
-			.param("ats", Timestamps.array(firstSpelling.keySet().stream().map(latestUse::get).toList()))
 			.query((rs) -> {
 				ids.put(rs.getString("key"), rs.getLong("id"));
 			});
+		List<String> missing = firstSpelling.keySet().stream().filter((key) -> !ids.containsKey(key)).toList();
+		if (!missing.isEmpty()) {
+			this.jdbc.sql("""
+					insert into tags (key, display, changed_at)
+					select * from unnest(cast(:keys as text[]), cast(:displays as text[]), cast(:ats as timestamptz[]))
+					on conflict (key) do nothing
+					returning id, key
+					""")
+				.param("keys", missing.toArray(String[]::new))
+				.param("displays", missing.stream().map((key) -> firstSpelling.get(key).display()).toArray(String[]::new))
+				.param("ats", Timestamps.array(missing.stream().map(latestUse::get).toList()))
+				.query((rs) -> {
+					ids.put(rs.getString("key"), rs.getLong("id"));
+				});
+		}
 		if (ids.size() < firstSpelling.size()) {
-			// Created by a transaction that committed after this statement's snapshot was taken.
+			// Created meanwhile by another transaction, committed once this one's insert had waited for it.
 			this.jdbc.sql("select id, key from tags where key = any(:keys)")
-				.param("keys", firstSpelling.keySet().toArray(String[]::new))
+				.param("keys", missing.toArray(String[]::new))
 				.query((rs) -> {
 					ids.put(rs.getString("key"), rs.getLong("id"));
 				});
