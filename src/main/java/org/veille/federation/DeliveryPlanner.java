@@ -14,12 +14,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Turns one queued event into deliveries, in one transaction: the author's {@code Create}, {@code Update} or
  * {@code Delete} to their followers' inboxes (a shared inbox once), for a new thread each followed tag's
- * {@code Announce} to the tag's followers, and for an edited thread the author's {@code Update} to them as well.
+ * {@code Announce} to the tag's followers, and for an edited or deleted thread the author's {@code Update} or
+ * {@code Delete} to them as well.
  */
 @Component
 class DeliveryPlanner {
 
-	record Event(long id, String kind, long messageId, long authorId, String base) {
+	/** @param tagIds for a deleted thread, the tags it carried when it was deleted */
+	record Event(long id, String kind, long messageId, long authorId, String base, List<Long> tagIds) {
 	}
 
 	private final JdbcClient jdbc;
@@ -53,10 +55,10 @@ class DeliveryPlanner {
 		Optional<Event> claimed = this.jdbc.sql("""
 				delete from federation_events where id = (
 				    select id from federation_events order by id limit 1 for update skip locked)
-				returning id, kind, message_id, author_id, base
+				returning id, kind, message_id, author_id, base, tag_ids
 				""")
 			.query((rs, row) -> new Event(rs.getLong("id"), rs.getString("kind"), rs.getLong("message_id"),
-					rs.getLong("author_id"), rs.getString("base")))
+					rs.getLong("author_id"), rs.getString("base"), List.of((Long[]) rs.getArray("tag_ids").getArray())))
 			.optional();
 		claimed.ifPresent(this::plan);
 		return claimed.isPresent();
@@ -71,7 +73,10 @@ class DeliveryPlanner {
 		LocalActor person = author.get();
 		List<String> inboxes = this.followers.inboxes("account_id", person.id());
 		if (event.kind().equals("delete")) {
-			send(inboxes, person, documents, documents.deleted(person, event.messageId()));
+			// A thread's tags' followers had it through the tag's Announce: the author's Delete reaches them too.
+			Set<String> all = new LinkedHashSet<>(inboxes);
+			event.tagIds().forEach((tagId) -> all.addAll(this.followers.inboxes("tag_id", tagId)));
+			send(List.copyOf(all), person, documents, documents.deleted(person, event.messageId()));
 			return;
 		}
 		Optional<StoredNote> note = this.notes.find(event.messageId());
