@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Turns one queued event into deliveries, in one transaction: the author's {@code Create}, {@code Update} or
  * {@code Delete} to their followers' inboxes (a shared inbox once), for a new thread each followed tag's
  * {@code Announce} to the tag's followers, and for an edited or deleted thread the author's {@code Update} or
- * {@code Delete} to them as well.
+ * {@code Delete} to them as well. The people elsewhere a message mentions get its activities too, once found
+ * ({@link RemoteMentions}, asked before planning).
  */
 @Component
 class DeliveryPlanner {
@@ -38,8 +39,11 @@ class DeliveryPlanner {
 
 	private final ActorKeys keys;
 
+	private final RemoteMentions mentions;
+
 	DeliveryPlanner(JdbcClient jdbc, LocalActors actors, StoredNotes notes, Followers followers, DeliveryQueue queue,
-			Sites sites, ActorKeys keys) {
+			Sites sites, ActorKeys keys, RemoteMentions mentions) {
+		this.mentions = mentions;
 		this.jdbc = jdbc;
 		this.actors = actors;
 		this.notes = notes;
@@ -76,6 +80,10 @@ class DeliveryPlanner {
 			// A thread's tags' followers had it through the tag's Announce: the author's Delete reaches them too.
 			Set<String> all = new LinkedHashSet<>(inboxes);
 			event.tagIds().forEach((tagId) -> all.addAll(this.followers.inboxes("tag_id", tagId)));
+			this.jdbc.sql("select body from messages where id = :id").param("id", event.messageId()).query(String.class)
+				.optional()
+				.ifPresent((body) -> this.mentions.found(RemoteMentions.in(body)).values()
+					.forEach((mentioned) -> all.add(mentioned.inbox())));
 			send(List.copyOf(all), person, documents, documents.deleted(person, event.messageId()));
 			return;
 		}
@@ -86,6 +94,7 @@ class DeliveryPlanner {
 		if (event.kind().equals("update") && !note.get().isReply()) {
 			inboxes = withTagFollowers(inboxes, note.get());
 		}
+		inboxes = withMentioned(inboxes, note.get().remoteMentions());
 		send(inboxes, person, documents, documents.authored(event.kind().equals("create") ? "Create" : "Update", note.get()));
 		if (event.kind().equals("create") && !note.get().isReply()) {
 			for (StoredNote.Tag tag : note.get().tags()) {
@@ -107,6 +116,13 @@ class DeliveryPlanner {
 		for (StoredNote.Tag tag : thread.tags()) {
 			this.actors.tag(tag.key()).ifPresent((tagActor) -> all.addAll(this.followers.inboxes("tag_id", tagActor.id())));
 		}
+		return List.copyOf(all);
+	}
+
+	/** The inboxes of the people elsewhere the note mentions, each once, whether or not they follow anyone here. */
+	private static List<String> withMentioned(List<String> inboxes, List<RemoteMentions.Mentioned> mentioned) {
+		Set<String> all = new LinkedHashSet<>(inboxes);
+		mentioned.forEach((each) -> all.add(each.inbox()));
 		return List.copyOf(all);
 	}
 

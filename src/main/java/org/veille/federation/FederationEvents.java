@@ -30,12 +30,19 @@ class FederationEvents {
 
 	private static final Logger logger = LoggerFactory.getLogger(FederationEvents.class);
 
+	/**
+	 * A text that may mention someone elsewhere ({@code @user@host}): the planner decides, as this also takes
+	 * {@code @login@} followed by anything; a message without such text is not queued for it.
+	 */
+	private static final String MAY_MENTION_ELSEWHERE = "m.body ~ '@[A-Za-z0-9._-]+@[^[:space:]@.-]'";
+
 	/** The author's followers, or a tag of the message's (federation_followers_account_key, _tag_key). */
 	private static final String FOLLOWED = """
 			exists (select from federation_followers f where f.account_id = m.author_id)
 			or exists (select from federation_followers f join message_tags mt on mt.tag_id = f.tag_id
 			           where mt.message_id = m.id)
-			""";
+			or %s
+			""".formatted(MAY_MENTION_ELSEWHERE);
 
 	private final JdbcClient jdbc;
 
@@ -64,7 +71,8 @@ class FederationEvents {
 				exists (select from federation_followers f where f.account_id = m.author_id)
 				or (m.thread_id is null and exists (select from federation_followers f
 				    join message_tags mt on mt.tag_id = f.tag_id where mt.message_id = m.id))
-				""");
+				or %s
+				""".formatted(MAY_MENTION_ELSEWHERE));
 	}
 
 	/**
@@ -76,7 +84,8 @@ class FederationEvents {
 		queue("delete", event.messageId(), """
 				exists (select from federation_followers f where f.account_id = m.author_id)
 				or exists (select from federation_followers f where f.tag_id = any(cast(:tags as bigint[])))
-				""", deletedThreadTags(event.messageId()));
+				or exists (select from remote_mentions rm where rm.actor_uri is not null) and %s
+				""".formatted(MAY_MENTION_ELSEWHERE), deletedThreadTags(event.messageId()));
 	}
 
 	/** The ids of the tags a deleted thread's text files it under (tags_key_key); none for a reply. */
