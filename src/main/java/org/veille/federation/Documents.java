@@ -87,6 +87,8 @@ final class Documents {
 		document.put("outbox", collection(actor, "outbox"));
 		document.put("followers", collection(actor, "followers"));
 		document.put("following", collection(actor, "following"));
+		// No account elsewhere is declared as this one's former or other self.
+		document.putArray("alsoKnownAs");
 		document.put("manuallyApprovesFollowers", false);
 		document.put("discoverable", true);
 		document.putObject("endpoints").put("sharedInbox", sharedInbox());

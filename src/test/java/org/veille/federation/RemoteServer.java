@@ -47,6 +47,9 @@ final class RemoteServer implements AutoCloseable {
 	/** What the inboxes answer. */
 	volatile int inboxStatus = 202;
 
+	/** The accounts its actor says it also is (a Move's target lists the account moved). */
+	volatile List<String> alsoKnownAs = List.of();
+
 	/** The paths of the GETs answered. */
 	final List<String> fetched = new CopyOnWriteArrayList<>();
 
@@ -89,6 +92,9 @@ final class RemoteServer implements AutoCloseable {
 		actor.put("inbox", actorId() + "/inbox");
 		actor.putObject("endpoints").put("sharedInbox", base() + "/inbox");
 		actor.put("url", base() + "/@" + this.username);
+		if (!this.alsoKnownAs.isEmpty()) {
+			this.alsoKnownAs.forEach(actor.putArray("alsoKnownAs")::add);
+		}
 		ObjectNode key = actor.putObject("publicKey");
 		key.put("id", keyId());
 		key.put("owner", actorId());
