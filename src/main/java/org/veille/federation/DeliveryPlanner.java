@@ -10,6 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Turns one queued event into deliveries, in one transaction: the author's {@code Create}, {@code Update} or
@@ -89,6 +90,12 @@ class DeliveryPlanner {
 		}
 		Optional<StoredNote> note = this.notes.find(event.messageId());
 		if (note.isEmpty()) {
+			return;
+		}
+		if (!this.mentions.allAsked(RemoteMentions.in(note.get().body()))) {
+			// Planned before the people it mentions were asked about (another worker's event came meanwhile): the
+			// event is given back, planned again once they were.
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 			return;
 		}
 		if (event.kind().equals("update") && !note.get().isReply()) {

@@ -7,13 +7,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -80,6 +84,9 @@ class RemoteMentions {
 
 	private final String scheme;
 
+	/** Handles a planned event needed before they were asked about (see {@link #allAsked}). */
+	private final Queue<String> waiting = new ConcurrentLinkedQueue<>();
+
 	RemoteMentions(JdbcClient jdbc, OutboundClient client, RemoteActors actors, Clock clock,
 			FederationProperties properties) {
 		this.jdbc = jdbc;
@@ -121,15 +128,19 @@ class RemoteMentions {
 
 	/**
 	 * Outside any transaction (each statement takes a connection and gives it back, none is held while asking
-	 * another server): asks about the handles of the next queued events' messages not known recently. True when
-	 * any was asked about.
+	 * another server): asks about the handles put aside by the planner, then those of the next queued events'
+	 * messages not known recently. True when any was asked about.
 	 */
 	boolean resolveUpcoming() {
+		List<String> waiting = new ArrayList<>();
+		for (String handle = this.waiting.poll(); handle != null; handle = this.waiting.poll()) {
+			waiting.add(handle);
+		}
+		boolean asked = resolveAll(waiting);
 		List<String> bodies = this.jdbc.sql("""
 				select m.body from federation_events e join messages m on m.id = e.message_id
 				where e.kind <> 'delete' order by e.id limit 10
 				""").query(String.class).list();
-		boolean asked = false;
 		for (String body : bodies) {
 			asked |= resolveAll(in(body));
 		}
@@ -147,6 +158,24 @@ class RemoteMentions {
 			}
 		}
 		return asked;
+	}
+
+	/**
+	 * Whether each of these handles was asked about (found or not, however long ago); those never asked are put
+	 * aside for the next {@link #resolveUpcoming()} of this instance.
+	 */
+	boolean allAsked(Collection<String> typed) {
+		List<String> handles = typed.stream().map(RemoteMentions::normalize).filter(Objects::nonNull).toList();
+		if (handles.isEmpty()) {
+			return true;
+		}
+		List<String> asked = this.jdbc.sql("select handle from remote_mentions where handle in (:handles)")
+			.param("handles", handles)
+			.query(String.class)
+			.list();
+		List<String> never = handles.stream().filter((handle) -> !asked.contains(handle)).toList();
+		this.waiting.addAll(never);
+		return never.isEmpty();
 	}
 
 	/** The people found among these handles (as typed), without asking anyone: those kept from an earlier lookup. */

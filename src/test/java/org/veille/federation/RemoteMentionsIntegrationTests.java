@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.veille.outbound.OutboundClient;
 import org.veille.outbound.OutboundProperties;
@@ -47,6 +48,15 @@ class RemoteMentionsIntegrationTests {
 
 	@Autowired
 	private FederationProperties properties;
+
+	@Autowired
+	private DeliveryPlanner planner;
+
+	@Autowired
+	private RemoteMentions mentions;
+
+	@Autowired
+	private TransactionTemplate transactions;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -115,6 +125,31 @@ class RemoteMentionsIntegrationTests {
 		JsonNode served = noteOf(id);
 		assertThat(served.get("tag").toString()).contains(this.remote.actorId());
 		assertThat(author.get("/messages/" + id).body()).as("the poster's page is fine").contains("Hello @" + handle);
+	}
+
+	@Test
+	void anEventPlannedBeforeItsMentionsWereAskedAboutIsGivenBackAndTheyAreAskedNext() throws Exception {
+		WebSession author = new WebSession(this.port);
+		author.signUp(TestPeople.uniqueName("latemention"));
+		long id = messageIdOf(author.postMessage("Soon a mention"));
+		String handle = "carol@" + this.remote.host();
+		this.jdbc.sql("update messages set body = :body where id = :id").param("body", "Hello @" + handle)
+			.param("id", id).update();
+
+		// Uncommitted, so that no worker sees it: as if it came after this worker asked about the next events.
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("""
+					insert into federation_events (kind, message_id, author_id, base, created_at)
+					select 'create', id, author_id, :base, now() from messages where id = :id
+					""").param("base", base()).param("id", id).update();
+			assertThat(this.planner.planOne()).isTrue();
+			assertThat(status.isRollbackOnly()).as("the event given back").isTrue();
+			status.setRollbackOnly();
+		});
+		assertThat(resolved(handle)).isFalse();
+		assertThat(this.mentions.resolveUpcoming()).as("the handle put aside is asked about").isTrue();
+		assertThat(resolved(handle)).isTrue();
+		assertThat(this.mentions.found(List.of(handle))).containsKey(handle);
 	}
 
 	@Test
