@@ -92,7 +92,7 @@ class DeliveryPlanner {
 		if (note.isEmpty()) {
 			return;
 		}
-		if (!this.mentions.allAsked(RemoteMentions.in(note.get().body()))) {
+		if (!this.mentions.allAsked(RemoteMentions.in(note.get().body()), event.base())) {
 			// Planned before the people it mentions were asked about (another worker's event came meanwhile): the
 			// event is given back, planned again once they were.
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();

@@ -85,7 +85,11 @@ class RemoteMentions {
 	private final String scheme;
 
 	/** Handles a planned event needed before they were asked about (see {@link #allAsked}). */
-	private final Queue<String> waiting = new ConcurrentLinkedQueue<>();
+	private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+
+	/** A handle (or a text holding some) and the site's address its event keeps. */
+	private record Waiting(String handle, String base) {
+	}
 
 	RemoteMentions(JdbcClient jdbc, OutboundClient client, RemoteActors actors, Clock clock,
 			FederationProperties properties) {
@@ -132,28 +136,31 @@ class RemoteMentions {
 	 * messages not known recently. True when any was asked about.
 	 */
 	boolean resolveUpcoming() {
-		List<String> waiting = new ArrayList<>();
-		for (String handle = this.waiting.poll(); handle != null; handle = this.waiting.poll()) {
-			waiting.add(handle);
+		boolean asked = false;
+		for (Waiting waiting = this.waiting.poll(); waiting != null; waiting = this.waiting.poll()) {
+			asked |= resolveAll(List.of(waiting.handle()), waiting.base());
 		}
-		boolean asked = resolveAll(waiting);
-		List<String> bodies = this.jdbc.sql("""
-				select m.body from federation_events e join messages m on m.id = e.message_id
+		List<Waiting> upcoming = this.jdbc.sql("""
+				select m.body, e.base from federation_events e join messages m on m.id = e.message_id
 				where e.kind <> 'delete' order by e.id limit 10
-				""").query(String.class).list();
-		for (String body : bodies) {
-			asked |= resolveAll(in(body));
+				""").query((rs, row) -> new Waiting(rs.getString("body"), rs.getString("base"))).list();
+		for (Waiting event : upcoming) {
+			asked |= resolveAll(in(event.handle()), event.base());
 		}
 		return asked;
 	}
 
-	/** Asks about the handles not known recently; true when any was asked about. */
-	boolean resolveAll(Collection<String> typed) {
+	/**
+	 * Asks about the handles not known recently; true when any was asked about. A handle on this very site
+	 * ({@code base}'s host) is not asked about: it is kept as not found, so nothing is sent to ourselves.
+	 */
+	boolean resolveAll(Collection<String> typed, String base) {
+		String own = URI.create(base).getRawAuthority().toLowerCase(Locale.ROOT);
 		boolean asked = false;
 		for (String each : typed) {
 			String handle = normalize(each);
 			if (handle != null && !knownRecently(handle)) {
-				remember(handle, lookUp(handle));
+				remember(handle, handle.endsWith("@" + own) ? null : lookUp(handle));
 				asked = true;
 			}
 		}
@@ -164,7 +171,7 @@ class RemoteMentions {
 	 * Whether each of these handles was asked about (found or not, however long ago); those never asked are put
 	 * aside for the next {@link #resolveUpcoming()} of this instance.
 	 */
-	boolean allAsked(Collection<String> typed) {
+	boolean allAsked(Collection<String> typed, String base) {
 		List<String> handles = typed.stream().map(RemoteMentions::normalize).filter(Objects::nonNull).toList();
 		if (handles.isEmpty()) {
 			return true;
@@ -174,7 +181,7 @@ class RemoteMentions {
 			.query(String.class)
 			.list();
 		List<String> never = handles.stream().filter((handle) -> !asked.contains(handle)).toList();
-		this.waiting.addAll(never);
+		never.forEach((handle) -> this.waiting.add(new Waiting(handle, base)));
 		return never.isEmpty();
 	}
 

@@ -153,6 +153,21 @@ class RemoteMentionsIntegrationTests {
 	}
 
 	@Test
+	void aHandleOnThisVerySiteIsNotAskedAbout() throws Exception {
+		String login = TestPeople.uniqueName("mentionedhere");
+		WebSession author = new WebSession(this.port);
+		author.signUp(login);
+		String handle = login + "@127.0.0.1:" + this.port;
+
+		long id = messageIdOf(author.postMessage("Hi @" + handle));
+		await().atMost(Duration.ofSeconds(20)).until(() -> resolved(handle));
+		assertThat(this.jdbc.sql("select count(*) from remote_actors where uri = :uri")
+			.param("uri", base() + "/people/" + login).query(Integer.class).single())
+			.as("no local person taken for someone elsewhere").isZero();
+		assertThat(noteOf(id).get("tag").toString()).doesNotContain("Mention");
+	}
+
+	@Test
 	void anUnknownOrUnreachableHandleStaysPlainTextAndNothingIsSent() throws Exception {
 		WebSession author = new WebSession(this.port);
 		author.signUp(TestPeople.uniqueName("unknownmention"));
@@ -180,7 +195,7 @@ class RemoteMentionsIntegrationTests {
 		try (OutboundClient strict = new OutboundClient(policy)) {
 			RemoteMentions mentions = new RemoteMentions(this.jdbc, strict, this.actors, Clock.systemUTC(),
 					this.properties);
-			assertThat(mentions.resolveAll(List.of(handle))).isTrue();
+			assertThat(mentions.resolveAll(List.of(handle), base())).isTrue();
 			assertThat(mentions.found(List.of(handle))).isEmpty();
 		}
 		assertThat(this.remote.fetched).as("nothing was asked of the private address").isEmpty();
