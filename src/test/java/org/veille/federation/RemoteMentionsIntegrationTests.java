@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Mentions of people elsewhere ({@code @user@host}) in Veille messages, against another server on loopback that
  * answers WebFinger, serves its actor and keeps what its inbox receives: found, the person is a {@code Mention} of
- * the note, in its {@code cc}, linked in its HTML, and sent the {@code Create} without following anyone here;
+ * the note, in its {@code cc}, linked in its HTML, and sent its {@code Create}, {@code Update} and {@code Delete}
+ * without following anyone here;
  * anything not found stays plain text and the post goes through.
  */
 @IntegrationTest
@@ -125,6 +127,17 @@ class RemoteMentionsIntegrationTests {
 		JsonNode served = noteOf(id);
 		assertThat(served.get("tag").toString()).contains(this.remote.actorId());
 		assertThat(author.get("/messages/" + id).body()).as("the poster's page is fine").contains("Hello @" + handle);
+
+		String token = WebSession.csrfOf(author.get("/messages/" + id + "/edit").body());
+		assertThat(author.post("/messages/" + id + "/edit", Map.of("_csrf", token, "text", "Edited for @" + handle))
+			.statusCode()).isEqualTo(302);
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.remote.activitiesAt("/inbox").size() == 2);
+		assertThat(this.remote.activitiesAt("/inbox").get(1).get("type").asString()).isEqualTo("Update");
+		assertThat(author.post("/messages/" + id + "/delete", Map.of("_csrf", token)).statusCode()).isEqualTo(302);
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.remote.activitiesAt("/inbox").size() == 3);
+		JsonNode delete = this.remote.activitiesAt("/inbox").get(2);
+		assertThat(delete.get("type").asString()).isEqualTo("Delete");
+		assertThat(delete.get("object").get("id").asString()).isEqualTo(base() + "/messages/" + id);
 	}
 
 	@Test
