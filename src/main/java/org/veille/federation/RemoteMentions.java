@@ -87,8 +87,12 @@ class RemoteMentions {
 	/** Handles a planned event needed before they were asked about (see {@link #allAsked}). */
 	private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
 
-	/** A handle (or a text holding some) and the site's address its event keeps. */
+	/** A handle and the site's address its event keeps. */
 	private record Waiting(String handle, String base) {
+	}
+
+	/** A queued event's text and the site's address it keeps. */
+	private record Upcoming(String body, String base) {
 	}
 
 	RemoteMentions(JdbcClient jdbc, OutboundClient client, RemoteActors actors, Clock clock,
@@ -140,12 +144,12 @@ class RemoteMentions {
 		for (Waiting waiting = this.waiting.poll(); waiting != null; waiting = this.waiting.poll()) {
 			asked |= resolveAll(List.of(waiting.handle()), waiting.base());
 		}
-		List<Waiting> upcoming = this.jdbc.sql("""
+		List<Upcoming> upcoming = this.jdbc.sql("""
 				select m.body, e.base from federation_events e join messages m on m.id = e.message_id
 				where e.kind <> 'delete' order by e.id limit 10
-				""").query((rs, row) -> new Waiting(rs.getString("body"), rs.getString("base"))).list();
-		for (Waiting event : upcoming) {
-			asked |= resolveAll(in(event.handle()), event.base());
+				""").query((rs, row) -> new Upcoming(rs.getString("body"), rs.getString("base"))).list();
+		for (Upcoming event : upcoming) {
+			asked |= resolveAll(in(event.body()), event.base());
 		}
 		return asked;
 	}
