@@ -35,6 +35,7 @@ final class ActivityStreams {
 		ObjectNode extensions = context.addObject();
 		extensions.put("Hashtag", "as:Hashtag");
 		extensions.put("sensitive", "as:sensitive");
+		extensions.putObject("alsoKnownAs").put("@id", "as:alsoKnownAs").put("@type", "@id");
 		return document;
 	}
 

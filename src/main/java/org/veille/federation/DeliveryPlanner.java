@@ -10,16 +10,20 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Turns one queued event into deliveries, in one transaction: the author's {@code Create}, {@code Update} or
  * {@code Delete} to their followers' inboxes (a shared inbox once), for a new thread each followed tag's
- * {@code Announce} to the tag's followers, and for an edited thread the author's {@code Update} to them as well.
+ * {@code Announce} to the tag's followers, and for an edited or deleted thread the author's {@code Update} or
+ * {@code Delete} to them as well. The people elsewhere a message mentions get its activities too, once found
+ * ({@link RemoteMentions}, asked before planning).
  */
 @Component
 class DeliveryPlanner {
 
-	record Event(long id, String kind, long messageId, long authorId, String base) {
+	/** @param tagIds for a deleted thread, the tags it carried when it was deleted */
+	record Event(long id, String kind, long messageId, long authorId, String base, List<Long> tagIds) {
 	}
 
 	private final JdbcClient jdbc;
@@ -36,8 +40,11 @@ class DeliveryPlanner {
 
 	private final ActorKeys keys;
 
+	private final RemoteMentions mentions;
+
 	DeliveryPlanner(JdbcClient jdbc, LocalActors actors, StoredNotes notes, Followers followers, DeliveryQueue queue,
-			Sites sites, ActorKeys keys) {
+			Sites sites, ActorKeys keys, RemoteMentions mentions) {
+		this.mentions = mentions;
 		this.jdbc = jdbc;
 		this.actors = actors;
 		this.notes = notes;
@@ -53,10 +60,10 @@ class DeliveryPlanner {
 		Optional<Event> claimed = this.jdbc.sql("""
 				delete from federation_events where id = (
 				    select id from federation_events order by id limit 1 for update skip locked)
-				returning id, kind, message_id, author_id, base
+				returning id, kind, message_id, author_id, base, tag_ids
 				""")
 			.query((rs, row) -> new Event(rs.getLong("id"), rs.getString("kind"), rs.getLong("message_id"),
-					rs.getLong("author_id"), rs.getString("base")))
+					rs.getLong("author_id"), rs.getString("base"), List.of((Long[]) rs.getArray("tag_ids").getArray())))
 			.optional();
 		claimed.ifPresent(this::plan);
 		return claimed.isPresent();
@@ -71,16 +78,30 @@ class DeliveryPlanner {
 		LocalActor person = author.get();
 		List<String> inboxes = this.followers.inboxes("account_id", person.id());
 		if (event.kind().equals("delete")) {
-			send(inboxes, person, documents, documents.deleted(person, event.messageId()));
+			// A thread's tags' followers had it through the tag's Announce: the author's Delete reaches them too.
+			Set<String> all = new LinkedHashSet<>(inboxes);
+			event.tagIds().forEach((tagId) -> all.addAll(this.followers.inboxes("tag_id", tagId)));
+			this.jdbc.sql("select body from messages where id = :id").param("id", event.messageId()).query(String.class)
+				.optional()
+				.ifPresent((body) -> this.mentions.found(RemoteMentions.in(body)).values()
+					.forEach((mentioned) -> all.add(mentioned.inbox())));
+			send(List.copyOf(all), person, documents, documents.deleted(person, event.messageId()));
 			return;
 		}
 		Optional<StoredNote> note = this.notes.find(event.messageId());
 		if (note.isEmpty()) {
 			return;
 		}
+		if (!this.mentions.allAsked(RemoteMentions.in(note.get().body()), event.base())) {
+			// Planned before the people it mentions were asked about (another worker's event came meanwhile): the
+			// event is given back, planned again once they were.
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			return;
+		}
 		if (event.kind().equals("update") && !note.get().isReply()) {
 			inboxes = withTagFollowers(inboxes, note.get());
 		}
+		inboxes = withMentioned(inboxes, note.get().remoteMentions());
 		send(inboxes, person, documents, documents.authored(event.kind().equals("create") ? "Create" : "Update", note.get()));
 		if (event.kind().equals("create") && !note.get().isReply()) {
 			for (StoredNote.Tag tag : note.get().tags()) {
@@ -102,6 +123,13 @@ class DeliveryPlanner {
 		for (StoredNote.Tag tag : thread.tags()) {
 			this.actors.tag(tag.key()).ifPresent((tagActor) -> all.addAll(this.followers.inboxes("tag_id", tagActor.id())));
 		}
+		return List.copyOf(all);
+	}
+
+	/** The inboxes of the people elsewhere the note mentions, each once, whether or not they follow anyone here. */
+	private static List<String> withMentioned(List<String> inboxes, List<RemoteMentions.Mentioned> mentioned) {
+		Set<String> all = new LinkedHashSet<>(inboxes);
+		mentioned.forEach((each) -> all.add(each.inbox()));
 		return List.copyOf(all);
 	}
 

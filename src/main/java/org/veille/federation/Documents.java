@@ -3,7 +3,10 @@ package org.veille.federation;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -84,6 +87,8 @@ final class Documents {
 		document.put("outbox", collection(actor, "outbox"));
 		document.put("followers", collection(actor, "followers"));
 		document.put("following", collection(actor, "following"));
+		// No account elsewhere is declared as this one's former or other self.
+		document.putArray("alsoKnownAs");
 		document.put("manuallyApprovesFollowers", false);
 		document.put("discoverable", true);
 		document.putObject("endpoints").put("sharedInbox", sharedInbox());
@@ -120,8 +125,10 @@ final class Documents {
 			document.put("updated", time(note.updated()));
 		}
 		document.set("to", ActivityStreams.strings(List.of(ActivityStreams.PUBLIC)));
-		document.set("cc", ActivityStreams.strings(
-				List.of(absolute("/federation/people/" + note.authorLogin() + "/followers"))));
+		List<String> cc = new ArrayList<>();
+		cc.add(absolute("/federation/people/" + note.authorLogin() + "/followers"));
+		note.remoteMentions().forEach((mentioned) -> cc.add(mentioned.actorUri()));
+		document.set("cc", ActivityStreams.strings(cc));
 		document.put("sensitive", false);
 		document.put("content", html(note));
 		ArrayNode tags = document.putArray("tag");
@@ -137,6 +144,12 @@ final class Documents {
 			mention.put("href", absolute("/people/" + login));
 			mention.put("name", "@" + login + "@" + authority());
 		}
+		for (RemoteMentions.Mentioned mentioned : note.remoteMentions()) {
+			ObjectNode mention = tags.addObject();
+			mention.put("type", "Mention");
+			mention.put("href", mentioned.actorUri());
+			mention.put("name", "@" + mentioned.handle());
+		}
 		if (!note.links().isEmpty()) {
 			ArrayNode attachments = document.putArray("attachment");
 			ObjectNode link = attachments.addObject();
@@ -146,8 +159,11 @@ final class Documents {
 	}
 
 	private String html(StoredNote note) {
+		Map<String, String> profiles = new HashMap<>();
+		note.remoteMentions().forEach((mentioned) -> profiles.put(mentioned.handle(), mentioned.page()));
 		String rendered = HtmlRenderer.render(note.body(),
-				new RenderOptions(note.authorLanguage(), (login) -> note.mentions().stream().anyMatch(login::equalsIgnoreCase)));
+				new RenderOptions(note.authorLanguage(), (login) -> note.mentions().stream().anyMatch(login::equalsIgnoreCase))
+					.withRemoteProfiles(profiles::get));
 		return Jsoup.clean(rendered, base() + "/", NOTE_HTML);
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *     four days with the default)
  * @param pauseAfter failures in a row after which a host is paused, for as long as its last wait
  * @param timeout the whole exchange of one delivery
+ * @param webfingerScheme how other servers are asked who a handle {@code @user@host} is: {@code https}, or
+ *     {@code http} for tests and private networks only
  */
 @Validated
 @ConfigurationProperties("veille.federation")
@@ -29,5 +32,6 @@ record FederationProperties(
 		@DefaultValue("2") @Min(1) @Max(64) int perHost,
 		@DefaultValue("10") @Min(1) @Max(30) int maxAttempts,
 		@DefaultValue("5") @Min(1) int pauseAfter,
-		@DefaultValue("10s") Duration timeout) {
+		@DefaultValue("10s") Duration timeout,
+		@DefaultValue("https") @Pattern(regexp = "https?") String webfingerScheme) {
 }

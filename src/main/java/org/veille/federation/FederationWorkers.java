@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 import org.veille.operations.WorkerPool;
 
 /**
- * {@code veille.federation.workers} threads planning queued events, then sending deliveries, one at a time.
+ * {@code veille.federation.workers} threads looking up the people elsewhere that queued events mention, planning the
+ * events, then sending deliveries, one at a time.
  */
 @Component
 class FederationWorkers implements SmartLifecycle {
@@ -22,11 +23,12 @@ class FederationWorkers implements SmartLifecycle {
 
 	private final FederationProperties properties;
 
-	FederationWorkers(DeliveryPlanner planner, DeliverySender sender,
+	FederationWorkers(RemoteMentions mentions, DeliveryPlanner planner, DeliverySender sender,
 			FederationProperties properties) {
 		this.properties = properties;
+		// The people elsewhere that the next events mention are asked about first, outside any transaction.
 		this.pool = new WorkerPool("veille-federation", Math.max(1, properties.workers()), properties.pollInterval(),
-				logger, () -> planner.planOne() | sender.sendOne());
+				logger, () -> mentions.resolveUpcoming() | planner.planOne() | sender.sendOne());
 	}
 
 	void wake() {

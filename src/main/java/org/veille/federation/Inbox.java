@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * What a verified activity does. An activity whose {@code actor} is not its signer is refused (403); a type
  * Veille does not handle is taken and ignored (202). {@code Follow} of a local person or tag is accepted at once
  * (the {@code Accept} queued for delivery), {@code Undo} of it removes the follower, and so does a {@code Block} of
- * the followed by the follower; a {@code Flag} becomes reports ({@link RemoteFlags}).
+ * the followed by the follower; a {@code Flag} becomes reports ({@link RemoteFlags}); a {@code Move} of a follower
+ * moves its follows to its new account ({@link RemoteMoves}).
  */
 @Component
 class Inbox {
@@ -48,8 +49,15 @@ class Inbox {
 
 	private final RemoteFlags flags;
 
+	private final RemoteMoves moves;
+
+	private final TransactionTemplate transactions;
+
 	Inbox(LocalActors actors, Followers followers, DeliveryQueue queue, Sites sites, ActorKeys keys,
-			FederationWorkers workers, RemoteReplies replies, RemoteSuspensions suspensions, RemoteFlags flags) {
+			FederationWorkers workers, RemoteReplies replies, RemoteSuspensions suspensions, RemoteFlags flags,
+			RemoteMoves moves, TransactionTemplate transactions) {
+		this.moves = moves;
+		this.transactions = transactions;
 		this.actors = actors;
 		this.followers = followers;
 		this.queue = queue;
@@ -61,7 +69,10 @@ class Inbox {
 		this.flags = flags;
 	}
 
-	@Transactional
+	/**
+	 * Outside any transaction: a {@code Move} asks another server before writing ({@link RemoteMoves}); everything
+	 * else is done in one transaction.
+	 */
 	Outcome receive(RemoteActor sender, JsonNode activity) {
 		if (!sender.uri().equals(idOf(activity.get("actor")))) {
 			return new Outcome(HttpStatus.FORBIDDEN, "The activity's actor is not the one who signed it.");
@@ -70,6 +81,14 @@ class Inbox {
 			return new Outcome(HttpStatus.FORBIDDEN, "This account is suspended here: its activities are refused.");
 		}
 		String type = text(activity, "type");
+		if ("Move".equals(type)) {
+			return this.moves.receive(sender, activity);
+		}
+		Outcome outcome = this.transactions.execute((status) -> handle(sender, type, activity));
+		return (outcome != null) ? outcome : Outcome.ACCEPTED;
+	}
+
+	private Outcome handle(RemoteActor sender, @Nullable String type, JsonNode activity) {
 		return switch ((type == null) ? "" : type) {
 			case "Follow" -> follow(sender, activity);
 			case "Undo" -> undo(sender, activity);

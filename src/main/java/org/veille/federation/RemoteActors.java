@@ -76,6 +76,16 @@ class RemoteActors {
 		return kept.isPresent() ? kept.get() : store(fetch(uri));
 	}
 
+	/** An actor as its server shows it now, with the whole document (a Move's target names its former accounts). */
+	record Fetched(RemoteActor actor, JsonNode document) {
+	}
+
+	/** An actor fetched afresh, whatever is kept, and kept again. */
+	Fetched fetchAfresh(String uri) throws RemoteActorException {
+		JsonNode document = fetch(uri);
+		return new Fetched(store(document), document);
+	}
+
 	Optional<RemoteActor> stored(String uri) {
 		return this.jdbc.sql("select * from remote_actors where uri = :value").param("value", uri)
 			.query(RemoteActors::row).optional();

@@ -12,6 +12,7 @@ import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import org.veille.report.RemoteReports;
@@ -20,12 +21,16 @@ import org.veille.report.RemoteReports;
  * A {@code Flag} (a report made on another server, as Mastodon forwards it) becomes reports in the moderation
  * queue, the sending server's host standing for the reporter: one for each Veille message it names, and one for
  * each Veille person it names none of whose messages it names. Its {@code content} (the reporter's comment, as
- * plain text) is the note. Objects that are not Veille's live messages or people are passed over.
+ * plain text) is the note. Objects that are not Veille's live messages or people are passed over; a Flag naming
+ * more than {@value #MAX_OBJECTS} objects is refused.
  */
 @Component
 class RemoteFlags {
 
-	/** Mastodon names the account and up to a hundred or so statuses: more is not a report. */
+	/**
+	 * Mastodon names the account and the statuses picked, rarely more than a few dozen: a Flag naming more is
+	 * refused whole (400, saying so) rather than cut, so that no part of a report is silently dropped.
+	 */
 	static final int MAX_OBJECTS = 200;
 
 	private static final Pattern MESSAGE = Pattern.compile("/messages/(\\d{1,18})");
@@ -47,10 +52,15 @@ class RemoteFlags {
 
 	/** In the inbox's transaction. */
 	Inbox.Outcome receive(RemoteActor sender, JsonNode flag) {
+		List<String> objects = objects(flag.get("object"));
+		if (objects.size() > MAX_OBJECTS) {
+			return new Inbox.Outcome(HttpStatus.BAD_REQUEST, "This Flag names " + objects.size()
+					+ " objects; a report here names at most " + MAX_OBJECTS + ": send the rest in another Flag.");
+		}
 		String base = this.sites.current().base();
 		List<Long> messages = new ArrayList<>();
 		Set<String> people = new LinkedHashSet<>();
-		for (String object : objects(flag.get("object"))) {
+		for (String object : objects) {
 			String path = object.startsWith(base) ? object.substring(base.length()) : "";
 			Matcher message = MESSAGE.matcher((path.indexOf('#') < 0) ? path : path.substring(0, path.indexOf('#')));
 			if (message.matches()) {
@@ -80,7 +90,7 @@ class RemoteFlags {
 		if (object != null && object.isArray()) {
 			for (JsonNode each : object) {
 				String id = Inbox.idOf(each);
-				if (id != null && ids.size() < MAX_OBJECTS) {
+				if (id != null) {
 					ids.add(id);
 				}
 			}

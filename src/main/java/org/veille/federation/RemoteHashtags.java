@@ -98,6 +98,48 @@ class RemoteHashtags {
 	}
 
 	/**
+	 * In the transaction of the reply's {@code Update}: the tags it brought are those it still carries (and, when
+	 * the site allows it, the ones it now carries too); a tag it no longer carries leaves the thread unless something
+	 * else brings it, and the thread's tags are derived again.
+	 */
+	void rejoin(long replyId, long threadId, JsonNode note) {
+		List<Hashtag> hashtags = of(note);
+		List<String> keys = hashtags.stream().map(Hashtag::key).toList();
+		this.jdbc.sql("""
+				delete from remote_reply_tags rt using tags t
+				where rt.remote_reply_id = :reply and t.id = rt.tag_id and t.key <> all(cast(:keys as text[]))
+				""").param("reply", replyId).param("keys", keys.toArray(String[]::new)).update();
+		if (!hashtags.isEmpty() && allowed()) {
+			Instant now = this.clock.instant();
+			List<Long> tagIds = new ArrayList<>(this.messageTags.ensure(hashtags, now).values());
+			this.jdbc.sql("""
+					insert into remote_reply_tags (remote_reply_id, tag_id, joined_at)
+					select :reply, tag_id, :now from unnest(cast(:tags as bigint[])) as t(tag_id) on conflict do nothing
+					""")
+				.param("reply", replyId)
+				.param("now", Timestamps.of(now))
+				.param("tags", tagIds.toArray(Long[]::new))
+				.update();
+		}
+		this.threadTags.recompute(threadId, this.clock.instant());
+	}
+
+	/**
+	 * A suspension lifted: the account's replies bring their tags back (ThreadTags leaves out those of a suspended
+	 * account), unless the site no longer allows it, and then they are let go for good.
+	 */
+	void afterLifting(String condition, Object value) {
+		List<Long> tagged = threadsTaggedBy(condition, value);
+		if (!allowed()) {
+			this.jdbc.sql("""
+					delete from remote_reply_tags rt using remote_replies r, remote_actors a
+					where r.id = rt.remote_reply_id and a.id = r.remote_actor_id and %s
+					""".formatted(condition)).param("value", value).update();
+		}
+		retag(tagged);
+	}
+
+	/**
 	 * The threads whose tags some of these replies brought: {@code condition} on {@code r} (the reply) or {@code a}
 	 * (its author) names the replies with {@code :value}.
 	 */

@@ -117,12 +117,15 @@ class RemoteReplies {
 			this.jdbc.sql("""
 					update remote_replies set content_html = :html, updated_at = :now
 					where uri = :uri and remote_actor_id = :actor
+					returning id, thread_id
 					""")
 				.param("html", clean(Inbox.text(note, "content")))
 				.param("now", Timestamps.of(this.clock.instant()))
 				.param("uri", id)
 				.param("actor", sender.id())
-				.update();
+				.query((rs, row) -> new long[] { rs.getLong("id"), rs.getLong("thread_id") })
+				.optional()
+				.ifPresent((reply) -> this.hashtags.rejoin(reply[0], reply[1], note));
 		}
 		return Inbox.Outcome.ACCEPTED;
 	}

@@ -15,7 +15,9 @@ import org.veille.database.Timestamps;
 /**
  * Accounts of other servers suspended one by one: their activities are refused (403), their replies hidden from the
  * thread pages but kept (lifting the suspension shows them again), their follows of people and tags here removed
- * and what was waiting for their own inbox dropped. A suspension names the actor by id or by handle; both match.
+ * and what was waiting for their own inbox dropped, and the tags their replies brought to threads taken away (back
+ * when the suspension is lifted, if the site still allows it). A suspension names the actor by id or by handle;
+ * both match.
  */
 @Component
 class RemoteSuspensions {
@@ -24,15 +26,21 @@ class RemoteSuspensions {
 	static final String SUSPENDED_ACTOR = """
 			exists (select from federation_account_suspensions s where s.actor in (a.uri, lower(a.handle)))""";
 
+	/** The remote actor {@code a} named by a suspension's key {@code :value}. */
+	private static final String NAMED = "(a.uri = :value or lower(a.handle) = :value)";
+
 	private final JdbcClient jdbc;
 
 	private final RemoteModerationLog log;
 
+	private final RemoteHashtags hashtags;
+
 	private final Clock clock;
 
-	RemoteSuspensions(JdbcClient jdbc, RemoteModerationLog log, Clock clock) {
+	RemoteSuspensions(JdbcClient jdbc, RemoteModerationLog log, RemoteHashtags hashtags, Clock clock) {
 		this.jdbc = jdbc;
 		this.log = log;
+		this.hashtags = hashtags;
 		this.clock = clock;
 	}
 
@@ -63,6 +71,8 @@ class RemoteSuspensions {
 				where f.remote_actor_id = a.id and (a.uri = :actor or lower(a.handle) = :actor)
 				""").param("actor", name.key()).update();
 		if (added > 0) {
+			// ThreadTags leaves out the tags its replies brought: the threads' tags are derived again without them.
+			this.hashtags.retag(this.hashtags.threadsTaggedBy(NAMED, name.key()));
 			this.log.record(admin, RemoteModerationLog.Action.SUSPEND_ACCOUNT, name.key());
 		}
 	}
@@ -71,6 +81,7 @@ class RemoteSuspensions {
 	void lift(CurrentAccount admin, String actor) {
 		if (this.jdbc.sql("delete from federation_account_suspensions where actor = :actor").param("actor", actor)
 			.update() > 0) {
+			this.hashtags.afterLifting(NAMED, actor);
 			this.log.record(admin, RemoteModerationLog.Action.UNSUSPEND_ACCOUNT, actor);
 		}
 	}

@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param threadId the thread's first message; its own id for a thread
  * @param tags the keys and display forms of its tags, in the message's order
+ * @param remoteMentions the people of other servers it mentions who were found, in the message's order
  */
 record StoredNote(long id, long threadId, String authorLogin, String authorLanguage, String body, Instant published,
-		Instant updated, List<Tag> tags, List<String> mentions, List<String> links) {
+		Instant updated, List<Tag> tags, List<String> mentions, List<String> links,
+		List<RemoteMentions.Mentioned> remoteMentions) {
 
 	record Tag(String key, String display) {
 	}

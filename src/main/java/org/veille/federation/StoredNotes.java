@@ -22,7 +22,8 @@ import org.veille.web.Cursor;
 /**
  * Reads messages shown to other servers: never a deleted or suspended one, nor one of a suspended author or in a
  * deleted thread. A page
- * of notes costs four statements whatever its length (the messages, then their tags, mentions and links).
+ * of notes costs five statements whatever its length (the messages, then their tags, mentions, links and the
+ * people elsewhere they mention, as found before).
  */
 @Component
 class StoredNotes {
@@ -40,8 +41,11 @@ class StoredNotes {
 
 	private final JdbcClient jdbc;
 
-	StoredNotes(JdbcClient jdbc) {
+	private final RemoteMentions remoteMentions;
+
+	StoredNotes(JdbcClient jdbc, RemoteMentions remoteMentions) {
 		this.jdbc = jdbc;
+		this.remoteMentions = remoteMentions;
 	}
 
 	@Transactional(readOnly = true)
@@ -116,11 +120,17 @@ class StoredNotes {
 				select ml.message_id, l.url from message_links ml join links l on l.id = ml.link_id
 				where ml.message_id in (:ids) order by ml.message_id, ml.position
 				""", (rs) -> rs.getString(2));
+		Map<Long, List<String>> handles = new HashMap<>();
+		rows.forEach((row) -> handles.put(row.id(), RemoteMentions.in(row.body())));
+		Map<String, RemoteMentions.Mentioned> found = this.remoteMentions.found(
+				handles.values().stream().flatMap(List::stream).distinct().toList());
 		List<StoredNote> notes = new ArrayList<>(rows.size());
 		for (Row row : rows) {
+			List<RemoteMentions.Mentioned> mentioned = handles.get(row.id()).stream().map(found::get)
+				.filter(java.util.Objects::nonNull).toList();
 			notes.add(new StoredNote(row.id(), row.threadId(), row.login(), row.language(), row.body(), row.published(),
 					row.updated(), tags.getOrDefault(row.id(), List.of()), mentions.getOrDefault(row.id(), List.of()),
-					links.getOrDefault(row.id(), List.of())));
+					links.getOrDefault(row.id(), List.of()), mentioned));
 		}
 		return notes;
 	}

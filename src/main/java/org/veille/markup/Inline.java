@@ -17,6 +17,16 @@ sealed interface Inline {
 	record Mention(int start, int end, String login) implements Inline {
 	}
 
+	/** A mention of someone on another server, {@code @user@host}, the first {@code @} included. */
+	record RemoteMention(int start, int end, String user, String host) implements Inline {
+
+		/** {@code user@host}, as typed. */
+		String handle() {
+			return this.user + "@" + this.host;
+		}
+
+	}
+
 	/** A {@code *} or {@code _} that may open or close a style. */
 	record Marker(int position, char marker, boolean canOpen, boolean canClose) implements Inline {
 	}

@@ -88,6 +88,9 @@ final class InlineRenderer {
 			else if (inline instanceof Inline.Mention mention) {
 				writeMention(mention);
 			}
+			else if (inline instanceof Inline.RemoteMention mention) {
+				writeRemoteMention(mention);
+			}
 			else if (inline instanceof Inline.Link link) {
 				writeLink(this.text.substring(link.start(), link.end()));
 			}
@@ -130,6 +133,18 @@ final class InlineRenderer {
 		this.html.append("<a class=\"mention\" href=\"/people/");
 		Html.escape(mention.login(), this.html).append("\">@");
 		Html.escape(mention.login(), this.html).append("</a>");
+	}
+
+	/** Linked to the person's profile once it was found (federation resolves handles), else left as text. */
+	private void writeRemoteMention(Inline.RemoteMention mention) {
+		String profile = this.options.remoteProfile().apply(mention.handle());
+		if (profile == null || !(profile.startsWith("https://") || profile.startsWith("http://"))) {
+			Html.escape(this.text, mention.start(), mention.end(), this.html);
+			return;
+		}
+		this.html.append("<a class=\"mention\" href=\"");
+		Html.escape(profile, this.html).append("\" rel=\"").append(UNFOLLOWED_LINK_REL).append("\">");
+		Html.escape(this.text, mention.start(), mention.end(), this.html).append("</a>");
 	}
 
 	private void writeLink(String typed) {

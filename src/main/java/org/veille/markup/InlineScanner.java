@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds hashtags, @mentions and style markers in plain text, left to right, each character once.
+ * Finds hashtags, @mentions (of people here, {@code @login}, or elsewhere, {@code @user@host}) and style markers in plain text, left to right, each character once.
  * Positions are those of the whole message, so that what comes before a {@code @} or around a
  * marker is seen even across a URL or a piece of code.
  */
@@ -54,7 +54,13 @@ final class InlineScanner {
 		else if (c == '@') {
 			int loginEnd = mentionEnd(i, end);
 			if (loginEnd > i + 1) {
-				return add(new Inline.Mention(i, loginEnd, this.text.subSequence(i + 1, loginEnd).toString()), i, loginEnd);
+				String login = this.text.subSequence(i + 1, loginEnd).toString();
+				int handleEnd = (loginEnd < end && this.text.charAt(loginEnd) == '@') ? hostEnd(loginEnd + 1, end) : loginEnd;
+				if (handleEnd > loginEnd + 1) {
+					return add(new Inline.RemoteMention(i, handleEnd, login,
+							this.text.subSequence(loginEnd + 1, handleEnd).toString()), i, handleEnd);
+				}
+				return add(new Inline.Mention(i, loginEnd, login), i, loginEnd);
 			}
 		}
 		else if (this.withMarkers && (c == '*' || c == '_')) {
@@ -82,6 +88,36 @@ final class InlineScanner {
 			p--;
 		}
 		return p;
+	}
+
+	/**
+	 * The end of the host of a handle {@code @user@host}, or {@code at} when none starts there: labels of letters,
+	 * digits and {@code -} (any script: an internationalised name is converted when resolved) joined by dots, not
+	 * ending in a dot or a {@code -}, then a port {@code :1}–{@code :65535} if one is given.
+	 */
+	private int hostEnd(int at, int end) {
+		int p = at;
+		while (p < end && isHostChar(this.text.charAt(p), p == at)) {
+			p++;
+		}
+		while (p > at && (this.text.charAt(p - 1) == '.' || this.text.charAt(p - 1) == '-')) {
+			p--;
+		}
+		if (p == at) {
+			return at;
+		}
+		int port = p + 1;
+		while (port < end && port < p + 6 && this.text.charAt(port) >= '0' && this.text.charAt(port) <= '9') {
+			port++;
+		}
+		boolean withPort = p < end && this.text.charAt(p) == ':' && port > p + 1
+				&& (port == end || !Character.isLetterOrDigit(this.text.charAt(port)))
+				&& Integer.parseInt(this.text, p + 1, port, 10) <= 65_535;
+		return withPort ? port : p;
+	}
+
+	private static boolean isHostChar(char c, boolean first) {
+		return Character.isLetterOrDigit(c) || (!first && (c == '.' || c == '-'));
 	}
 
 	/**

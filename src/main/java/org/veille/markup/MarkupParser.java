@@ -36,6 +36,7 @@ public final class MarkupParser {
 		Set<String> keys = new HashSet<>();
 		Set<String> urls = new LinkedHashSet<>();
 		Set<String> mentions = new LinkedHashSet<>();
+		Set<String> remoteMentions = new LinkedHashSet<>();
 		for (Token token : Lexer.tokenize(text)) {
 			if (token.kind() == Token.Kind.URL) {
 				urls.add(UrlCleaner.clean(text.substring(token.start(), token.end())));
@@ -48,11 +49,14 @@ public final class MarkupParser {
 					else if (inline instanceof Inline.Mention mention) {
 						mentions.add(mention.login());
 					}
+					else if (inline instanceof Inline.RemoteMention mention) {
+						remoteMentions.add(mention.handle());
+					}
 				}
 			}
 		}
-		return new ParsedMessage(text, Titles.of(text), tags, List.copyOf(urls),
-				List.copyOf(mentions));
+		return new ParsedMessage(text, Titles.of(text), tags, List.copyOf(urls), List.copyOf(mentions),
+				List.copyOf(remoteMentions));
 	}
 
 	/** Whether the tag files the message under a key that the tags before it did not: else it is left out. */

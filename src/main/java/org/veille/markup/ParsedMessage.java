@@ -15,13 +15,17 @@ import java.util.Map;
  * @param urls the http and https URLs, cleaned of tracking parameters, distinct, in order
  * @param mentions the logins mentioned (without {@code @}), distinct, in order, whether or not
  * they exist
+ * @param remoteMentions the people of other servers mentioned, {@code user@host} as typed (without the first
+ * {@code @}), distinct, in order, whether or not they exist
  */
-public record ParsedMessage(String text, String title, List<Hashtag> tags, List<String> urls, List<String> mentions) {
+public record ParsedMessage(String text, String title, List<Hashtag> tags, List<String> urls, List<String> mentions,
+		List<String> remoteMentions) {
 
 	public ParsedMessage {
 		tags = List.copyOf(tags);
 		urls = List.copyOf(urls);
 		mentions = List.copyOf(mentions);
+		remoteMentions = List.copyOf(remoteMentions);
 	}
 
 	/**

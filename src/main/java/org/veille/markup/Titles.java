@@ -44,6 +44,9 @@ final class Titles {
 					else if (inline instanceof Inline.Mention mention) {
 						title.append(mention.login());
 					}
+					else if (inline instanceof Inline.RemoteMention mention) {
+						title.append(mention.handle());
+					}
 					else if (inline instanceof Inline.Literal literal) {
 						title.append(line, literal.start(), literal.end());
 					}

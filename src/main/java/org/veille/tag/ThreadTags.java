@@ -17,7 +17,8 @@ import org.veille.database.Timestamps;
 /**
  * The tags of a thread (DESIGN §4): those of its first message and of all its live replies, in
  * {@code thread_tags}, with each tag's {@code thread_count} kept right. The hashtags of replies from other
- * servers join them too when the site allows it ({@code remote_reply_tags}, written by the federation package). A thread is listed under a
+ * servers join them too when the site allows it ({@code remote_reply_tags}, written by the federation package),
+ * except while their author is suspended. A thread is listed under a
  * tag from the time the tag came to it: its start, or the first reply that brought the tag.
  */
 @Component
@@ -107,7 +108,11 @@ public class ThreadTags {
 				        from messages t
 				        join remote_replies rr on rr.thread_id = t.id
 				        join remote_reply_tags rt on rt.remote_reply_id = rr.id
-				        where t.id = :thread and t.deleted_at is null) brought
+				        join remote_actors a on a.id = rr.remote_actor_id
+				        where t.id = :thread and t.deleted_at is null
+				          -- Not while its author is suspended here (federation_account_suspensions_pk).
+				          and not exists (select from federation_account_suspensions s where s.actor in (a.uri, lower(a.handle)))
+				        ) brought
 				    group by tag_id),
 				removed as (
 				    delete from thread_tags tt

@@ -185,6 +185,31 @@ class FollowAndDeliveryIntegrationTests {
 	}
 
 	@Test
+	void aDeletedThreadReachesItsTagsFollowersAsTheAuthorsDelete() throws Exception {
+		String tag = "deleted" + System.nanoTime();
+		String login = TestPeople.uniqueName("tagdeleter");
+		WebSession poster = new WebSession(this.port);
+		poster.signUp(login);
+		String tagActor = base() + "/tag/" + tag;
+		poster.postMessage("Opening #" + tag);
+		assertThat(follow(tagActor, this.remote.actorId() + "/follows/deleted").statusCode()).isEqualTo(202);
+
+		long id = messageIdOf(poster.postMessage("Soon deleted #" + tag));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.remote.activitiesAt("/inbox").size() == 1);
+		String token = WebSession.csrfOf(poster.get("/messages/" + id + "/edit").body());
+		assertThat(poster.post("/messages/" + id + "/delete", Map.of("_csrf", token)).statusCode()).isEqualTo(302);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.remote.activitiesAt("/inbox").size() == 2);
+		RemoteServer.Received deleteRequest = this.remote.received.stream()
+			.filter((r) -> r.path().equals("/inbox") && r.text().contains("\"Delete\"")).findFirst().orElseThrow();
+		JsonNode delete = ActivityStreams.JSON.readTree(deleteRequest.body());
+		String author = base() + "/people/" + login;
+		assertThat(delete.get("actor").asString()).isEqualTo(author);
+		assertThat(delete.get("object").get("id").asString()).isEqualTo(base() + "/messages/" + id);
+		assertThat(this.remote.signedBy(deleteRequest, keyOf(author))).as("signed by the author").isTrue();
+	}
+
+	@Test
 	void anUndoneFollowStopsDeliveries() throws Exception {
 		String login = TestPeople.uniqueName("undone");
 		WebSession author = new WebSession(this.port);

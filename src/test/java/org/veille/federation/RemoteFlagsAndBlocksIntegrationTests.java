@@ -120,6 +120,31 @@ class RemoteFlagsAndBlocksIntegrationTests {
 	}
 
 	@Test
+	void aFlagNamingMoreThanTwoHundredObjectsIsRefusedSayingSo() throws Exception {
+		String author = TestPeople.uniqueName("overflagged");
+		MockHttpSession session = TestPeople.signUp(this.mvc, author);
+		long message = Posting.as(this.mvc, session, "Reported in bulk");
+		List<String> objects = new java.util.ArrayList<>();
+		objects.add(base() + "/messages/" + message);
+		for (int i = 0; objects.size() <= RemoteFlags.MAX_OBJECTS; i++) {
+			objects.add(this.remote.actorId() + "/statuses/" + i);
+		}
+		ObjectNode activity = JsonNodeFactory.instance.objectNode();
+		activity.put("id", this.remote.actorId() + "/activities/" + System.nanoTime());
+		activity.put("type", "Flag");
+		activity.put("actor", this.remote.actorId());
+		objects.forEach(activity.putArray("object")::add);
+		java.net.http.HttpResponse<String> answer = this.remote.post(URI.create(base() + "/federation/inbox"),
+				ActivityStreams.bytes(activity));
+		assertThat(answer.statusCode()).isEqualTo(400);
+		assertThat(answer.body()).contains("201 objects").contains("at most 200");
+		assertThat(reportsFromRemote(author)).as("nothing half done").isEmpty();
+
+		assertThat(send("Flag", objects.subList(0, RemoteFlags.MAX_OBJECTS), "the first 200")).isEqualTo(202);
+		assertThat(reportsFromRemote(author)).containsExactly(message + " the first 200");
+	}
+
+	@Test
 	void aBlockRemovesTheBlockerFromTheBlockedActorsFollowers() throws Exception {
 		String login = TestPeople.uniqueName("blocked");
 		TestPeople.signUp(this.mvc, login);

@@ -75,17 +75,26 @@ class RemoteHashtagsIntegrationTests {
 	private String noteId;
 
 	private int reply(long thread, String... names) throws Exception {
-		ObjectNode create = JsonNodeFactory.instance.objectNode();
-		create.put("id", this.remote.actorId() + "/activities/" + System.nanoTime());
-		create.put("type", "Create");
-		create.put("actor", this.remote.actorId());
-		ObjectNode note = create.putObject("object");
 		this.noteId = this.remote.actorId() + "/notes/" + System.nanoTime();
+		return send("Create", note(thread, "<p>A reply with tags</p>", names));
+	}
+
+	private int send(String type, ObjectNode note) throws Exception {
+		ObjectNode activity = JsonNodeFactory.instance.objectNode();
+		activity.put("id", this.remote.actorId() + "/activities/" + System.nanoTime());
+		activity.put("type", type);
+		activity.put("actor", this.remote.actorId());
+		activity.set("object", note);
+		return this.remote.post(URI.create(base() + "/federation/inbox"), ActivityStreams.bytes(activity)).statusCode();
+	}
+
+	private ObjectNode note(long thread, String content, String... names) {
+		ObjectNode note = JsonNodeFactory.instance.objectNode();
 		note.put("id", this.noteId);
 		note.put("type", "Note");
 		note.put("attributedTo", this.remote.actorId());
 		note.put("inReplyTo", base() + "/messages/" + thread);
-		note.put("content", "<p>A reply with tags</p>");
+		note.put("content", content);
 		ArrayNode tags = note.putArray("tag");
 		for (String name : names) {
 			tags.addObject().put("type", "Hashtag").put("href", this.remote.base() + "/tags/x").put("name", name);
@@ -93,7 +102,7 @@ class RemoteHashtagsIntegrationTests {
 		tags.addObject().put("type", "Hashtag").put("name", 42);
 		tags.addObject().put("type", "Mention").put("name", "#notahashtag" + System.nanoTime());
 		tags.add("#astring");
-		return this.remote.post(URI.create(base() + "/federation/inbox"), ActivityStreams.bytes(create)).statusCode();
+		return note;
 	}
 
 	private boolean threadTagged(long thread, String key) {
@@ -153,6 +162,71 @@ class RemoteHashtagsIntegrationTests {
 		assertThat(threadTagged(thread, fresh.toLowerCase(java.util.Locale.ROOT))).isFalse();
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> !Posting.page(this.mvc, null, tagPage).contains("/messages/" + thread + "\""));
+	}
+
+	@Test
+	void anUpdatedReplyChangesTheTagsItBrought() throws Exception {
+		String kept = "remotekept" + System.nanoTime();
+		String dropped = "remotedropped" + System.nanoTime();
+		String added = "remoteadded" + System.nanoTime();
+		String carried = "remotecarried" + System.nanoTime();
+		MockHttpSession author = TestPeople.signUp(this.mvc, TestPeople.uniqueName("retagged"));
+		long thread = Posting.as(this.mvc, author, "Remote tags change #" + carried);
+		choose("on");
+		assertThat(reply(thread, "#" + kept, "#" + dropped, "#" + carried)).isEqualTo(202);
+		assertThat(threadTagged(thread, dropped)).isTrue();
+		String droppedPage = "/tag/" + dropped;
+		assertThat(Posting.page(this.mvc, null, droppedPage)).contains("/messages/" + thread);
+
+		assertThat(send("Update", note(thread, "<p>Tags changed</p>", "#" + kept, "#" + added))).isEqualTo(202);
+		assertThat(Posting.page(this.mvc, null, "/messages/" + thread)).contains("Tags changed");
+		assertThat(threadTagged(thread, kept)).isTrue();
+		assertThat(threadTagged(thread, added)).as("a tag new to the reply joins").isTrue();
+		assertThat(threadTagged(thread, dropped)).as("a tag the reply no longer carries leaves").isFalse();
+		assertThat(threadTagged(thread, carried)).as("the thread's own tag stays").isTrue();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !Posting.page(this.mvc, null, droppedPage).contains("/messages/" + thread + "\""));
+
+		choose("");
+		assertThat(send("Update", note(thread, "<p>Tags changed again</p>", "#" + kept, "#" + dropped))).isEqualTo(202);
+		assertThat(threadTagged(thread, kept)).as("still carried").isTrue();
+		assertThat(threadTagged(thread, added)).as("no longer carried").isFalse();
+		assertThat(threadTagged(thread, dropped)).as("not allowed to join now").isFalse();
+	}
+
+	@Test
+	void aSuspensionTakesAwayTheTagsTheAccountsRepliesBroughtAndItsLiftingBringsThemBack() throws Exception {
+		String key = "remotesuspended" + System.nanoTime();
+		MockHttpSession author = TestPeople.signUp(this.mvc, TestPeople.uniqueName("suspendtags"));
+		long thread = Posting.as(this.mvc, author, "Remote tags and a suspension");
+		choose("on");
+		assertThat(reply(thread, "#" + key)).isEqualTo(202);
+		assertThat(threadTagged(thread, key)).isTrue();
+		String tagPage = "/tag/" + key;
+		assertThat(Posting.page(this.mvc, null, tagPage)).contains("/messages/" + thread);
+
+		suspension("suspensions");
+		assertThat(threadTagged(thread, key)).as("gone while suspended").isFalse();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !Posting.page(this.mvc, null, tagPage).contains("/messages/" + thread + "\""));
+		Posting.edit(this.mvc, author, thread, "Remote tags and a suspension, edited");
+		assertThat(threadTagged(thread, key)).as("still gone after an edit").isFalse();
+
+		suspension("unsuspensions");
+		assertThat(threadTagged(thread, key)).as("back with the lifting").isTrue();
+
+		suspension("suspensions");
+		choose("");
+		suspension("unsuspensions");
+		assertThat(threadTagged(thread, key)).as("not back once the site no longer allows it").isFalse();
+		Posting.edit(this.mvc, author, thread, "Remote tags and a suspension, edited again");
+		assertThat(threadTagged(thread, key)).isFalse();
+	}
+
+	private void suspension(String action) throws Exception {
+		String handle = "dave@" + this.remote.host();
+		this.mvc.perform(post("/admin/federation/" + action).session(this.admin).with(csrf()).param("account", handle))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	@Test

@@ -113,6 +113,26 @@ class RemoteRepliesIntegrationTests {
 	}
 
 	@Test
+	void aReplyMentioningSomeoneHereIsShownWithTheMentionButTellsThemNothing() throws Exception {
+		MockHttpSession session = TestPeople.signUp(this.mvc, TestPeople.uniqueName("replied"));
+		long thread = Posting.as(this.mvc, session, "Worth a mention");
+		String mentioned = TestPeople.uniqueName("mentioned");
+		TestPeople.signUp(this.mvc, mentioned);
+		String actor = base() + "/people/" + mentioned;
+		ObjectNode note = note(this.remote.actorId() + "/notes/" + System.nanoTime(), thread,
+				"<p><span class=\"h-card\"><a href=\"" + actor + "\" class=\"u-url mention\">@<span>" + mentioned
+						+ "</span></a></span> look at this</p>");
+		note.putArray("tag").addObject().put("type", "Mention").put("href", actor).put("name", "@" + mentioned);
+
+		assertThat(send("Create", note).statusCode()).isEqualTo(202);
+		assertThat(thread(thread)).contains("<a href=\"" + actor + "\" rel=\"nofollow ugc\">@<span>" + mentioned + "</span></a>")
+			.contains("look at this");
+		assertThat(this.jdbc.sql("select count(*) from alerts al join accounts a on a.id = al.account_id"
+				+ " where a.login = :login").param("login", mentioned).query(Integer.class).single())
+			.as("a reply from elsewhere is no message here: nobody is alerted of it").isZero();
+	}
+
+	@Test
 	void aReplyToAReplyJoinsItsThread() throws Exception {
 		MockHttpSession session = TestPeople.signUp(this.mvc, TestPeople.uniqueName("deep"));
 		long thread = Posting.as(this.mvc, session, "A thread");

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Another ActivityPub server for the tests, on loopback: one actor ({@code /users/alice}) with a key pair of its own,
- * a shared inbox that keeps what it receives, and signed POSTs to Veille's inboxes.
+ * found by WebFinger, a shared inbox that keeps what it receives, and signed POSTs to Veille's inboxes.
  */
 final class RemoteServer implements AutoCloseable {
 
@@ -46,6 +46,9 @@ final class RemoteServer implements AutoCloseable {
 
 	/** What the inboxes answer. */
 	volatile int inboxStatus = 202;
+
+	/** The accounts its actor says it also is (a Move's target lists the account moved). */
+	volatile List<String> alsoKnownAs = List.of();
 
 	/** The paths of the GETs answered. */
 	final List<String> fetched = new CopyOnWriteArrayList<>();
@@ -89,6 +92,9 @@ final class RemoteServer implements AutoCloseable {
 		actor.put("inbox", actorId() + "/inbox");
 		actor.putObject("endpoints").put("sharedInbox", base() + "/inbox");
 		actor.put("url", base() + "/@" + this.username);
+		if (!this.alsoKnownAs.isEmpty()) {
+			this.alsoKnownAs.forEach(actor.putArray("alsoKnownAs")::add);
+		}
 		ObjectNode key = actor.putObject("publicKey");
 		key.put("id", keyId());
 		key.put("owner", actorId());
@@ -136,6 +142,10 @@ final class RemoteServer implements AutoCloseable {
 				return;
 			}
 			this.fetched.add(path);
+			if (path.equals("/.well-known/webfinger")) {
+				answerWebFinger(exchange);
+				return;
+			}
 			if (path.equals("/users/" + this.username)) {
 				byte[] body = ActivityStreams.bytes(actorDocument());
 				exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
@@ -145,6 +155,24 @@ final class RemoteServer implements AutoCloseable {
 			}
 			exchange.sendResponseHeaders(404, -1);
 		}
+	}
+
+	/** WebFinger (RFC 7033) for {@code acct:<username>@<host>} only, as Mastodon answers it. */
+	private void answerWebFinger(HttpExchange exchange) throws IOException {
+		String query = exchange.getRequestURI().getQuery();
+		String expected = "resource=acct:" + this.username + "@" + host();
+		if (query == null || !query.equals(expected)) {
+			exchange.sendResponseHeaders(404, -1);
+			return;
+		}
+		ObjectNode jrd = JsonNodeFactory.instance.objectNode();
+		jrd.put("subject", "acct:" + this.username + "@" + host());
+		jrd.putArray("links").addObject().put("rel", "self").put("type", "application/activity+json")
+			.put("href", actorId());
+		byte[] body = ActivityStreams.bytes(jrd);
+		exchange.getResponseHeaders().set("Content-Type", "application/jrd+json");
+		exchange.sendResponseHeaders(200, body.length);
+		exchange.getResponseBody().write(body);
 	}
 
 	static KeyPair newKeys() {

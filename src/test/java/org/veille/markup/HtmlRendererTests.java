@@ -160,6 +160,24 @@ class HtmlRendererTests {
 	}
 
 	@Test
+	void shouldLinkMentionsOfPeopleElsewhereOnlyWhenTheirProfileIsKnown() {
+		RenderOptions options = RenderOptions.of("en").withRemoteProfiles((handle) -> switch (handle) {
+			case "bob@social.example" -> "https://social.example/@bob";
+			case "eve@evil.example" -> "javascript:alert(1)";
+			default -> null;
+		});
+
+		assertThat(HtmlRenderer.render("Hi @bob@social.example.", options)).isEqualTo("<p>Hi <a class=\"mention\""
+				+ " href=\"https://social.example/@bob\" rel=\"nofollow ugc noopener noreferrer\">@bob@social.example</a>.</p>");
+		assertThat(HtmlRenderer.render("Hi @nobody@social.example", options)).isEqualTo("<p>Hi @nobody@social.example</p>");
+		assertThat(HtmlRenderer.render("Hi @eve@evil.example", options)).isEqualTo("<p>Hi @eve@evil.example</p>");
+		assertThat(HtmlRenderer.render("Hi @bob@social.example", RenderOptions.of("en")))
+			.isEqualTo("<p>Hi @bob@social.example</p>");
+		assertThat(HtmlRenderer.render("@alice@social.example", new RenderOptions("en", Set.of("alice")::contains)))
+			.as("not the local alice").isEqualTo("<p>@alice@social.example</p>");
+	}
+
+	@Test
 	void shouldMarkLinksNofollowUnlessTheAuthorsAccountIsTrusted() {
 		String text = "See https://example.org/page";
 

@@ -139,7 +139,24 @@ class MarkupParserTests {
 				mentions("@d.e_f-g", "d.e_f-g"), mentions("@alice et @alice", "alice"),
 				mentions("@bob, @alice", "bob", "alice"), mentions("someone@example.org"), mentions("é@bob"),
 				mentions("`@code`"), mentions("#tag@bob"), mentions("@"), mentions("@..."),
-				mentions("https://example.org/@someone"));
+				mentions("https://example.org/@someone"), mentions("@alice@example.org"),
+				mentions("@alice@ and @bob", "alice", "bob"));
+	}
+
+	@ParameterizedTest(name = "[{index}] {0} -> {1}")
+	@MethodSource
+	void shouldCollectMentionsOfPeopleElsewhere(String text, List<String> handles) {
+		assertThat(MarkupParser.parse(text).remoteMentions()).isEqualTo(handles);
+	}
+
+	static Stream<Arguments> shouldCollectMentionsOfPeopleElsewhere() {
+		return Stream.of(mentions("@alice@example.org", "alice@example.org"),
+				mentions("merci @bob@social.example.org.", "bob@social.example.org"),
+				mentions("(@carol@127.0.0.1:8080) et @dave", "carol@127.0.0.1:8080"),
+				mentions("@eve@bücher.example, @eve@bücher.example", "eve@bücher.example"),
+				mentions("@f@localhost", "f@localhost"), mentions("someone@example.org"), mentions("x@bob@example.org"),
+				mentions("@alice@"), mentions("@alice@.example"), mentions("`@alice@example.org`"),
+				mentions("https://example.org/@alice@example.org"), mentions("@alice@example.org:99999", "alice@example.org"));
 	}
 
 	@ParameterizedTest(name = "[{index}] {0} -> {1}")

@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Import;
 		properties = { "veille.database.embedded.enabled=false", "spring.thymeleaf.cache=true",
 				"veille.fetch.enabled=false", "veille.outbound.allow-private-addresses=true",
 				"veille.outbound.allowed-ports=1-65535",
+				"veille.federation.webfinger-scheme=http",
 				"veille.fetch.host-spacing=0s", "server.forward-headers-strategy=native",
 				"veille.signup.per-address-per-hour=1000000", "spring.mail.host=127.0.0.1",
 				"veille.signup.verify-email=false", "veille.mail.poll-interval=200ms", "veille.mail.retry-delay=200ms",
