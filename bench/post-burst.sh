@@ -1,6 +1,6 @@
 #!/bin/sh
 # Many people posting at once through the posting form: see bench/README.md and docs/BENCHMARKS.md.
-# Usage: bench/post-burst.sh [posters=64] [messages=20] [warmup=5]
+# Usage: bench/post-burst.sh [posters=64] [messages=20] [warmup=60] [spread]
 # Starts the application jar on a throw-away database (veille_burst, dropped and made again) unless
 # BENCH_URL_PORT names the port of a Veille already running on 127.0.0.1 (then nothing is counted in its database).
 # BENCH_APP_ARGS adds arguments to the application's command line (to compare settings side by side).

@@ -30,7 +30,7 @@ import org.veille.support.WebSession;
  * people posting about the same event do: all posts then update the same rows (the tags' counters, the
  * site's), the hardest case. With the argument {@code spread}, each person cites their own site and tag.
  *
- * <p>Arguments: {@code port=8086 posters=64 messages=20 warmup=5 [spread]}, and optionally {@code app-pid=N} and
+ * <p>Arguments: {@code port=8086 posters=64 messages=20 warmup=60 [spread]}, and optionally {@code app-pid=N} and
  * {@code postgres-pids=N,N,…} (the server processes of the pool's connections): then the CPU time these
  * processes spent during the measured round is printed per post, a figure that depends much less than
  * the rate on what else the machine is doing. A post is acknowledged when the
@@ -53,7 +53,7 @@ public final class PostBurst {
 		int port = intArgument(args, "port", 8086);
 		int posters = intArgument(args, "posters", 64);
 		int messages = intArgument(args, "messages", 20);
-		int warmup = intArgument(args, "warmup", 5);
+		int warmup = intArgument(args, "warmup", 60);
 		boolean shared = !List.of(args).contains("spread");
 		String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
 		ExecutorService threads = Executors.newFixedThreadPool(posters);
