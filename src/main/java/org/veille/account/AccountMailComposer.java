@@ -69,7 +69,8 @@ class AccountMailComposer implements Composer {
 		Map<String, Object> variables = Map.of("kind", envelope.kind(), "login", person.login(), "name", person.name(),
 				"link", link, "address", to, "newAddress", newAddress, "site", this.links.base(), "minutes",
 				AccountMails.RESET_VALID_FOR.toMinutes());
-		String subject = this.messages.getMessage("mail." + envelope.kind() + ".subject", null, person.locale());
+		String subject = this.messages.getMessage("mail." + envelope.kind() + ".subject", new Object[] { this.links.siteName() },
+				person.locale());
 		return Optional.of(Letter.single(to, subject, this.templates.render("account", person.locale(), variables)));
 	}
 

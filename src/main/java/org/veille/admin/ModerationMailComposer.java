@@ -83,7 +83,8 @@ class ModerationMailComposer implements Composer {
 			variables.put("link", this.links.absolute("/alerts"));
 		}
 		variables.put("key", key);
-		String subject = this.messages.getMessage(key + ".subject", null, person.locale());
+		String subject = this.messages.getMessage(key + ".subject", new Object[] { this.links.siteName() },
+				person.locale());
 		return Optional.of(Letter.single(person.email(), subject,
 				this.templates.render("moderation", person.locale(), variables)));
 	}

@@ -8,10 +8,12 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import org.veille.siteinfo.CurrentSiteInfo;
+
 import org.veille.web.PublicUrls;
 
 /**
- * The site's address in e-mails, which are written without a request: {@code veille.public-url}, or,
+ * The site's address and name in e-mails, which are written without a request: {@code veille.public-url}, or,
  * when it is unset, this instance's own port on localhost (right for a developer's machine, wrong on a
  * public site: the start-up log says so).
  */
@@ -22,10 +24,13 @@ public class MailLinks {
 
 	private final PublicUrls publicUrls;
 
+	private final CurrentSiteInfo siteInfo;
+
 	private volatile @Nullable String fallback;
 
-	MailLinks(PublicUrls publicUrls) {
+	MailLinks(PublicUrls publicUrls, CurrentSiteInfo siteInfo) {
 		this.publicUrls = publicUrls;
+		this.siteInfo = siteInfo;
 	}
 
 	@EventListener
@@ -46,6 +51,11 @@ public class MailLinks {
 		}
 		String local = this.fallback;
 		return (local != null) ? local : "http://localhost:8080";
+	}
+
+	/** The site's name as its administrators set it (Veille unless they did), for subjects and signatures. */
+	public String siteName() {
+		return this.siteInfo.name();
 	}
 
 	/** This site-relative path as an absolute URL. */

@@ -113,9 +113,9 @@ class DigestComposer implements Composer {
 		MailTemplates.Rendered body = this.templates.render("digest", recipient.locale(),
 				Map.of("entries", entries, "more", total - entries.size(), "atLeast", total >= COUNTED, "period",
 						period, "unsubscribeUrl", unsubscribeUrl, "settingsUrl",
-						this.links.absolute("/settings/notifications")));
+						this.links.absolute("/settings/notifications"), "siteName", this.links.siteName()));
 		String subject = this.messages.getMessage("mail.digest." + period + ".subject",
-				new Object[] { entries.size() + (total - entries.size()) }, recipient.locale());
+				new Object[] { entries.size() + (total - entries.size()), this.links.siteName() }, recipient.locale());
 		return Optional.of(new Letter(recipient.email(), subject, body.text(), body.html(), List.of(), unsubscribeUrl));
 	}
 

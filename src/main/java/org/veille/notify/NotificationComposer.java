@@ -99,6 +99,7 @@ class NotificationComposer implements Composer {
 		variables.put("settingsUrl", this.links.absolute("/settings/notifications"));
 		String unsubscribeUrl = this.unsubscribe.url(recipient.id(), notification);
 		variables.put("unsubscribeUrl", unsubscribeUrl);
+		variables.put("siteName", this.links.siteName());
 		List<String> conversation = List.of();
 		String subjectTitle = "";
 		if (notification == Notification.FOLLOW) {
@@ -120,7 +121,7 @@ class NotificationComposer implements Composer {
 			subjectTitle = MailHeaders.oneLine(message.threadTitle());
 		}
 		String subject = this.messages.getMessage("mail." + notification.kind() + ".subject",
-				new Object[] { actor.name(), subjectTitle }, recipient.locale());
+				new Object[] { actor.name(), subjectTitle, this.links.siteName() }, recipient.locale());
 		MailTemplates.Rendered body = this.templates.render("notification", recipient.locale(), variables);
 		return Optional.of(new Letter(recipient.email(), MailHeaders.oneLine(subject), body.text(), body.html(),
 				conversation, unsubscribeUrl));

@@ -2,6 +2,7 @@ package org.veille.siteinfo;
 
 import java.time.Duration;
 
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import org.veille.support.Admins;
 import org.veille.support.IntegrationTest;
+import org.veille.support.Mailbox;
 import org.veille.support.Posting;
 import org.veille.support.QueryCounting;
 import org.veille.support.TestPeople;
@@ -39,6 +41,9 @@ class SiteNameIntegrationTests {
 
 	@Autowired
 	private CurrentSiteInfo siteInfo;
+
+	@Autowired
+	private Mailbox mailbox;
 
 	@AfterEach
 	void nameTheSiteVeilleAgain() throws Exception {
@@ -69,6 +74,18 @@ class SiteNameIntegrationTests {
 		assertThat(Posting.page(this.mvc, null, "/tag/" + tag + "/feed"))
 			.contains("<title>#" + tag + " — Veille des communs</title>");
 		assertThat(Posting.page(this.mvc, admin, "/admin/log")).contains("renamed the site", "Veille des communs");
+	}
+
+	@Test
+	void shouldNameTheSiteInTheEmailsItSends() throws Exception {
+		MockHttpSession admin = Admins.signIn(this.mvc, this.jdbc);
+		rename(admin, "Revue du soir", "");
+		String login = TestPeople.uniqueName("namedmail");
+
+		TestPeople.signUp(this.mvc, login);
+
+		MimeMessage confirmation = this.mailbox.awaitSubject(TestPeople.address(login), "onfirm");
+		assertThat(Mailbox.subject(confirmation)).isEqualTo("Confirm your address on Revue du soir");
 	}
 
 	@Test
