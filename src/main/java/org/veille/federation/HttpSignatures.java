@@ -136,33 +136,8 @@ final class HttpSignatures {
 		}
 	}
 
-	/** Whether the signature holds for this request, its headers read through {@code header} (lower-case names). */
-	static boolean verify(Parsed parsed, String method, String pathAndQuery, Function<String, @Nullable String> header,
-			PublicKey key) {
-		if (!parsed.algorithm().equals("rsa-sha256") && !parsed.algorithm().equals("hs2019")) {
-			return false;
-		}
-		String requestTarget = method.toLowerCase(Locale.ROOT) + " " + pathAndQuery;
-		String signingString;
-		try {
-			signingString = signingString(parsed.headers(), requestTarget, header);
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
-		try {
-			Signature verifier = Signature.getInstance("SHA256withRSA");
-			verifier.initVerify(key);
-			verifier.update(signingString.getBytes(StandardCharsets.UTF_8));
-			return verifier.verify(parsed.signature());
-		}
-		catch (GeneralSecurityException ex) {
-			return false;
-		}
-	}
-
 	/** The lines signed, in the order listed; a header listed but absent makes the signature unverifiable. */
-	private static String signingString(List<String> names, String requestTarget,
+	static String signingString(List<String> names, String requestTarget,
 			Function<String, @Nullable String> header) {
 		StringBuilder lines = new StringBuilder();
 		for (String name : names) {
