@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *     four days with the default)
  * @param pauseAfter failures in a row after which a host is paused, for as long as its last wait
  * @param timeout the whole exchange of one delivery
+ * @param authorizedFetch whether GETs of notes, outboxes and collections must be signed, and actors answer only
+ *     their key to unsigned GETs (Mastodon's secure mode)
  */
 @Validated
 @ConfigurationProperties("veille.federation")
@@ -29,5 +31,6 @@ record FederationProperties(
 		@DefaultValue("2") @Min(1) @Max(64) int perHost,
 		@DefaultValue("10") @Min(1) @Max(30) int maxAttempts,
 		@DefaultValue("5") @Min(1) int pauseAfter,
-		@DefaultValue("10s") Duration timeout) {
+		@DefaultValue("10s") Duration timeout,
+		@DefaultValue("false") boolean authorizedFetch) {
 }

@@ -56,6 +56,23 @@ final class HttpSignatures {
 		return sent;
 	}
 
+	/**
+	 * The headers to send with a signed GET, as Mastodon signs its fetches: Date and a Signature over
+	 * {@code (request-target) host date} (the client sends the same Host).
+	 */
+	static Map<String, String> signedGet(URI target, String keyId, PrivateKey key, Instant now) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("host", hostOf(target));
+		headers.put("date", HTTP_DATE.format(now));
+		String signingString = signingString(List.of("(request-target)", "host", "date"), "get " + pathAndQuery(target),
+				headers::get);
+		Map<String, String> sent = new LinkedHashMap<>();
+		sent.put("Date", headers.get("date"));
+		sent.put("Signature", "keyId=\"" + keyId + "\",algorithm=\"rsa-sha256\",headers=\"(request-target) host date\""
+				+ ",signature=\"" + Base64.getEncoder().encodeToString(sign(signingString, key)) + "\"");
+		return sent;
+	}
+
 	static String digest(byte[] body) {
 		try {
 			return "SHA-256=" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));

@@ -50,6 +50,15 @@ final class RemoteServer implements AutoCloseable {
 	/** The paths of the GETs answered. */
 	final List<String> fetched = new CopyOnWriteArrayList<>();
 
+	/** The GETs received, with their headers. */
+	final List<Received> gets = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Whether GETs must be signed (authorized fetch): the signer's key is fetched unsigned from its address and the
+	 * draft-cavage signature checked by {@link CavageCheck}; 401 otherwise.
+	 */
+	volatile boolean requireSignedGets;
+
 	private final HttpServer server;
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -138,6 +147,12 @@ final class RemoteServer implements AutoCloseable {
 				return;
 			}
 			this.fetched.add(path);
+			Received get = new Received("GET", path, Map.copyOf(exchange.getRequestHeaders()), new byte[0]);
+			this.gets.add(get);
+			if (this.requireSignedGets && !signedGet(get)) {
+				exchange.sendResponseHeaders(401, -1);
+				return;
+			}
 			if (path.equals("/users/" + this.username)) {
 				byte[] body = ActivityStreams.bytes(actorDocument());
 				exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
@@ -146,6 +161,32 @@ final class RemoteServer implements AutoCloseable {
 				return;
 			}
 			exchange.sendResponseHeaders(404, -1);
+		}
+	}
+
+	private boolean signedGet(Received get) {
+		String signature = get.header("Signature");
+		if (signature == null) {
+			return false;
+		}
+		Map<String, String> parameters = CavageCheck.parameters(signature);
+		String headers = parameters.getOrDefault("headers", "");
+		if (!headers.contains("(request-target)") || !headers.contains("host") || !headers.contains("date")) {
+			return false;
+		}
+		try {
+			HttpResponse<String> key = this.http.send(HttpRequest.newBuilder(URI.create(parameters.get("keyId")))
+				.header("Accept", "application/activity+json")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			String pem = ActivityStreams.JSON.readTree(key.body()).get("publicKey").get("publicKeyPem").asString();
+			byte[] der = java.util.Base64.getMimeDecoder()
+				.decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+			java.security.PublicKey publicKey = java.security.KeyFactory.getInstance("RSA")
+				.generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+			return CavageCheck.holds(signature, null, null, "GET", get.path(), get::header, publicKey);
+		}
+		catch (Exception ex) {
+			return false;
 		}
 	}
 
