@@ -36,6 +36,8 @@ globalThis.fetch = async (input, init) => {
   }
   return response;
 };
+// Each POST the peer receives, with its signature scheme and what Fedify answered (it verifies before answering 2xx).
+const inbound = [];
 const keyPair = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
 
 // Veille runs on loopback in the tests: Fedify refuses private addresses unless told.
@@ -97,6 +99,7 @@ async function control(origin, path, body) {
   const ctx = federation.createContext(new URL(origin), undefined);
   if (path === "/control/received") return received;
   if (path === "/control/knocks") return knocks;
+  if (path === "/control/inbound") return inbound;
   const input = JSON.parse(body.toString("utf8") || "{}");
   if (path === "/control/follow") {
     const target = await ctx.lookupObject(input.object);
@@ -153,6 +156,10 @@ const server = http.createServer(async (req, res) => {
         onNotAcceptable: () => new Response("Not acceptable", { status: 406 }),
       },
     );
+    if (req.method === "POST") {
+      const spec = headers.has("Signature-Input") ? "rfc9421" : headers.has("Signature") ? "draft-cavage" : "unsigned";
+      inbound.push({ path: url.pathname, spec, status: response.status });
+    }
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   } catch (error) {

@@ -1,11 +1,16 @@
 package org.veille.federation;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +35,38 @@ final class MessageSignatures {
 	static final String ALGORITHM = "rsa-v1_5-sha256";
 
 	private MessageSignatures() {
+	}
+
+	/**
+	 * The headers to send with a POST signed by RFC 9421, as Fedify signs: Content-Digest (sha-256), Signature-Input
+	 * and Signature over {@code @method}, {@code @target-uri}, {@code @authority} and {@code content-digest}.
+	 */
+	static Map<String, String> signedPost(URI target, byte[] body, String keyId, PrivateKey key, Instant now) {
+		String digest = "sha-256=:" + Base64.getEncoder().encodeToString(hash("SHA-256", body)) + ":";
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("created", now.getEpochSecond());
+		parameters.put("keyid", keyId);
+		parameters.put("alg", ALGORITHM);
+		List<String> components = List.of("@method", "@target-uri", "@authority", "content-digest");
+		InnerList input = new InnerList(components.stream().map((name) -> new Item(name, Map.of())).toList(), parameters);
+		String base = "\"@method\": POST\n\"@target-uri\": " + target + "\n\"@authority\": "
+				+ target.getRawAuthority().toLowerCase(Locale.ROOT) + "\n\"content-digest\": " + digest
+				+ "\n\"@signature-params\": " + StructuredFields.serialize(input);
+		byte[] signature;
+		try {
+			Signature signer = Signature.getInstance("SHA256withRSA");
+			signer.initSign(key);
+			signer.update(base.getBytes(StandardCharsets.UTF_8));
+			signature = signer.sign();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("A stored private key cannot sign", ex);
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Content-Digest", digest);
+		headers.put("Signature-Input", "sig1=" + StructuredFields.serialize(input));
+		headers.put("Signature", "sig1=:" + Base64.getEncoder().encodeToString(signature) + ":");
+		return headers;
 	}
 
 	/** A signature read and its base built: what is left is to check it with the signer's key. */

@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * checks Veille's signatures: an activity it cannot verify never reaches its listeners), and replies; Veille
  * checks the peer's signature and shows the reply in the thread. Skipped, with one line saying why, where Node or
  * the peer's packages are missing ({@code .ci/run} installs both). Fedify 1.6 and later sign with RFC 9421 first: the
- * peer reports each POST's scheme and answer, and none of Veille's answers made it fall back to draft-cavage.
+ * peer reports each POST's scheme and answer, and none of Veille's answers made it fall back to draft-cavage; Veille
+ * signs its deliveries by RFC 9421 first too, and Fedify takes them.
  */
 @IntegrationTest
 class FedifyPeerIntegrationTests {
@@ -189,6 +190,13 @@ class FedifyPeerIntegrationTests {
 			.allSatisfy((knock) -> {
 				assertThat(knock.get("spec").asString()).isEqualTo("rfc9421");
 				assertThat(knock.get("status").asInt()).isEqualTo(202);
+			});
+		JsonNode inbound = control("/control/inbound", JsonNodeFactory.instance.objectNode());
+		assertThat(inbound).as("Veille's Accepts, Create and Announce").hasSizeGreaterThanOrEqualTo(4);
+		assertThat(inbound).as("all signed by RFC 9421, which Fedify verified and took")
+			.allSatisfy((post) -> {
+				assertThat(post.get("spec").asString()).isEqualTo("rfc9421");
+				assertThat(post.get("status").asInt()).isBetween(200, 299);
 			});
 	}
 
