@@ -83,14 +83,13 @@ class InboxVerifier {
 		String input = request.getHeader("Signature-Input");
 		if (input != null) {
 			try {
-				for (StructuredFields.Member member : StructuredFields.dictionary(input).values()) {
-					return (member.parameters().get("keyid") instanceof String keyId) ? keyId : null;
-				}
+				return StructuredFields.dictionary(input).values().stream().findFirst()
+					.map((first) -> (first.parameters().get("keyid") instanceof String keyId) ? keyId : null)
+					.orElse(null);
 			}
 			catch (StructuredFields.Malformed ex) {
 				return null;
 			}
-			return null;
 		}
 		HttpSignatures.Parsed parsed = HttpSignatures.parse(request.getHeader("Signature"));
 		return (parsed != null) ? parsed.keyId() : null;

@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -149,7 +150,7 @@ final class MessageSignatures {
 
 	private static List<String> components(InnerList input, String label) throws Unverified {
 		Set<String> seen = new HashSet<>();
-		List<String> names = new java.util.ArrayList<>();
+		List<String> names = new ArrayList<>();
 		for (Item component : input.items()) {
 			if (!(component.value() instanceof String name) || !name.equals(name.toLowerCase(Locale.ROOT))) {
 				throw new Unverified("The signature " + label + " lists a component that is not a lower-case string.");

@@ -9,6 +9,7 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import org.veille.support.IntegrationTest;
@@ -31,10 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With {@code veille.federation.authorized-fetch} on: notes, outboxes and collections answer signed GETs only (either
  * scheme, from a server not blocked); an unsigned GET of an actor gets its key; the site actor answers anyone;
  * browsers still get HTML. And Veille signs its own GETs with the site actor's key, which a server requiring
- * signatures checks here with java.security and a regular expression, apart from Veille's signature code.
+ * signatures checks here with java.security and a regular expression, apart from Veille's signature code. A context
+ * of its own (the setting), closed after the class so that its connection pool does not stay open.
  */
 @IntegrationTest
 @TestPropertySource(properties = "veille.federation.authorized-fetch=true")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AuthorizedFetchIntegrationTests {
 
 	private static final String ACTIVITY = "application/activity+json";
@@ -156,7 +160,7 @@ class AuthorizedFetchIntegrationTests {
 	@Test
 	void aSignatureLeavingTheHostOutIsRefused() throws Exception {
 		String path = "/messages/" + this.messageId;
-		Map<String, String> headers = new java.util.HashMap<>(cavage(path));
+		Map<String, String> headers = new HashMap<>(cavage(path));
 		headers.put("Signature", headers.get("Signature").replace("(request-target) host date", "(request-target) date"));
 		HttpResponse<String> note = get(path, ACTIVITY, headers);
 		assertThat(note.statusCode()).isEqualTo(401);

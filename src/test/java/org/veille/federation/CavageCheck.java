@@ -1,9 +1,15 @@
 package org.veille.federation;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,10 +39,9 @@ final class CavageCheck {
 	}
 
 	/** Date and Signature for a GET, signed over (request-target), host and date, as Mastodon signs its fetches. */
-	static Map<String, String> signGet(java.net.URI target, String keyId, java.security.PrivateKey key)
-			throws java.security.GeneralSecurityException {
-		String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-			.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+	static Map<String, String> signGet(URI target, String keyId, PrivateKey key)
+			throws GeneralSecurityException {
+		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
 		String signed = "(request-target): get " + target.getRawPath() + "\nhost: " + target.getRawAuthority() + "\ndate: "
 				+ date;
 		Signature rsa = Signature.getInstance("SHA256withRSA");

@@ -5,6 +5,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +69,7 @@ class MessageSignatureIntegrationTests {
 
 	@Test
 	void theAuthorityAndPathMayStandForTheTargetUri() throws Exception {
-		this.signer.components = new java.util.ArrayList<>(List.of("@method", "@authority", "@path", "content-digest"));
+		this.signer.components = new ArrayList<>(List.of("@method", "@authority", "@path", "content-digest"));
 		HttpResponse<String> answer = post();
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
 	}
@@ -91,7 +93,7 @@ class MessageSignatureIntegrationTests {
 	@Test
 	void aContentDigestReplacedAfterSigningBreaksTheSignature() throws Exception {
 		byte[] sent = activity();
-		Map<String, String> headers = new java.util.LinkedHashMap<>(this.signer.headers("POST", inbox(), activity()));
+		Map<String, String> headers = new LinkedHashMap<>(this.signer.headers("POST", inbox(), activity()));
 		headers.put("Content-Digest", Rfc9421Signer.contentDigest("sha-256", sent));
 		HttpResponse<String> answer = this.remote.post(inbox(), sent, headers);
 		assertThat(answer.statusCode()).isEqualTo(401);
@@ -108,7 +110,7 @@ class MessageSignatureIntegrationTests {
 
 	@Test
 	void aSignatureThatLeavesTheTargetOutIsRefused() throws Exception {
-		this.signer.components = new java.util.ArrayList<>(List.of("@method", "@authority", "content-digest"));
+		this.signer.components = new ArrayList<>(List.of("@method", "@authority", "content-digest"));
 		HttpResponse<String> answer = post();
 		assertThat(answer.statusCode()).isEqualTo(401);
 		assertThat(answer.body()).contains("must cover @method and @target-uri");
@@ -125,7 +127,7 @@ class MessageSignatureIntegrationTests {
 	@Test
 	void aLabelThatSignatureLacksIsRefused() throws Exception {
 		byte[] body = activity();
-		Map<String, String> headers = new java.util.LinkedHashMap<>(this.signer.headers("POST", inbox(), body));
+		Map<String, String> headers = new LinkedHashMap<>(this.signer.headers("POST", inbox(), body));
 		headers.put("Signature", headers.get("Signature").replace("sig1=", "other="));
 		HttpResponse<String> answer = this.remote.post(inbox(), body, headers);
 		assertThat(answer.statusCode()).isEqualTo(401);
@@ -135,7 +137,7 @@ class MessageSignatureIntegrationTests {
 	@Test
 	void aLabelNamedTwiceIsRefused() throws Exception {
 		byte[] body = activity();
-		Map<String, String> headers = new java.util.LinkedHashMap<>(this.signer.headers("POST", inbox(), body));
+		Map<String, String> headers = new LinkedHashMap<>(this.signer.headers("POST", inbox(), body));
 		String input = headers.get("Signature-Input");
 		headers.put("Signature-Input", input + ", " + input.replace("@method", "@path"));
 		HttpResponse<String> answer = this.remote.post(inbox(), body, headers);
@@ -146,7 +148,7 @@ class MessageSignatureIntegrationTests {
 	@Test
 	void aMalformedSignatureInputIsRefusedWithA401() throws Exception {
 		byte[] body = activity();
-		Map<String, String> headers = new java.util.LinkedHashMap<>(this.signer.headers("POST", inbox(), body));
+		Map<String, String> headers = new LinkedHashMap<>(this.signer.headers("POST", inbox(), body));
 		headers.put("Signature-Input", "sig1=(\"@method\" \"@target-uri\";created=1");
 		HttpResponse<String> answer = this.remote.post(inbox(), body, headers);
 		assertThat(answer.statusCode()).isEqualTo(401);
@@ -156,7 +158,7 @@ class MessageSignatureIntegrationTests {
 	@Test
 	void aMalformedSignatureIsRefusedWithA401() throws Exception {
 		byte[] body = activity();
-		Map<String, String> headers = new java.util.LinkedHashMap<>(this.signer.headers("POST", inbox(), body));
+		Map<String, String> headers = new LinkedHashMap<>(this.signer.headers("POST", inbox(), body));
 		headers.put("Signature", "sig1=:not base64!:");
 		HttpResponse<String> answer = this.remote.post(inbox(), body, headers);
 		assertThat(answer.statusCode()).isEqualTo(401);

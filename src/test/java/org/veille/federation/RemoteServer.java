@@ -8,13 +8,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -141,7 +149,7 @@ final class RemoteServer implements AutoCloseable {
 	 * Whether Veille's draft-cavage signature on this request holds with the key its actor document publishes: read
 	 * here with a regular expression and java.security, apart from Veille's own signature code.
 	 */
-	boolean signedBy(Received request, java.security.PublicKey key) {
+	boolean signedBy(Received request, PublicKey key) {
 		return CavageCheck.holds(request.header("Signature"), request.header("Digest"), request.body(),
 				request.method(), request.path(), request::header, key);
 	}
@@ -183,17 +191,17 @@ final class RemoteServer implements AutoCloseable {
 	 * Whether Veille's RFC 9421 signature on this request holds with this key: the Signature-Input read with regular
 	 * expressions, the base written out here, java.security for the rest (none of Veille's signature code).
 	 */
-	boolean signedByRfc9421(Received request, java.security.PublicKey key) {
+	boolean signedByRfc9421(Received request, PublicKey key) {
 		try {
-			java.util.regex.Matcher input = java.util.regex.Pattern.compile("sig1=(\\(([^)]*)\\)(;.*))")
+			Matcher input = Pattern.compile("sig1=(\\(([^)]*)\\)(;.*))")
 				.matcher(request.header("Signature-Input"));
-			java.util.regex.Matcher signature = java.util.regex.Pattern.compile("sig1=:([A-Za-z0-9+/=]+):")
+			Matcher signature = Pattern.compile("sig1=:([A-Za-z0-9+/=]+):")
 				.matcher(request.header("Signature"));
 			if (!input.matches() || !signature.matches() || !input.group(3).contains(";keyid=")) {
 				return false;
 			}
-			String digest = "sha-256=:" + java.util.Base64.getEncoder()
-				.encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(request.body())) + ":";
+			String digest = "sha-256=:" + Base64.getEncoder()
+				.encodeToString(MessageDigest.getInstance("SHA-256").digest(request.body())) + ":";
 			if (!digest.equals(request.header("Content-Digest"))) {
 				return false;
 			}
@@ -212,10 +220,10 @@ final class RemoteServer implements AutoCloseable {
 			if (!input.group(2).contains("\"content-digest\"") || !input.group(2).contains("\"@target-uri\"")) {
 				return false;
 			}
-			java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+			Signature rsa = Signature.getInstance("SHA256withRSA");
 			rsa.initVerify(key);
 			rsa.update(base.toString().getBytes(StandardCharsets.UTF_8));
-			return rsa.verify(java.util.Base64.getDecoder().decode(signature.group(1)));
+			return rsa.verify(Base64.getDecoder().decode(signature.group(1)));
 		}
 		catch (Exception ex) {
 			return false;
@@ -237,10 +245,10 @@ final class RemoteServer implements AutoCloseable {
 				.header("Accept", "application/activity+json")
 				.build(), HttpResponse.BodyHandlers.ofString());
 			String pem = ActivityStreams.JSON.readTree(key.body()).get("publicKey").get("publicKeyPem").asString();
-			byte[] der = java.util.Base64.getMimeDecoder()
+			byte[] der = Base64.getMimeDecoder()
 				.decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-			java.security.PublicKey publicKey = java.security.KeyFactory.getInstance("RSA")
-				.generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+			PublicKey publicKey = KeyFactory.getInstance("RSA")
+				.generatePublic(new X509EncodedKeySpec(der));
 			return CavageCheck.holds(signature, null, null, "GET", get.path(), get::header, publicKey);
 		}
 		catch (Exception ex) {
