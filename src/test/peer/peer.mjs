@@ -1,5 +1,6 @@
 // A small ActivityPub server written with Fedify, for Veille's federation tests: an independent implementation
 // that follows Veille people and tags, receives what they send (Fedify checks each signature), and replies.
+// Fedify 1.6 and later sign with RFC 9421 first and fall back to draft-cavage when answered 400 or 401.
 // Listens on 127.0.0.1 on a free port and prints "READY <origin>"; the tests drive it through /control/*.
 import http from "node:http";
 import { randomUUID } from "node:crypto";
@@ -8,8 +9,35 @@ import {
   MemoryKvStore, Mention, Note, Person, PUBLIC_COLLECTION, Update,
 } from "@fedify/fedify";
 
+// Fedify 1.6 and later ask for Node 22; on Node 20 all they miss is ArrayBuffer.prototype.transfer (ES2024, used when
+// exporting a key), given here as a copy. The original is not detached, which nothing here relies on.
+if (typeof ArrayBuffer.prototype.transfer !== "function") {
+  ArrayBuffer.prototype.transfer = function transfer(length = this.byteLength) {
+    const copy = new ArrayBuffer(length);
+    new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+    return copy;
+  };
+}
+
 const USER = "peer";
 const received = [];
+
+// Each POST Fedify sends, with the signature scheme it used and the answer: the tests read from it whether Fedify's
+// first knock (RFC 9421 since Fedify 1.6) was taken or whether it had to fall back to draft-cavage.
+const knocks = [];
+const send = globalThis.fetch;
+globalThis.fetch = async (input, init) => {
+  const method = input instanceof Request ? input.method : (init?.method ?? "GET");
+  const headers = input instanceof Request ? input.headers : new Headers(init?.headers);
+  const response = await send(input, init);
+  if (method === "POST") {
+    const spec = headers.has("Signature-Input") ? "rfc9421" : headers.has("Signature") ? "draft-cavage" : "unsigned";
+    knocks.push({ url: input instanceof Request ? input.url : String(input), spec, status: response.status });
+  }
+  return response;
+};
+// Each POST the peer receives, with its signature scheme and what Fedify answered (it verifies before answering 2xx).
+const inbound = [];
 const keyPair = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
 
 // Veille runs on loopback in the tests: Fedify refuses private addresses unless told.
@@ -70,6 +98,8 @@ federation
 async function control(origin, path, body) {
   const ctx = federation.createContext(new URL(origin), undefined);
   if (path === "/control/received") return received;
+  if (path === "/control/knocks") return knocks;
+  if (path === "/control/inbound") return inbound;
   const input = JSON.parse(body.toString("utf8") || "{}");
   if (path === "/control/follow") {
     const target = await ctx.lookupObject(input.object);
@@ -126,6 +156,10 @@ const server = http.createServer(async (req, res) => {
         onNotAcceptable: () => new Response("Not acceptable", { status: 406 }),
       },
     );
+    if (req.method === "POST") {
+      const spec = headers.has("Signature-Input") ? "rfc9421" : headers.has("Signature") ? "draft-cavage" : "unsigned";
+      inbound.push({ path: url.pathname, spec, status: response.status });
+    }
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   } catch (error) {

@@ -25,11 +25,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ActivityNegotiation extends OncePerRequestFilter {
 
-	private static final Pattern PERSON = Pattern.compile("/people/[^/]+");
+	static final Pattern PERSON = Pattern.compile("/people/[^/]+");
 
-	private static final Pattern TAG = Pattern.compile("/tag/.+(?<![$*])");
+	static final Pattern TAG = Pattern.compile("/tag/.+(?<![$*])");
 
-	private static final Pattern MESSAGE = Pattern.compile("/messages/\\d{1,18}");
+	static final Pattern MESSAGE = Pattern.compile("/messages/\\d{1,18}");
 
 	private static final List<MediaType> ACTIVITY_TYPES = List.of(MediaType.parseMediaType("application/activity+json"),
 			MediaType.parseMediaType("application/ld+json"));

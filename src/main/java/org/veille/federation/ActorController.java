@@ -3,6 +3,8 @@ package org.veille.federation;
 import java.util.List;
 import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,6 +25,9 @@ import org.veille.web.NotFoundException;
 @RestController
 class ActorController {
 
+	private static final List<String> KEY_ONLY_FIELDS = List.of("@context", "id", "type", "preferredUsername", "inbox",
+			"endpoints", "publicKey");
+
 	private final LocalActors actors;
 
 	private final StoredNotes notes;
@@ -31,21 +36,38 @@ class ActorController {
 
 	private final Followers followers;
 
-	ActorController(LocalActors actors, StoredNotes notes, Sites sites, Followers followers) {
+	private final ActorKeys keys;
+
+	ActorController(LocalActors actors, StoredNotes notes, Sites sites, Followers followers, ActorKeys keys) {
 		this.actors = actors;
 		this.notes = notes;
 		this.sites = sites;
 		this.followers = followers;
+		this.keys = keys;
+	}
+
+	@GetMapping(SiteActor.PATH)
+	ResponseEntity<byte[]> site() {
+		return json(this.sites.current().siteActor(this.keys.site().publicPem()));
 	}
 
 	@GetMapping("/federation/people/{login}")
-	ResponseEntity<byte[]> person(@PathVariable String login) {
-		return json(this.sites.current().actor(actorOf(login)));
+	ResponseEntity<byte[]> person(@PathVariable String login, HttpServletRequest request) {
+		return actor(actorOf(login), request);
 	}
 
 	@GetMapping("/federation/tag/{*path}")
-	ResponseEntity<byte[]> tag(@PathVariable String path) {
-		return json(this.sites.current().actor(tagOf(path)));
+	ResponseEntity<byte[]> tag(@PathVariable String path, HttpServletRequest request) {
+		return actor(tagOf(path), request);
+	}
+
+	/** Under authorized fetch, an unsigned GET learns the actor's key and inboxes only, as in Mastodon's secure mode. */
+	private ResponseEntity<byte[]> actor(LocalActor actor, HttpServletRequest request) {
+		ObjectNode document = this.sites.current().actor(actor);
+		if (request.getAttribute(AuthorizedFetch.KEY_ONLY) != null) {
+			document.retain(KEY_ONLY_FIELDS);
+		}
+		return json(document);
 	}
 
 	@GetMapping("/federation/messages/{id}")

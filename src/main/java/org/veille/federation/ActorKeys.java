@@ -63,6 +63,30 @@ class ActorKeys {
 		return find(column, actor.id()).orElseThrow();
 	}
 
+	/** The site actor's pair, which signs the GETs Veille sends: one for the site, made the first time it is asked. */
+	@Transactional
+	Pair site() {
+		Optional<Pair> stored = siteStored();
+		if (stored.isPresent()) {
+			return stored.get();
+		}
+		KeyPair made = generate();
+		this.jdbc.sql("""
+				insert into federation_site_keys (id, public_key_pem, private_key_pem) values (1, :public, :private)
+				on conflict (id) do nothing
+				""")
+			.param("public", Pem.encode("PUBLIC KEY", made.getPublic().getEncoded()))
+			.param("private", Pem.encode("PRIVATE KEY", made.getPrivate().getEncoded()))
+			.update();
+		return siteStored().orElseThrow();
+	}
+
+	private Optional<Pair> siteStored() {
+		return this.jdbc.sql("select public_key_pem, private_key_pem from federation_site_keys where id = 1")
+			.query((rs, row) -> new Pair(rs.getString(1), rs.getString(2)))
+			.optional();
+	}
+
 	/** The key a queued delivery is signed with: made when the delivery was planned. */
 	Optional<Pair> stored(Delivery delivery) {
 		return (delivery.accountId() != null) ? find("account_id", delivery.accountId())

@@ -103,6 +103,28 @@ final class Documents {
 		return document;
 	}
 
+	/**
+	 * The site actor: enough for another server to check the signatures of Veille's GETs (a key, an inbox) and to
+	 * see what it is.
+	 */
+	ObjectNode siteActor(String publicKeyPem) {
+		ObjectNode document = ActivityStreams.document();
+		String id = absolute(SiteActor.PATH);
+		document.put("id", id);
+		document.put("type", "Application");
+		document.put("preferredUsername", authority());
+		document.put("name", "Veille");
+		document.put("url", absolute("/"));
+		document.put("inbox", sharedInbox());
+		document.put("manuallyApprovesFollowers", true);
+		document.putObject("endpoints").put("sharedInbox", sharedInbox());
+		ObjectNode key = document.putObject("publicKey");
+		key.put("id", id + "#main-key");
+		key.put("owner", id);
+		key.put("publicKeyPem", publicKeyPem);
+		return document;
+	}
+
 	/** A message as a public note: rendered HTML made absolute and cleaned, its tags, mentions and links. */
 	ObjectNode note(StoredNote note) {
 		ObjectNode document = ActivityStreams.object();

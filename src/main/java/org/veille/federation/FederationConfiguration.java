@@ -23,6 +23,17 @@ class FederationConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(new RemoteThreadInterceptor(this.replies)).addPathPatterns("/messages/*");
 	}
 
+	/** Before the negotiation, which forwards: it sees the address that was asked for. */
+	@Bean
+	FilterRegistrationBean<AuthorizedFetch> authorizedFetch(FederationProperties properties, InboxVerifier verifier,
+			DomainBlocks blocks) {
+		FilterRegistrationBean<AuthorizedFetch> registration = new FilterRegistrationBean<>(
+				new AuthorizedFetch(properties.authorizedFetch(), verifier, blocks));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 20);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
 	/** Before Spring Security and the page cache (whose filters come after its order). */
 	@Bean
 	FilterRegistrationBean<ActivityNegotiation> activityNegotiation() {

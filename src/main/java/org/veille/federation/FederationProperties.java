@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout the whole exchange of one delivery
  * @param webfingerScheme how other servers are asked who a handle {@code @user@host} is: {@code https}, or
  *     {@code http} for tests and private networks only
+ * @param authorizedFetch whether GETs of notes, outboxes and collections must be signed, and actors answer only
+ *     their key to unsigned GETs (Mastodon's secure mode)
  */
 @Validated
 @ConfigurationProperties("veille.federation")
@@ -33,5 +35,6 @@ record FederationProperties(
 		@DefaultValue("10") @Min(1) @Max(30) int maxAttempts,
 		@DefaultValue("5") @Min(1) int pauseAfter,
 		@DefaultValue("10s") Duration timeout,
-		@DefaultValue("https") @Pattern(regexp = "https?") String webfingerScheme) {
+		@DefaultValue("https") @Pattern(regexp = "https?") String webfingerScheme,
+		@DefaultValue("false") boolean authorizedFetch) {
 }

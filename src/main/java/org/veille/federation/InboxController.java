@@ -68,7 +68,7 @@ class InboxController {
 		if (body == null) {
 			return tooLarge();
 		}
-		if (blockedSender(request.getHeader("Signature"))) {
+		if (blockedSender(InboxVerifier.keyIdOf(request))) {
 			return DiscoveryController.problem(HttpStatus.FORBIDDEN, "This site takes no activity from your server.");
 		}
 		RemoteActor sender;
@@ -94,13 +94,12 @@ class InboxController {
 	}
 
 	/** Known before any key is fetched: the host of the key's URL. */
-	private boolean blockedSender(@Nullable String signature) {
-		HttpSignatures.Parsed parsed = HttpSignatures.parse(signature);
-		if (parsed == null) {
+	private boolean blockedSender(@Nullable String keyId) {
+		if (keyId == null) {
 			return false;
 		}
 		try {
-			return this.blocks.isBlocked(RemoteActors.hostOf(parsed.keyId()));
+			return this.blocks.isBlocked(RemoteActors.hostOf(keyId));
 		}
 		catch (RemoteActorException ex) {
 			return false;

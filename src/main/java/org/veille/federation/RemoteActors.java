@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.veille.outbound.OutboundResponse;
 /**
  * Remote actors and their keys, fetched through the guarded {@link OutboundClient} (no private address unless the
  * site allows them, a size and a time limit) and kept in PostgreSQL for a day: a busy sender costs one fetch a day.
+ * Each fetch is signed by the {@link SiteActor}, for servers that require authorized fetch.
  */
 @Component
 class RemoteActors {
@@ -43,11 +45,14 @@ class RemoteActors {
 
 	private final OutboundClient client;
 
+	private final SignedGets signatures;
+
 	private final Clock clock;
 
-	RemoteActors(JdbcClient jdbc, OutboundClient client, Clock clock) {
+	RemoteActors(JdbcClient jdbc, OutboundClient client, SignedGets signatures, Clock clock) {
 		this.jdbc = jdbc;
 		this.client = client;
+		this.signatures = signatures;
 		this.clock = clock;
 	}
 
@@ -107,7 +112,9 @@ class RemoteActors {
 		catch (IllegalArgumentException ex) {
 			throw new RemoteActorException("not a URL: " + url);
 		}
-		try (OutboundResponse response = this.client.get(uri, ACCEPT, 3, Deadline.after(FETCH_TIMEOUT))) {
+		Map<String, String> headers = new HashMap<>(ACCEPT);
+		headers.putAll(this.signatures.headersFor(uri));
+		try (OutboundResponse response = this.client.get(uri, headers, 3, Deadline.after(FETCH_TIMEOUT))) {
 			if (!response.isSuccess()) {
 				throw new RemoteActorException(url + " answered " + response.status());
 			}

@@ -38,7 +38,9 @@ import static org.awaitility.Awaitility.await;
  * with Node on loopback) follows a Veille person and a Veille tag, receives a new post with its hashtag (Fedify
  * checks Veille's signatures: an activity it cannot verify never reaches its listeners), and replies; Veille
  * checks the peer's signature and shows the reply in the thread. Skipped, with one line saying why, where Node or
- * the peer's packages are missing ({@code .ci/run} installs both).
+ * the peer's packages are missing ({@code .ci/run} installs both). Fedify 1.6 and later sign with RFC 9421 first: the
+ * peer reports each POST's scheme and answer, and none of Veille's answers made it fall back to draft-cavage; Veille
+ * signs its deliveries by RFC 9421 first too, and Fedify takes them.
  */
 @IntegrationTest
 class FedifyPeerIntegrationTests {
@@ -95,7 +97,7 @@ class FedifyPeerIntegrationTests {
 		}
 	}
 
-	/** The major version of the {@code node} on the PATH (Fedify 1.5 needs 20), 0 when there is none. */
+	/** The major version of the {@code node} on the PATH (the peer runs on 20 and later), 0 when there is none. */
 	private static int nodeMajorVersion() {
 		try {
 			Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
@@ -176,6 +178,26 @@ class FedifyPeerIntegrationTests {
 		String peerHost = URI.create(origin).getAuthority();
 		String thread = person.get("/messages/" + id).body();
 		assertThat(thread).contains("A reply written with Fedify").contains("@peer@" + peerHost);
+
+		List<JsonNode> knocks = new ArrayList<>();
+		control("/control/knocks", JsonNodeFactory.instance.objectNode()).forEach((knock) -> {
+			if (knock.get("url").asString().startsWith(site())) {
+				knocks.add(knock);
+			}
+		});
+		assertThat(knocks).as("the two follows and the reply").hasSize(3);
+		assertThat(knocks).as("Fedify's first knock, RFC 9421, was taken each time: no fall back to draft-cavage")
+			.allSatisfy((knock) -> {
+				assertThat(knock.get("spec").asString()).isEqualTo("rfc9421");
+				assertThat(knock.get("status").asInt()).isEqualTo(202);
+			});
+		JsonNode inbound = control("/control/inbound", JsonNodeFactory.instance.objectNode());
+		assertThat(inbound).as("Veille's Accepts, Create and Announce").hasSizeGreaterThanOrEqualTo(4);
+		assertThat(inbound).as("all signed by RFC 9421, which Fedify verified and took")
+			.allSatisfy((post) -> {
+				assertThat(post.get("spec").asString()).isEqualTo("rfc9421");
+				assertThat(post.get("status").asInt()).isBetween(200, 299);
+			});
 	}
 
 }

@@ -172,7 +172,7 @@ class InboxSignatureIntegrationTests {
 		OutboundProperties strict = new OutboundProperties(false, List.of(PortRange.valueOf("1-65535")),
 				Duration.ofSeconds(2), 4, 100, OutboundProperties.DEFAULT_USER_AGENT);
 		try (OutboundClient client = new OutboundClient(strict)) {
-			RemoteActors actors = new RemoteActors(this.jdbc, client, Clock.systemUTC());
+			RemoteActors actors = new RemoteActors(this.jdbc, client, (uri) -> Map.of(), Clock.systemUTC());
 			assertThatThrownBy(() -> actors.byKeyId(this.remote.keyId(), true))
 				.isInstanceOf(RemoteActorException.class)
 				.hasMessageContaining("could not fetch");
