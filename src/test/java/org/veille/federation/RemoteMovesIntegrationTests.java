@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,7 +181,7 @@ class RemoteMovesIntegrationTests {
 		OutboundProperties policy = new OutboundProperties(false, List.of(PortRange.valueOf("1-65535")),
 				Duration.ofSeconds(2), 4, 100, OutboundProperties.DEFAULT_USER_AGENT);
 		try (OutboundClient strict = new OutboundClient(policy)) {
-			RemoteMoves moves = new RemoteMoves(this.jdbc, new RemoteActors(this.jdbc, strict, Clock.systemUTC()),
+			RemoteMoves moves = new RemoteMoves(this.jdbc, new RemoteActors(this.jdbc, strict, (uri) -> Map.of(), Clock.systemUTC()),
 					this.suspensions, this.blocks);
 			assertThat(moves.receive(sender, move(this.old.actorId(), this.old.actorId(), this.moved.actorId())))
 				.isEqualTo(Inbox.Outcome.ACCEPTED);

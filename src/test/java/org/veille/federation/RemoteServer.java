@@ -212,6 +212,8 @@ final class RemoteServer implements AutoCloseable {
 		exchange.getResponseHeaders().set("Content-Type", "application/jrd+json");
 		exchange.sendResponseHeaders(200, body.length);
 		exchange.getResponseBody().write(body);
+	}
+
 	/**
 	 * Whether Veille's RFC 9421 signature on this request holds with this key: the Signature-Input read with regular
 	 * expressions, the base written out here, java.security for the rest (none of Veille's signature code).
