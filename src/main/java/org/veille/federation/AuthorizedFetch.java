@@ -8,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
@@ -77,7 +76,7 @@ class AuthorizedFetch extends OncePerRequestFilter {
 					+ "GET with HTTP Signatures (RFC 9421, or draft-cavage over (request-target), host and date).");
 			return;
 		}
-		if (blocked(InboxVerifier.keyIdOf(request))) {
+		if (this.blocks.isBlockedKey(InboxVerifier.keyIdOf(request))) {
 			refuse(response, HttpStatus.FORBIDDEN, "This site answers nothing to your server.");
 			return;
 		}
@@ -113,18 +112,6 @@ class AuthorizedFetch extends OncePerRequestFilter {
 			return Kind.ACTOR;
 		}
 		return ActivityNegotiation.MESSAGE.matcher(path).matches() ? Kind.DOCUMENT : Kind.OPEN;
-	}
-
-	private boolean blocked(@Nullable String keyId) {
-		if (keyId == null) {
-			return false;
-		}
-		try {
-			return this.blocks.isBlocked(RemoteActors.hostOf(keyId));
-		}
-		catch (RemoteActorException ex) {
-			return false;
-		}
 	}
 
 	private static void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +40,19 @@ class DomainBlocks {
 			.param("host", host.toLowerCase(Locale.ROOT))
 			.query(Boolean.class)
 			.single();
+	}
+
+	/** Whether the server of this signature's key is blocked: known before any key is fetched. */
+	boolean isBlockedKey(@Nullable String keyId) {
+		if (keyId == null) {
+			return false;
+		}
+		try {
+			return isBlocked(RemoteActors.hostOf(keyId));
+		}
+		catch (RemoteActorException ex) {
+			return false;
+		}
 	}
 
 	List<String> all() {

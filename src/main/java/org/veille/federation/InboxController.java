@@ -68,7 +68,7 @@ class InboxController {
 		if (body == null) {
 			return tooLarge();
 		}
-		if (blockedSender(InboxVerifier.keyIdOf(request))) {
+		if (this.blocks.isBlockedKey(InboxVerifier.keyIdOf(request))) {
 			return DiscoveryController.problem(HttpStatus.FORBIDDEN, "This site takes no activity from your server.");
 		}
 		RemoteActor sender;
@@ -91,19 +91,6 @@ class InboxController {
 		Inbox.Outcome outcome = this.inbox.receive(sender, activity);
 		return (outcome.status() == HttpStatus.ACCEPTED) ? ResponseEntity.accepted().build()
 				: DiscoveryController.problem(outcome.status(), outcome.reason());
-	}
-
-	/** Known before any key is fetched: the host of the key's URL. */
-	private boolean blockedSender(@Nullable String keyId) {
-		if (keyId == null) {
-			return false;
-		}
-		try {
-			return this.blocks.isBlocked(RemoteActors.hostOf(keyId));
-		}
-		catch (RemoteActorException ex) {
-			return false;
-		}
 	}
 
 	private static ResponseEntity<byte[]> tooLarge() {

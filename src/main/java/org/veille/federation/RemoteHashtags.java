@@ -85,6 +85,11 @@ class RemoteHashtags {
 			return;
 		}
 		Instant now = this.clock.instant();
+		this.threadTags.add(threadId, bring(replyId, hashtags, now), now);
+	}
+
+	/** The reply brings these tags (created on first use); @return their ids. */
+	private List<Long> bring(long replyId, List<Hashtag> hashtags, Instant now) {
 		List<Long> tagIds = new ArrayList<>(this.messageTags.ensure(hashtags, now).values());
 		this.jdbc.sql("""
 				insert into remote_reply_tags (remote_reply_id, tag_id, joined_at)
@@ -94,7 +99,7 @@ class RemoteHashtags {
 			.param("now", Timestamps.of(now))
 			.param("tags", tagIds.toArray(Long[]::new))
 			.update();
-		this.threadTags.add(threadId, tagIds, now);
+		return tagIds;
 	}
 
 	/**
@@ -110,16 +115,7 @@ class RemoteHashtags {
 				where rt.remote_reply_id = :reply and t.id = rt.tag_id and t.key <> all(cast(:keys as text[]))
 				""").param("reply", replyId).param("keys", keys.toArray(String[]::new)).update();
 		if (!hashtags.isEmpty() && allowed()) {
-			Instant now = this.clock.instant();
-			List<Long> tagIds = new ArrayList<>(this.messageTags.ensure(hashtags, now).values());
-			this.jdbc.sql("""
-					insert into remote_reply_tags (remote_reply_id, tag_id, joined_at)
-					select :reply, tag_id, :now from unnest(cast(:tags as bigint[])) as t(tag_id) on conflict do nothing
-					""")
-				.param("reply", replyId)
-				.param("now", Timestamps.of(now))
-				.param("tags", tagIds.toArray(Long[]::new))
-				.update();
+			bring(replyId, hashtags, this.clock.instant());
 		}
 		this.threadTags.recompute(threadId, this.clock.instant());
 	}
