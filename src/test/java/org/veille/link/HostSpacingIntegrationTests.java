@@ -40,14 +40,7 @@ class HostSpacingIntegrationTests {
 		LinkIndex index = new LinkIndex(this.jdbc, Duration.ofSeconds(2));
 		List<Long> ids = new ArrayList<>();
 		for (String name : List.of(host, host, host, other)) {
-			ids.add(this.jdbc.sql("""
-					insert into links (url, host, normalized, normalized_hash)
-					values (:url, :host, :url, sha256(convert_to(:url, 'UTF8'))) returning id
-					""")
-				.param("url", "https://" + name + "/page/" + ids.size())
-				.param("host", name)
-				.query(Long.class)
-				.single());
+			ids.add(link(name, "/page/" + ids.size()));
 		}
 		try {
 			Instant before = Instant.now().minusSeconds(1);
@@ -117,10 +110,7 @@ class HostSpacingIntegrationTests {
 		LinkIndex index = new LinkIndex(this.jdbc, Duration.ofSeconds(2));
 		List<Long> ids = new ArrayList<>();
 		for (String path : List.of("/first", "/second")) {
-			ids.add(this.jdbc.sql("""
-					insert into links (url, host, normalized, normalized_hash)
-					values (:url, :host, :url, sha256(convert_to(:url, 'UTF8'))) returning id
-					""").param("url", "https://" + host + path).param("host", host).query(Long.class).single());
+			ids.add(link(host, path));
 		}
 		CountDownLatch queued = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
@@ -156,6 +146,14 @@ class HostSpacingIntegrationTests {
 			release.countDown();
 			this.jdbc.sql("delete from links where id = any(:ids)").param("ids", ids.toArray(Long[]::new)).update();
 		}
+	}
+
+	/** A link never fetched, of this host and path. */
+	private long link(String host, String path) {
+		return this.jdbc.sql("""
+				insert into links (url, host, normalized, normalized_hash)
+				values (:url, :host, :url, sha256(convert_to(:url, 'UTF8'))) returning id
+				""").param("url", "https://" + host + path).param("host", host).query(Long.class).single();
 	}
 
 }
