@@ -7,9 +7,11 @@ import java.util.Set;
 
 import jakarta.servlet.ServletContext;
 import org.jspecify.annotations.Nullable;
+import org.thymeleaf.context.IWebContext;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.ISpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.web.IWebExchange;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import org.springframework.context.ApplicationContext;
@@ -38,12 +40,24 @@ public class Fragments {
 	/** The fragment {@code selector} of {@code template}, rendered with these variables in this language. */
 	public String render(String template, String selector, Map<String, @Nullable Object> given, Locale locale) {
 		ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+		return process(template, selector, web(request.getRequest().getServletContext())
+			.buildExchange(request.getRequest(), request.getResponse()), given, locale);
+	}
+
+	/**
+	 * The same, in the exchange and language of the page being rendered: also for the pages rendered by filters
+	 * ({@code FilterPages}), outside Spring MVC's request context.
+	 */
+	String render(String template, String selector, Map<String, @Nullable Object> given, IWebContext page) {
+		return process(template, selector, page.getExchange(), given, page.getLocale());
+	}
+
+	private String process(String template, String selector, IWebExchange exchange, Map<String, @Nullable Object> given,
+			Locale locale) {
 		Map<String, @Nullable Object> variables = new HashMap<>(given);
 		variables.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(this.applicationContext, null));
-		WebContext context = new WebContext(web(request.getRequest().getServletContext())
-			.buildExchange(request.getRequest(), request.getResponse()), locale, variables);
-		return this.templates.process(template, Set.of(selector), context);
+		return this.templates.process(template, Set.of(selector), new WebContext(exchange, locale, variables));
 	}
 
 	private JakartaServletWebApplication web(ServletContext servletContext) {

@@ -1,0 +1,89 @@
+package org.veille.web;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.context.IWebContext;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import org.veille.siteinfo.SiteInfo;
+
+/**
+ * The layout's navigation links and footer, rendered once per language, site name and description, and reader (who is
+ * signed in, and whether an administrator), instead of at every first render of every page (issue 16): about
+ * twenty links, labels and security checks a page. As with cards, the key is what the part shows, so a renamed
+ * site or another reader gives another key on every instance and nothing is dropped by hand. Templates call
+ * {@code ${@layouts.navigation(#ctx, @currentSiteInfo.get())}}.
+ */
+@Component("layouts")
+public class Layouts {
+
+	private static final String TEMPLATE = "fragments/layout-parts";
+
+	/** A part is a few hundred characters: this holds tens of thousands of readers' headers. */
+	private static final long MAX_WEIGHT = 16L * 1024 * 1024;
+
+	private final Cache<PartKey, String> parts = Caffeine.newBuilder()
+		.maximumWeight(MAX_WEIGHT)
+		.<PartKey, String>weigher((key, html) -> 256 + html.length() * 2)
+		.recordStats()
+		.build();
+
+	private final Fragments fragments;
+
+	Layouts(Fragments fragments) {
+		this.fragments = fragments;
+	}
+
+	/**
+	 * The site's navigation links, for the reader of the page being rendered: not the sign-out form, which holds
+	 * the session's CSRF token.
+	 */
+	public String navigation(IExpressionContext page, SiteInfo site) {
+		Authentication reader = SecurityContextHolder.getContext().getAuthentication();
+		boolean signedIn = reader != null && reader.isAuthenticated() && !(reader instanceof AnonymousAuthenticationToken);
+		String login = signedIn ? reader.getName() : null;
+		boolean admin = signedIn
+				&& reader.getAuthorities().stream().anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
+		return part(page, new PartKey("navigation", page.getLocale().getLanguage(), site, login, admin));
+	}
+
+	/** The site's description, the credits and the language switch. */
+	public String footer(IExpressionContext page, SiteInfo site) {
+		return part(page, new PartKey("footer", page.getLocale().getLanguage(), site, null, false));
+	}
+
+	long hits() {
+		return this.parts.stats().hitCount();
+	}
+
+	long misses() {
+		return this.parts.stats().missCount();
+	}
+
+	private String part(IExpressionContext page, PartKey key) {
+		if (!(page instanceof IWebContext web)) {
+			throw new IllegalStateException("The layout is rendered in a web page only");
+		}
+		return this.parts.get(key, (missing) -> {
+			Map<String, @Nullable Object> variables = new HashMap<>();
+			variables.put("site", key.site());
+			variables.put("login", key.login());
+			variables.put("admin", key.admin());
+			return this.fragments.render(TEMPLATE, key.part(), variables, web);
+		});
+	}
+
+	/** Which part, and everything it shows: the language, the site's name and description, the reader. */
+	private record PartKey(String part, String language, SiteInfo site, @Nullable String login, boolean admin) {
+	}
+
+}
