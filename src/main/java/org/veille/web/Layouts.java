@@ -17,16 +17,15 @@ import org.springframework.stereotype.Component;
 import org.veille.siteinfo.SiteInfo;
 
 /**
- * The layout's navigation links and footer, rendered once per language, site name and description, and reader (who is
- * signed in, and whether an administrator), instead of at every first render of every page (issue 16): about
- * twenty links, labels and security checks a page. As with cards, the key is what the part shows, so a renamed
- * site or another reader gives another key on every instance and nothing is dropped by hand. Templates call
- * {@code ${@layouts.navigation(#ctx, @currentSiteInfo.get())}}.
+ * The layout's navigation links and footer, rendered once per language, site name and description, and reader (who
+ * is signed in, and whether an administrator), instead of at every first render of every page (issue 16): about
+ * twenty links, labels and security checks a page; and the home stream's empty posting editor, once per language.
+ * As with cards, the key is what the part shows, so a renamed site or another reader gives another key on every
+ * instance and nothing is dropped by hand. Nothing kept here holds a CSRF token: the forms stay in the templates.
+ * Templates call {@code ${@layouts.navigation(#ctx, @currentSiteInfo.get())}}.
  */
 @Component("layouts")
 public class Layouts {
-
-	private static final String TEMPLATE = "fragments/layout-parts";
 
 	/** A part is a few hundred characters: this holds tens of thousands of readers' headers. */
 	private static final long MAX_WEIGHT = 16L * 1024 * 1024;
@@ -61,6 +60,11 @@ public class Layouts {
 		return part(page, new PartKey("footer", page.getLocale().getLanguage(), site, null, false));
 	}
 
+	/** The posting form's editor when nothing was typed in it and it shows no error (the home stream's). */
+	public String emptyPostEditor(IExpressionContext page) {
+		return part(page, new PartKey("empty-editor", page.getLocale().getLanguage(), null, null, false));
+	}
+
 	long hits() {
 		return this.parts.stats().hitCount();
 	}
@@ -78,12 +82,18 @@ public class Layouts {
 			variables.put("site", key.site());
 			variables.put("login", key.login());
 			variables.put("admin", key.admin());
-			return this.fragments.render(TEMPLATE, key.part(), variables, web);
+			return this.fragments.render(key.template(), key.part(), variables, web);
 		});
 	}
 
 	/** Which part, and everything it shows: the language, the site's name and description, the reader. */
-	private record PartKey(String part, String language, SiteInfo site, @Nullable String login, boolean admin) {
+	private record PartKey(String part, String language, @Nullable SiteInfo site, @Nullable String login,
+			boolean admin) {
+
+		String template() {
+			return "empty-editor".equals(this.part) ? "fragments/post-form" : "fragments/layout-parts";
+		}
+
 	}
 
 }

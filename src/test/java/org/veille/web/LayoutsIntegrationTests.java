@@ -18,6 +18,7 @@ import org.veille.support.IntegrationTest;
 import org.veille.support.TestPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -74,6 +75,36 @@ class LayoutsIntegrationTests {
 
 		this.mvc.perform(post("/logout").session(second).param("_csrf", token.group(1)))
 			.andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void shouldKeepTheHomeStreamsEmptyEditorAndPostWithEachSessionsOwnToken() throws Exception {
+		MockHttpSession first = TestPeople.signUp(this.mvc, TestPeople.uniqueName("layouteditor"));
+		MockHttpSession second = TestPeople.signUp(this.mvc, TestPeople.uniqueName("layoutposter"));
+		render(first, "/", "en");
+		long hits = this.layouts.hits();
+
+		String home = render(second, "/", "en");
+
+		assertThat(this.layouts.hits()).as("navigation, editor and footer kept").isGreaterThanOrEqualTo(hits + 2);
+		assertThat(home).contains("<input type=\"hidden\" name=\"origin\" value=\"home\">",
+				"<textarea id=\"text\" name=\"text\" rows=\"8\" required", "data-label-add-topic=");
+		Matcher token = Pattern.compile("action=\"/post\"[^>]*>\\s*<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(home);
+		assertThat(token.find()).as("a token in the posting form").isTrue();
+		this.mvc.perform(post("/post").session(second).param("_csrf", token.group(1)).param("origin", "home")
+			.param("text", "Posté depuis le fil d'accueil")).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void shouldShowTheHomeStreamsEditorWithWhatWasTypedAndItsErrorWhenAPostIsRefused() throws Exception {
+		MockHttpSession person = TestPeople.signUp(this.mvc, TestPeople.uniqueName("layoutrefused"));
+		render(person, "/", "en");
+
+		String refused = this.mvc.perform(post("/post").session(person).with(csrf()).param("origin", "home")
+			.param("text", "   ")).andReturn().getResponse().getContentAsString();
+
+		assertThat(refused).contains("aria-invalid=\"true\"", "id=\"text-error\"");
 	}
 
 	@Test
