@@ -5,23 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.servlet.ServletContext;
 import org.jspecify.annotations.Nullable;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.ISpringTemplateEngine;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
+import org.veille.web.Fragments;
 import org.veille.web.RelativeTime;
 
 /**
@@ -47,17 +39,12 @@ public class Cards {
 		.recordStats()
 		.build();
 
-	private final ApplicationContext applicationContext;
-
-	private final ISpringTemplateEngine templates;
+	private final Fragments fragments;
 
 	private final RelativeTime relativeTime;
 
-	private volatile @Nullable JakartaServletWebApplication web;
-
-	Cards(ApplicationContext applicationContext, ISpringTemplateEngine templates, RelativeTime relativeTime) {
-		this.applicationContext = applicationContext;
-		this.templates = templates;
+	Cards(Fragments fragments, RelativeTime relativeTime) {
+		this.fragments = fragments;
 		this.relativeTime = relativeTime;
 	}
 
@@ -88,24 +75,10 @@ public class Cards {
 	}
 
 	private String render(ThreadSummary thread, @Nullable String readerLogin, Locale locale) {
-		ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
-		Map<String, Object> variables = new HashMap<>();
+		Map<String, @Nullable Object> variables = new HashMap<>();
 		variables.put("thread", thread);
 		variables.put("readerLogin", readerLogin);
-		variables.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-				new ThymeleafEvaluationContext(this.applicationContext, null));
-		WebContext context = new WebContext(web(request.getRequest().getServletContext())
-			.buildExchange(request.getRequest(), request.getResponse()), locale, variables);
-		return this.templates.process("fragments/thread", Set.of(CARD), context);
-	}
-
-	private JakartaServletWebApplication web(ServletContext servletContext) {
-		JakartaServletWebApplication application = this.web;
-		if (application == null) {
-			application = JakartaServletWebApplication.buildApplication(servletContext);
-			this.web = application;
-		}
-		return application;
+		return this.fragments.render("fragments/thread", CARD, variables, locale);
 	}
 
 	/**

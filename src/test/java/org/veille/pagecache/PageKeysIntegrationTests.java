@@ -145,6 +145,20 @@ class PageKeysIntegrationTests {
 	}
 
 	@Test
+	void shouldShowAChildsNewCountInItsParentsSidePanel() {
+		Browser author = signedUp("keysaside");
+		String parent = tag("panneau");
+		author.post(this.a, "Un fil parent #" + parent);
+		author.post(this.a, "Un fil enfant #" + parent + "/enfant");
+		keepAll(Browser.ANONYMOUS, "/tag/" + parent);
+		assertThat(Browser.ANONYMOUS.get(this.b, "/tag/" + parent).body()).contains("<span class=\"count\">one thread</span>");
+
+		author.post(this.a, "Un autre fil enfant #" + parent + "/enfant");
+
+		shownAgain(Browser.ANONYMOUS, "/tag/" + parent, "<span class=\"count\">2 threads</span>");
+	}
+
+	@Test
 	void shouldShowAReplyOnItsThreadAndOnEveryCardOfIt() {
 		Browser author = signedUp("keysreply");
 		String tag = tag("reponses");

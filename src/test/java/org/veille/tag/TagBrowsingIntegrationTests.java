@@ -32,6 +32,9 @@ class TagBrowsingIntegrationTests {
 	@Autowired
 	private RelatedTags relatedTags;
 
+	@Autowired
+	private TagAsides asides;
+
 	private MockHttpSession session;
 
 	private String tag;
@@ -139,6 +142,25 @@ class TagBrowsingIntegrationTests {
 
 		Posting.as(this.mvc, this.session, "B #" + this.tag + " #" + later);
 		assertThat(section(fresh("/tag/" + this.tag), "Often found with this tag")).contains("#" + first, "#" + later);
+	}
+
+	@Test
+	void shouldRenderTheSidePanelOnceAndAgainWhenWhatItShowsChanges() throws Exception {
+		String child = this.tag + "/enfant";
+		Posting.as(this.mvc, this.session, "Racine #" + this.tag);
+		Posting.as(this.mvc, this.session, "Branche #" + child);
+		long rendered = this.asides.misses();
+		assertThat(section(fresh("/tag/" + this.tag), "Below this tag")).contains("enfant", "one thread");
+		assertThat(this.asides.misses()).isEqualTo(rendered + 1);
+		long hits = this.asides.hits();
+
+		assertThat(section(fresh("/tag/" + this.tag), "Below this tag")).contains("enfant", "one thread");
+		assertThat(this.asides.hits()).as("served from memory").isEqualTo(hits + 1);
+		assertThat(this.asides.misses()).isEqualTo(rendered + 1);
+
+		Posting.as(this.mvc, this.session, "Autre branche #" + child);
+		assertThat(section(fresh("/tag/" + this.tag), "Below this tag")).contains("enfant", "2 threads");
+		assertThat(this.asides.misses()).as("rendered again for the new count").isEqualTo(rendered + 2);
 	}
 
 	/** A page rendered now, not served from the page cache. */

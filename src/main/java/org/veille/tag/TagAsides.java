@@ -1,0 +1,76 @@
+package org.veille.tag;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import org.veille.web.Fragments;
+
+/**
+ * A tag page's side panel (children, related tags, tags starting alike: some 40 links, each with a count in
+ * words) rendered once per version of what it shows and language, instead of by the template at every first
+ * render of the page (issue 16). As with cards ({@code thread.Cards}), the version is the data itself: the links
+ * are read from the database at each render, so a changed count, a new child or a new spelling gives another key,
+ * on every instance alike, and nothing here is ever dropped by hand. Templates call
+ * {@code ${@tagAsides.html(neighbours)}}.
+ */
+@Component("tagAsides")
+public class TagAsides {
+
+	/** The fragment of fragments/tag-list.html rendered here. */
+	private static final String ASIDE = "aside";
+
+	/** About 4 MB of HTML, two bytes a character at worst: a thousand tags' panels or so. */
+	private static final long MAX_WEIGHT = 4L * 1024 * 1024;
+
+	private final Cache<AsideKey, String> rendered = Caffeine.newBuilder()
+		.maximumWeight(MAX_WEIGHT)
+		.<AsideKey, String>weigher((key, html) -> key.weight() + html.length() * 2)
+		.recordStats()
+		.build();
+
+	private final Fragments fragments;
+
+	TagAsides(Fragments fragments) {
+		this.fragments = fragments;
+	}
+
+	/** The side panel showing these neighbours, as HTML ready to insert. */
+	public String html(TagNeighbours neighbours) {
+		Locale locale = LocaleContextHolder.getLocale();
+		AsideKey key = new AsideKey(locale.getLanguage(), neighbours.children(), neighbours.related(),
+				neighbours.startingAlike());
+		return this.rendered.get(key, (missing) -> this.fragments.render("fragments/tag-list", ASIDE,
+				Map.of("neighbours", neighbours), locale));
+	}
+
+	long hits() {
+		return this.rendered.stats().hitCount();
+	}
+
+	long misses() {
+		return this.rendered.stats().missCount();
+	}
+
+	/** What the panel shows (the parents are part of the page's heading, not of the panel) and in which language. */
+	private record AsideKey(String language, List<TagLink> children, List<TagLink> related, List<TagLink> alike) {
+
+		int weight() {
+			int characters = 0;
+			for (List<TagLink> links : List.of(this.children, this.related, this.alike)) {
+				for (TagLink link : links) {
+					characters += link.key().length() + link.display().length() + 8;
+				}
+			}
+			return 256 + characters * 2;
+		}
+
+	}
+
+}
