@@ -181,8 +181,8 @@ class RemoteMovesIntegrationTests {
 		OutboundProperties policy = new OutboundProperties(false, List.of(PortRange.valueOf("1-65535")),
 				Duration.ofSeconds(2), 4, 100, OutboundProperties.DEFAULT_USER_AGENT);
 		try (OutboundClient strict = new OutboundClient(policy)) {
-			RemoteMoves moves = new RemoteMoves(this.jdbc, new RemoteActors(this.jdbc, strict, (uri) -> Map.of(), Clock.systemUTC()),
-					this.suspensions, this.blocks);
+			RemoteActors unsignedGets = new RemoteActors(this.jdbc, strict, (uri) -> Map.of(), Clock.systemUTC());
+			RemoteMoves moves = new RemoteMoves(this.jdbc, unsignedGets, this.suspensions, this.blocks);
 			assertThat(moves.receive(sender, move(this.old.actorId(), this.old.actorId(), this.moved.actorId())))
 				.isEqualTo(Inbox.Outcome.ACCEPTED);
 		}
