@@ -35,9 +35,9 @@ class TagRowWrites {
 		WritesAtCommit.gather(this.kind, (pending) -> pending.change(tagId).used(at));
 	}
 
-	/** The tag lists this many more threads, the latest of them published at this time. */
-	void threadsAdded(long tagId, int threads, Instant latest) {
-		WritesAtCommit.gather(this.kind, (pending) -> pending.change(tagId).threadsAdded(threads, latest));
+	/** The tag lists one more thread, published at this time. */
+	void threadListed(long tagId, Instant published) {
+		WritesAtCommit.gather(this.kind, (pending) -> pending.change(tagId).threadListed(published));
 	}
 
 	/** This spelling of the tag is used this many more (or, negative, fewer) times. */
@@ -76,9 +76,9 @@ class TagRowWrites {
 			}
 		}
 
-		void threadsAdded(int count, Instant at) {
-			this.threads += count;
-			used(at);
+		void threadListed(Instant published) {
+			this.threads++;
+			used(published);
 		}
 
 	}

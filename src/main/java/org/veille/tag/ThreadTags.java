@@ -2,10 +2,7 @@ package org.veille.tag;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,8 +59,7 @@ public class ThreadTags {
 		if (tags.isEmpty()) {
 			return;
 		}
-		Map<Long, Integer> threadsAdded = new TreeMap<>();
-		Map<Long, Instant> latest = new HashMap<>();
+		// The counters are written at the commit: a popular tag's row is locked only while it commits.
 		this.jdbc.sql("""
 				with brought as (
 				    select tag_id, thread_id, min(at) as at
@@ -79,12 +75,8 @@ public class ThreadTags {
 			.param("threads", threads.toArray(Long[]::new))
 			.param("ats", Timestamps.array(ats))
 			.query((rs) -> {
-				long tagId = rs.getLong("tag_id");
-				threadsAdded.merge(tagId, 1, Integer::sum);
-				latest.merge(tagId, Timestamps.read(rs, "published_at"), (a, b) -> a.isAfter(b) ? a : b);
+				this.rowWrites.threadListed(rs.getLong("tag_id"), Timestamps.read(rs, "published_at"));
 			});
-		// The counters are written at the commit: a popular tag's row is locked only while it commits.
-		threadsAdded.forEach((tagId, count) -> this.rowWrites.threadsAdded(tagId, count, latest.get(tagId)));
 	}
 
 	/**
