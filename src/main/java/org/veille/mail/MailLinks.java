@@ -9,7 +9,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import org.veille.siteinfo.CurrentSiteInfo;
-
 import org.veille.web.PublicUrls;
 
 /**
