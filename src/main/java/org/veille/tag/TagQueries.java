@@ -10,14 +10,14 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
+import org.veille.database.PageReads;
 import org.veille.database.Timestamps;
 import org.veille.thread.TagSource;
 import org.veille.web.Cursor;
 
 @Repository
-@Transactional(readOnly = true)
+@PageReads
 public class TagQueries {
 
 	/** A prefix such as {@code /tag/a*} can match many tags: a page lists the threads of the most used ones. */

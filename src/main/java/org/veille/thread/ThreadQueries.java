@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
+import org.veille.database.PageReads;
 import org.veille.database.Timestamps;
 import org.veille.web.Cursor;
 
@@ -24,7 +24,7 @@ import org.veille.web.Cursor;
  * all its threads (see {@link ThreadDecorator}).
  */
 @Repository
-@Transactional(readOnly = true)
+@PageReads
 public class ThreadQueries {
 
 	public static final int PAGE_SIZE = 25;
