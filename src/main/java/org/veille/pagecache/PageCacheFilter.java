@@ -20,6 +20,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import org.veille.web.PageInMemory;
+
 /**
  * Serves a page again from memory while nothing it shows has changed: the tag, thread, person, site and
  * search pages and their feeds, for each reader apart (a signed-in reader's pages carry their session's
@@ -95,7 +97,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 		this.misses.increment();
 		PageKeys shown = PageSubjects.of(request.getRequestURI());
 		request.setAttribute(PageKeys.ATTRIBUTE, shown);
-		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+		PageInMemory capture = new PageInMemory(response);
 		try {
 			chain.doFilter(request, capture);
 			// A page that opened a session holds its CSRF token: not one to give to readers without a session.

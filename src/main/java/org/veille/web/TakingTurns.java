@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Serves at most a few requests of one kind at once, the others waiting their turn in arrival order. Pages and
@@ -116,7 +115,7 @@ public class TakingTurns extends OncePerRequestFilter {
 
 	private void servePageFromMemory(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+		PageInMemory answer = new PageInMemory(response);
 		this.turns.acquireUninterruptibly();
 		try {
 			chain.doFilter(request, answer);
