@@ -66,6 +66,15 @@ public class Cards {
 				(key) -> render(thread, readerLogin, locale));
 	}
 
+	/** The cards of a list of threads, one after the other: one expression for the whole list. */
+	public String cards(List<ThreadSummary> threads, @Nullable String readerLogin) {
+		StringBuilder html = new StringBuilder(threads.size() * 2048);
+		for (ThreadSummary thread : threads) {
+			html.append(card(thread, readerLogin));
+		}
+		return html.toString();
+	}
+
 	long hits() {
 		return this.parts.stats().hitCount();
 	}
@@ -91,6 +100,30 @@ public class Cards {
 		static CardKey of(ThreadSummary thread, String language, boolean poster, Meta meta) {
 			return new CardKey(thread.id(), thread.threadId(), thread.html(), thread.chips(), thread.links(),
 					thread.replyCount(), thread.starCount(), language, poster, meta);
+		}
+
+		/*
+		 * Written out, numbers first: each first render looks up every card by these, and the generic record
+		 * methods (method handles over ten components, then over each link's fifteen) were a tenth of a tag
+		 * page's CPU (issue 16). The text is the one the rendered-bodies cache keeps: usually the same string.
+		 */
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return this == other || (other instanceof CardKey key && this.id == key.id && this.threadId == key.threadId
+					&& this.replyCount == key.replyCount && this.starCount == key.starCount && this.poster == key.poster
+					&& this.language.equals(key.language) && this.html.equals(key.html) && this.meta.equals(key.meta)
+					&& this.chips.equals(key.chips) && this.links.equals(key.links));
+		}
+
+		@Override
+		public int hashCode() {
+			int hash = Long.hashCode(this.id);
+			hash = 31 * hash + this.replyCount;
+			hash = 31 * hash + this.starCount;
+			hash = 31 * hash + this.html.hashCode();
+			hash = 31 * hash + this.meta.ago().hashCode();
+			hash = 31 * hash + this.links.hashCode();
+			return hash;
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -107,6 +108,35 @@ public record LinkCard(long id, String url, String host, @Nullable String finalU
 	/** The message key explaining the last failure, if any. */
 	public @Nullable String failureKey() {
 		return (this.failureReason != null) ? "link.failure." + this.failureReason : null;
+	}
+
+	/*
+	 * Written out, as Cards.CardKey's: cards are looked up by their data at each first render, and the generic
+	 * record methods, a chain of method handles over fifteen components, showed in the profiles (issue 16).
+	 */
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return this == other || (other instanceof LinkCard card && this.id == card.id && this.url.equals(card.url)
+				&& this.host.equals(card.host) && this.status.equals(card.status)
+				&& Objects.equals(this.finalUrl, card.finalUrl) && Objects.equals(this.title, card.title)
+				&& Objects.equals(this.description, card.description) && Objects.equals(this.siteName, card.siteName)
+				&& Objects.equals(this.thumbnailId, card.thumbnailId)
+				&& Objects.equals(this.failureReason, card.failureReason)
+				&& Objects.equals(this.failureDetail, card.failureDetail)
+				&& Objects.equals(this.thumbnailFailure, card.thumbnailFailure)
+				&& Objects.equals(this.goneSince, card.goneSince) && Objects.equals(this.nextAttempt, card.nextAttempt)
+				&& this.topics.equals(card.topics));
+	}
+
+	@Override
+	public int hashCode() {
+		int hash = Long.hashCode(this.id);
+		hash = 31 * hash + this.url.hashCode();
+		hash = 31 * hash + Objects.hashCode(this.title);
+		hash = 31 * hash + Objects.hashCode(this.description);
+		hash = 31 * hash + this.status.hashCode();
+		hash = 31 * hash + Objects.hashCode(this.nextAttempt);
+		return hash;
 	}
 
 }
