@@ -45,12 +45,19 @@ public class Layouts {
 	 * the session's CSRF token.
 	 */
 	public String navigation(IExpressionContext page, String siteName) {
-		Authentication reader = SecurityContextHolder.getContext().getAuthentication();
-		boolean signedIn = reader != null && reader.isAuthenticated() && !(reader instanceof AnonymousAuthenticationToken);
-		String login = signedIn ? reader.getName() : null;
-		boolean admin = signedIn
+		Authentication reader = signedInReader();
+		String login = (reader != null) ? reader.getName() : null;
+		boolean admin = reader != null
 				&& reader.getAuthorities().stream().anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
 		return part(page, new PartKey("navigation", page.getLocale().getLanguage(), siteName, login, admin));
+	}
+
+	/**
+	 * Whether someone is signed in: what {@code sec:authorize="isAuthenticated()"} tells, without parsing and
+	 * running a security expression at each page (issue 16).
+	 */
+	public boolean signedIn() {
+		return signedInReader() != null;
 	}
 
 	/** The site's description, the credits and the language switch. */
@@ -61,6 +68,12 @@ public class Layouts {
 	/** The posting form's editor when nothing was typed in it and it shows no error (the home stream's). */
 	public String emptyPostEditor(IExpressionContext page) {
 		return part(page, new PartKey("empty-editor", page.getLocale().getLanguage(), "", null, false));
+	}
+
+	private static @Nullable Authentication signedInReader() {
+		Authentication reader = SecurityContextHolder.getContext().getAuthentication();
+		return (reader != null && reader.isAuthenticated() && !(reader instanceof AnonymousAuthenticationToken)) ? reader
+				: null;
 	}
 
 	long hits() {
