@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.web.servlet.LocaleContextResolver;
 
 /**
  * Which language a page speaks, English or French. In this order: a {@code ?lang=} just chosen with the
@@ -21,7 +22,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * the account's setting applies; saving the setting writes it into the cookie.
  */
 @Component("localeResolver")
-class LanguageResolver implements LocaleResolver {
+class LanguageResolver implements LocaleContextResolver {
 
 	/** The languages of the interface, the default first. */
 	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
@@ -37,6 +38,36 @@ class LanguageResolver implements LocaleResolver {
 		return supported(switchedTo(request)).or(() -> supported(cookie(request)))
 			.or(LanguageResolver::accountLanguage)
 			.orElseGet(() -> fromHeader(request));
+	}
+
+	/**
+	 * The language of the request the dispatcher serves, resolved at the first call only: a page asks for it at
+	 * each text it translates (each card's relative time), and each answer read the request's parameters, cookies
+	 * and headers again, the headers through the firewall's checks (a tenth of a tag page's first render, issue
+	 * 16). Nothing changes it while a page is rendered: {@code ?lang=} is read from the request itself, and saving
+	 * the setting answers with a redirect.
+	 */
+	@Override
+	public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+		return new LocaleContext() {
+
+			private @Nullable Locale locale;
+
+			@Override
+			public Locale getLocale() {
+				if (this.locale == null) {
+					this.locale = resolveLocale(request);
+				}
+				return this.locale;
+			}
+
+		};
+	}
+
+	@Override
+	public void setLocaleContext(HttpServletRequest request, @Nullable HttpServletResponse response,
+			@Nullable LocaleContext context) {
+		setLocale(request, response, (context != null) ? context.getLocale() : null);
 	}
 
 	/**
