@@ -59,17 +59,21 @@ class ThreadDecorator {
 		Long[] replies = rows.stream().filter(ThreadRow::isReply).map(ThreadRow::id).toArray(Long[]::new);
 		Map<Long, List<TagChip>> tags = new LinkedHashMap<>();
 		// A first message shows the tags of its whole thread: its own in the order typed, then those
-		// that only replies brought, in the order they came. A reply shows its own.
+		// that only replies brought, in the order they came. A reply shows its own. The ids are unnested rather
+		// than matched with "= any": PostgreSQL then keeps one plan for the statement instead of planning it again
+		// at every page, as it did for a small database (half a millisecond of its CPU a tag page, issue 16).
 		this.jdbc.sql("""
 				select tt.thread_id as message_id, t.key, t.display, coalesce(mt.position, 2147483647) as position,
 				       tt.published_at
-				from thread_tags tt join tags t on t.id = tt.tag_id
+				from unnest(cast(:threads as bigint[])) as shown(id)
+				join thread_tags tt on tt.thread_id = shown.id
+				join tags t on t.id = tt.tag_id
 				left join message_tags mt on mt.message_id = tt.thread_id and mt.tag_id = tt.tag_id
-				where tt.thread_id = any(:threads)
 				union all
 				select mt.message_id, t.key, t.display, mt.position, null
-				from message_tags mt join tags t on t.id = mt.tag_id
-				where mt.message_id = any(:replies)
+				from unnest(cast(:replies as bigint[])) as shown(id)
+				join message_tags mt on mt.message_id = shown.id
+				join tags t on t.id = mt.tag_id
 				order by message_id, position, published_at, key
 				""").param("threads", threads).param("replies", replies).query((rs) -> {
 			tags.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
