@@ -63,15 +63,13 @@ class TagController {
 				.orElseThrow(() -> NotFoundException.tag(tagPath.key()));
 			FeedDescription description = new FeedDescription(title(tagPath, stamp.display()), tagPath.pagePath(),
 					tagPath.feedPath(), stamp.lastChange());
-			// Only the exact form needs the tag itself; the other forms read their ids by key range.
-			return this.feeds.respondPaged(request, description, before, (feedCursor) -> {
-				TagView tag = (tagPath.scope() == TagPath.Scope.EXACT) ? this.tags.findByKey(tagPath.key()).orElse(null)
-						: null;
-				return this.threads.byTags(sources(tagPath, tag), feedCursor, ThreadQueries.FEED_SIZE);
-			});
+			return this.feeds.respondPaged(request, description, before,
+					(feedCursor) -> this.threads.byTags(this.tags.shown(tagPath).sources(), feedCursor,
+							ThreadQueries.FEED_SIZE));
 		}
-		TagView tag = this.tags.findByKey(tagPath.key()).orElse(null);
-		List<TagSource> sources = sources(tagPath, tag);
+		TagQueries.TagsShown shown = this.tags.shown(tagPath);
+		TagView tag = shown.tag();
+		List<TagSource> sources = shown.sources();
 		if (sources.isEmpty()) {
 			throw NotFoundException.tag(tagPath.key());
 		}
@@ -86,14 +84,6 @@ class TagController {
 				(cursor == null) ? this.tags.neighbours(tagPath.key(), tag) : TagNeighbours.NONE);
 		page.addObject("following", me != null && tag != null && this.relations.followsTag(me.id(), tag.id()));
 		return page;
-	}
-
-	private List<TagSource> sources(TagPath tagPath, @Nullable TagView tag) {
-		return switch (tagPath.scope()) {
-			case EXACT -> (tag != null) ? List.of(new TagSource(tag.id(), tag.changedAt())) : List.of();
-			case TREE -> this.tags.tree(tagPath.key());
-			case PREFIX -> this.tags.prefix(tagPath.key());
-		};
 	}
 
 	private static String title(TagPath tagPath, @Nullable String display) {

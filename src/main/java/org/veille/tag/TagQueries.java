@@ -58,14 +58,16 @@ public class TagQueries {
 			.optional();
 	}
 
-	/** The tag and its descendants ({@code key/…}). */
-	List<TagSource> tree(String key) {
-		return matching(key, key + "/");
-	}
-
-	/** Every tag whose key starts with these letters. */
-	List<TagSource> prefix(String prefix) {
-		return matching(prefix, prefix);
+	/**
+	 * The tag a page names, if it exists, and the tags whose threads the page lists: the tag alone, the tag and its
+	 * descendants ({@code key/…}), or every tag starting with its letters, the most used first.
+	 */
+	TagsShown shown(TagPath path) {
+		if (path.scope() == TagPath.Scope.EXACT) {
+			TagView tag = findByKey(path.key()).orElse(null);
+			return new TagsShown(tag, (tag != null) ? List.of(new TagSource(tag.id(), tag.changedAt())) : List.of());
+		}
+		return matching(path.key(), (path.scope() == TagPath.Scope.TREE) ? path.key() + "/" : path.key());
 	}
 
 	/**
@@ -240,25 +242,44 @@ public class TagQueries {
 			.list();
 	}
 
-	private List<TagSource> matching(String exactKey, String prefix) {
+	private TagsShown matching(String exactKey, String prefix) {
 		// A range on text_pattern_ops rather than "like :pattern", which a generic plan cannot run on the index.
 		// Materialized, so that a generic plan cannot walk every tag in use order instead (10 ms at 1M messages).
 		// The key and the range apart, each an index-only scan of tags_key_prefix_idx (it covers id, thread_count
 		// and changed_at): "key = :key or range" read every matching row from the table, 415 pages for the
-		// popular tree at 1M messages, twice the time.
-		return this.jdbc.sql("""
+		// popular tree at 1M messages, twice the time. The named tag's own row comes last, in the same round trip.
+		List<TagSource> sources = new ArrayList<>();
+		TagView[] tag = new TagView[1];
+		this.jdbc.sql("""
 				with matching as materialized (
 				    select id, thread_count, changed_at from tags where key = :key
 				    union all
-				    select id, thread_count, changed_at from tags where key ~>=~ :prefix and key ~<~ :prefixEnd and key <> :key)
-				select id, changed_at from matching order by thread_count desc, id limit :limit
+				    select id, thread_count, changed_at from tags where key ~>=~ :prefix and key ~<~ :prefixEnd and key <> :key),
+				chosen as (select id, thread_count, changed_at from matching order by thread_count desc, id limit :limit)
+				select 0 as named, id, thread_count, changed_at, null as display from chosen
+				union all
+				select 1, id, thread_count, changed_at, display from tags where key = :key
+				order by named, thread_count desc, id
 				""")
 			.param("key", exactKey)
 			.param("prefix", prefix)
 			.param("prefixEnd", prefix + LAST_CHARACTER)
 			.param("limit", MAX_TAGS_PER_PAGE)
-			.query((rs, rowNum) -> new TagSource(rs.getLong("id"), Timestamps.read(rs, "changed_at")))
-			.list();
+			.query((rs) -> {
+				Instant changedAt = Timestamps.read(rs, "changed_at");
+				if (rs.getInt("named") == 0) {
+					sources.add(new TagSource(rs.getLong("id"), changedAt));
+				}
+				else {
+					tag[0] = new TagView(rs.getLong("id"), exactKey, rs.getString("display"), rs.getInt("thread_count"),
+							changedAt);
+				}
+			});
+		return new TagsShown(tag[0], sources);
+	}
+
+	/** The tag a page names ({@code null} when no tag has that key) and the tags whose threads it lists. */
+	record TagsShown(@Nullable TagView tag, List<TagSource> sources) {
 	}
 
 }
