@@ -21,9 +21,12 @@ props="target/bench/$db.properties"
 prop() { sed -n "s/^$1=//p" "$props" | sed 's/\\:/:/g'; }
 out="target/bench/first-render-$db-$label.md"
 log="target/bench/app-first-render-$db.log"
-SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME="$user" \
+# The pool's connections carry a name of their own: another application on the same database (two engineers
+# benchmarking on one corpus) is not counted as this one's PostgreSQL time.
+pool="veille-first-render-$port"
+SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db?ApplicationName=$pool" SPRING_DATASOURCE_USERNAME="$user" \
 SPRING_DATASOURCE_PASSWORD="$password" VEILLE_FETCH_ENABLED=false \
-    java -Xmx512m -jar "$jar" --server.port="$port" --management.server.port=0 \
+    java -Xmx512m -XX:FlightRecorderOptions:stackdepth=1024 -jar "$jar" --server.port="$port" --management.server.port=0 \
     --veille.page-cache.enabled=false > "$log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
@@ -43,12 +46,12 @@ session=$(awk '$6 == "SESSION" { print $7 }' "$cookies")
 ticks() { awk '{ sub(/^.*\) /, ""); split($0, f, " "); t += f[12] + f[13] } END { print t + 0 }' "$@" 2>/dev/null; }
 backends() {
     PGPASSWORD="$password" psql -h 127.0.0.1 -U "$user" -d "$db" -Atc \
-        "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()" |
+        "select pid from pg_stat_activity where datname = current_database() and application_name = '$pool'" |
         sed 's|^\(.*\)$|/proc/\1/stat|'
 }
 # Top frames (self) and the share of samples with a frame of each part of the stack (inclusive) of a recording.
 jfr_summary() {
-    jfr print --stack-depth 200 --events jdk.ExecutionSample "$1" | awk '
+    jfr print --stack-depth 1024 --events jdk.ExecutionSample "$1" | awk '
         /stackTrace = \[/ { inside = 1; first = 1; delete seen; samples++; next }
         inside && /^[[:space:]]*\]/ { inside = 0; next }
         inside {

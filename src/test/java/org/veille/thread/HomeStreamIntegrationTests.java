@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -29,8 +30,13 @@ class HomeStreamIntegrationTests {
 
 	private static final Pattern NEXT = Pattern.compile("rel=\"next\" href=\"[^\"]*before=([^\"&]+)\"");
 
+	private static final Pattern SCAN_OF_SOURCES = Pattern.compile("Scan .*on thread_sources \\w+ \\(actual");
+
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void shouldHoldEachKindOfThreadAndNoneFromABlockedPerson() throws Exception {
@@ -159,6 +165,38 @@ class HomeStreamIntegrationTests {
 		assertThat(shown).hasSize(25);
 		assertThat(shown.get(0)).isEqualTo(starred);
 		assertThat(shown.subList(1, 25)).isEqualTo(posted.subList(0, 24));
+	}
+
+	/**
+	 * The same sources: their newest entries name 31 threads, a page and more once the one starred by all counts
+	 * once. The statement reads each source's newest entry, then walks down to the floor only the sources that
+	 * reach it; no second walk of every source a whole page (what it did when that thread counted 30 times).
+	 */
+	@Test
+	void shouldWalkTheSourcesOnceWhenTheirNewestThreadsFillAPage() throws Exception {
+		String login = TestPeople.uniqueName("onewalk");
+		MockHttpSession me = TestPeople.signUp(this.mvc, login);
+		List<MockHttpSession> followees = followed(me, 30);
+		for (int i = 0; i < followees.size(); i++) {
+			Posting.as(this.mvc, followees.get(i), "Fil de la personne " + i);
+		}
+		long starred = Posting.as(this.mvc, TestPeople.signUp(this.mvc, TestPeople.uniqueName("starred")), "Étoilé");
+		for (MockHttpSession followee : followees) {
+			Social.star(this.mvc, followee, starred);
+		}
+		long reader = this.jdbc.sql("select id from accounts where login = :login").param("login", login)
+			.query(Long.class)
+			.single();
+
+		List<String> plan = this.jdbc.sql("explain (analyze, costs off) " + ThreadQueries.homeStatement(null))
+			.param("me", reader)
+			.param("limit", ThreadQueries.PAGE_SIZE + 1)
+			.query(String.class)
+			.list();
+
+		assertThat(plan.stream().filter((line) -> SCAN_OF_SOURCES.matcher(line).find()))
+			.as("scans of thread_sources run: the newest entry of each source, then the walk to the floor")
+			.hasSize(2);
 	}
 
 	private List<MockHttpSession> followed(MockHttpSession follower, int count) throws Exception {
