@@ -1,0 +1,94 @@
+package org.veille.message;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import org.veille.thread.LinkCard;
+import org.veille.thread.TagChip;
+import org.veille.thread.ThreadSummary;
+import org.veille.web.Fragments;
+import org.veille.web.RelativeTime;
+
+/**
+ * What a thread page shows of a message the same for every reader, its meta line, text, chips and link cards,
+ * rendered once per version of these, language and text of its relative time, and shared by every reader (issue
+ * 16: the 51 messages of a thread were rendered by the template at every view). What depends on the reader (edit,
+ * delete, report) stays in the template. Templates call it as {@code ${@messageParts.part(message, readerLogin)}},
+ * as thread.Cards does for cards.
+ */
+@Component("messageParts")
+public class MessageParts {
+
+	/** The fragment of fragments/thread.html rendered here. */
+	private static final String PARTS = "message-parts";
+
+	/** About 8 MB of HTML, two bytes a character at worst: some thousands of messages. */
+	private static final long MAX_WEIGHT = 8L * 1024 * 1024;
+
+	private final Cache<PartKey, String> parts = Caffeine.newBuilder()
+		.maximumWeight(MAX_WEIGHT)
+		.<PartKey, String>weigher((key, html) -> 256 + html.length() * 2)
+		.recordStats()
+		.build();
+
+	private final Fragments fragments;
+
+	private final RelativeTime relativeTime;
+
+	MessageParts(Fragments fragments, RelativeTime relativeTime) {
+		this.fragments = fragments;
+		this.relativeTime = relativeTime;
+	}
+
+	/** The message's parts, as HTML ready to insert into its {@code <article>}. */
+	public String part(ThreadSummary message, @Nullable String readerLogin) {
+		Locale locale = LocaleContextHolder.getLocale();
+		// Its poster alone sees why a link's fetch failed: the only part of a message that depends on the reader.
+		boolean poster = !message.links().isEmpty() && message.authorLogin().equals(readerLogin);
+		// ...and when a failed fetch is tried again ("in 3 minutes"): a text that ages, rendered each time.
+		if (poster && message.links().stream().anyMatch(LinkCard::isRetrying)) {
+			return render(message, poster, locale);
+		}
+		PartKey key = new PartKey(message.id(), message.html(), message.authorName(), message.publishedAt(),
+				this.relativeTime.ago(message.publishedAt()), message.chips(), message.links(), locale.getLanguage(),
+				poster);
+		return this.parts.get(key, (ignored) -> render(message, poster, locale));
+	}
+
+	long hits() {
+		return this.parts.stats().hitCount();
+	}
+
+	long misses() {
+		return this.parts.stats().missCount();
+	}
+
+	private String render(ThreadSummary message, boolean poster, Locale locale) {
+		Map<String, @Nullable Object> variables = new HashMap<>();
+		variables.put("message", message);
+		variables.put("readerLogin", poster ? message.authorLogin() : null);
+		return this.fragments.render("fragments/thread", PARTS, variables, locale);
+	}
+
+	/**
+	 * What the parts show, cheap to hash and compare: the id stands for what never changes (author, thread, date);
+	 * the text is the very HTML string thread.RenderedBodies keeps for its version (its hash computed once, its
+	 * comparison an identity check), and it changes with an edit, a mention of someone who signed up since, or
+	 * links followed once the author's account is old enough; the author's name, the chips (a tag's spelling) and
+	 * the link cards (a fetched title) are short, and empty on most replies.
+	 */
+	record PartKey(long id, String html, @Nullable String authorName, Instant publishedAt, String ago,
+			List<TagChip> chips, List<LinkCard> links, String language, boolean poster) {
+	}
+
+}
