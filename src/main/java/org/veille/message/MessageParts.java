@@ -29,8 +29,10 @@ import org.veille.web.RelativeTime;
 @Component("messageParts")
 public class MessageParts {
 
-	/** The fragment of fragments/thread.html rendered here. */
+	/** The fragments of fragments/thread.html rendered here: the parts alone, and the whole article around them. */
 	private static final String PARTS = "message-parts";
+
+	private static final String ARTICLE = "message-article";
 
 	/** About 8 MB of HTML, two bytes a character at worst: some thousands of messages. */
 	private static final long MAX_WEIGHT = 8L * 1024 * 1024;
@@ -57,12 +59,23 @@ public class MessageParts {
 		boolean poster = !message.links().isEmpty() && message.authorLogin().equals(readerLogin);
 		// ...and when a failed fetch is tried again ("in 3 minutes"): a text that ages, rendered each time.
 		if (poster && message.links().stream().anyMatch(LinkCard::isRetrying)) {
-			return render(message, poster, locale);
+			return render(PARTS, message, poster, locale);
 		}
-		PartKey key = new PartKey(message.id(), message.html(), message.authorName(), message.publishedAt(),
-				this.relativeTime.ago(message.publishedAt()), message.chips(), message.links(), locale.getLanguage(),
-				poster);
-		return this.parts.get(key, (ignored) -> render(message, poster, locale));
+		return this.parts.get(key(message, locale, poster, false), (key) -> render(PARTS, message, poster, locale));
+	}
+
+	/**
+	 * These messages as whole articles, one after the other, for a reader who may do nothing with them (signed
+	 * out): one expression for the page instead of a fragment and half a dozen expressions a message.
+	 */
+	public String articles(List<ThreadSummary> messages) {
+		Locale locale = LocaleContextHolder.getLocale();
+		StringBuilder html = new StringBuilder();
+		for (ThreadSummary message : messages) {
+			html.append(this.parts.get(key(message, locale, false, true),
+					(key) -> render(ARTICLE, message, false, locale)));
+		}
+		return html.toString();
 	}
 
 	long hits() {
@@ -73,11 +86,17 @@ public class MessageParts {
 		return this.parts.stats().missCount();
 	}
 
-	private String render(ThreadSummary message, boolean poster, Locale locale) {
+	private PartKey key(ThreadSummary message, Locale locale, boolean poster, boolean whole) {
+		return new PartKey(message.id(), message.html(), message.authorName(), message.publishedAt(),
+				this.relativeTime.ago(message.publishedAt()), message.chips(), message.links(), locale.getLanguage(),
+				poster, whole);
+	}
+
+	private String render(String fragment, ThreadSummary message, boolean poster, Locale locale) {
 		Map<String, @Nullable Object> variables = new HashMap<>();
 		variables.put("message", message);
 		variables.put("readerLogin", poster ? message.authorLogin() : null);
-		return this.fragments.render("fragments/thread", PARTS, variables, locale);
+		return this.fragments.render("fragments/thread", fragment, variables, locale);
 	}
 
 	/**
@@ -85,10 +104,11 @@ public class MessageParts {
 	 * the text is the very HTML string thread.RenderedBodies keeps for its version (its hash computed once, its
 	 * comparison an identity check), and it changes with an edit, a mention of someone who signed up since, or
 	 * links followed once the author's account is old enough; the author's name, the chips (a tag's spelling) and
-	 * the link cards (a fetched title) are short, and empty on most replies.
+	 * the link cards (a fetched title) are short, and empty on most replies. {@code whole}: the article around
+	 * the parts.
 	 */
 	record PartKey(long id, String html, @Nullable String authorName, Instant publishedAt, String ago,
-			List<TagChip> chips, List<LinkCard> links, String language, boolean poster) {
+			List<TagChip> chips, List<LinkCard> links, String language, boolean poster, boolean whole) {
 	}
 
 }

@@ -63,15 +63,17 @@ class MessagePartsIntegrationTests {
 
 		long rendered = this.parts.misses();
 		String anonymous = render(null, thread, "en");
-		assertThat(this.parts.misses()).as("each message rendered once").isEqualTo(rendered + 3);
+		assertThat(this.parts.misses()).as("each message rendered once, whole").isEqualTo(rendered + 3);
 		long shared = this.parts.hits();
 		String again = render(null, thread, "en");
 		String byReader = render(reader, thread, "en");
+		assertThat(this.parts.misses()).as("and once without the article, for the readers' actions")
+			.isEqualTo(rendered + 6);
 		String byAuthor = render(author, thread, "en");
 		String byReplier = render(replier, thread, "en");
 
-		assertThat(this.parts.misses()).as("then shared by every reader").isEqualTo(rendered + 3);
-		assertThat(this.parts.hits()).isGreaterThanOrEqualTo(shared + 12);
+		assertThat(this.parts.misses()).as("then shared by every reader").isEqualTo(rendered + 6);
+		assertThat(this.parts.hits()).isGreaterThanOrEqualTo(shared + 9);
 		for (String page : List.of(anonymous, again, byReader, byAuthor, byReplier)) {
 			assertThat(page).contains("Un fil partagé", "Une première réponse", "Une seconde réponse");
 		}
@@ -172,13 +174,19 @@ class MessagePartsIntegrationTests {
 			String older = this.parts.part(threeDays, null);
 			LocaleContextHolder.setLocale(Locale.FRENCH);
 			String french = this.parts.part(twoDays, null);
+			LocaleContextHolder.setLocale(Locale.ENGLISH);
+			String article = this.parts.articles(List.of(twoDays));
 
 			assertThat(part).isSameAs(again)
 				.contains("href=\"/people/" + twoDays.authorLogin() + "\"", "2 days ago", "Un texte déjà rendu")
 				.doesNotContain("<article");
 			assertThat(older).contains("3 days ago");
 			assertThat(french).contains("il y a 2\u00a0jours");
-			assertThat(this.parts.misses()).as("once per language and text of its time").isEqualTo(rendered + 3);
+			assertThat(article).startsWith("<article class=\"card message\" id=\"m" + twoDays.id() + "\">")
+				.contains(part)
+				.endsWith("</article>");
+			assertThat(this.parts.misses()).as("once per language and text of its time, whole or not")
+				.isEqualTo(rendered + 4);
 		}
 		finally {
 			LocaleContextHolder.resetLocaleContext();
