@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -105,10 +106,31 @@ public class MessageParts {
 	 * comparison an identity check), and it changes with an edit, a mention of someone who signed up since, or
 	 * links followed once the author's account is old enough; the author's name, the chips (a tag's spelling) and
 	 * the link cards (a fetched title) are short, and empty on most replies. {@code whole}: the article around
-	 * the parts.
+	 * the parts. The hash leaves out the fields read afresh from the database at each view (name, chips, links:
+	 * their strings' hashes would be computed again each time), and the comparison looks at the fields that tell
+	 * two messages apart first; a record's own equals and hashCode took 7 % of a page's samples.
 	 */
 	record PartKey(long id, String html, @Nullable String authorName, Instant publishedAt, String ago,
 			List<TagChip> chips, List<LinkCard> links, String language, boolean poster, boolean whole) {
+
+		@Override
+		public int hashCode() {
+			int hash = Long.hashCode(this.id);
+			hash = 31 * hash + this.html.hashCode();
+			hash = 31 * hash + this.ago.hashCode();
+			hash = 31 * hash + this.language.hashCode();
+			return 4 * hash + (this.poster ? 2 : 0) + (this.whole ? 1 : 0);
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof PartKey key && this.id == key.id && this.poster == key.poster
+					&& this.whole == key.whole && this.html.equals(key.html) && this.ago.equals(key.ago)
+					&& this.language.equals(key.language) && this.publishedAt.equals(key.publishedAt)
+					&& Objects.equals(this.authorName, key.authorName) && this.chips.equals(key.chips)
+					&& this.links.equals(key.links);
+		}
+
 	}
 
 }
