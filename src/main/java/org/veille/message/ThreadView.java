@@ -18,6 +18,11 @@ import org.veille.thread.ThreadSummary;
 public record ThreadView(ThreadSummary thread, List<ThreadSummary> replies, List<PersonChip> starrers,
 		@Nullable String readerLogin, boolean starred, boolean replyRefused) {
 
+	/** The first message alone, for the fragment that shows a list of messages. */
+	public List<ThreadSummary> threadAlone() {
+		return List.of(this.thread);
+	}
+
 	public String feedPath() {
 		return this.thread.threadPath() + "/feed";
 	}
