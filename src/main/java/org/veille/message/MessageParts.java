@@ -1,6 +1,7 @@
 package org.veille.message;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,17 +67,18 @@ public class MessageParts {
 	}
 
 	/**
-	 * These messages as whole articles, one after the other, for a reader who may do nothing with them (signed
-	 * out): one expression for the page instead of a fragment and half a dozen expressions a message.
+	 * These messages as whole articles, for a reader who may do nothing with them (signed out): one bean expression
+	 * for the page instead of a fragment and half a dozen expressions a message. Each is written to the page as it
+	 * is, not joined first (as thread.Cards does for a list's cards).
 	 */
-	public String articles(List<ThreadSummary> messages) {
+	public List<String> articles(List<ThreadSummary> messages) {
 		Locale locale = LocaleContextHolder.getLocale();
-		StringBuilder html = new StringBuilder();
+		List<String> articles = new ArrayList<>(messages.size());
 		for (ThreadSummary message : messages) {
-			html.append(this.parts.get(key(message, locale, false, true),
+			articles.add(this.parts.get(key(message, locale, false, true),
 					(key) -> render(ARTICLE, message, false, locale)));
 		}
-		return html.toString();
+		return articles;
 	}
 
 	long hits() {

@@ -175,7 +175,7 @@ class MessagePartsIntegrationTests {
 			LocaleContextHolder.setLocale(Locale.FRENCH);
 			String french = this.parts.part(twoDays, null);
 			LocaleContextHolder.setLocale(Locale.ENGLISH);
-			String article = this.parts.articles(List.of(twoDays));
+			String article = this.parts.articles(List.of(twoDays)).get(0);
 
 			assertThat(part).isSameAs(again)
 				.contains("href=\"/people/" + twoDays.authorLogin() + "\"", "2 days ago", "Un texte déjà rendu")
