@@ -15,9 +15,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * A response kept in memory until {@link #copyBodyToResponse()}, whose writer encodes each text it is given at
- * once, in one call ({@link String#getBytes(Charset)}). The writer of Spring's wrapper copies a page's text into
- * a character buffer and encodes it character by character through an encoder it flushes after every write:
- * about a tenth of the CPU of a tag page's first render (issue 16).
+ * once, in one call ({@link String#getBytes(Charset)}), straight into the kept bytes. The writer of Spring's
+ * wrapper copies a page's text into a character buffer first, and flushes its encoder after every write. The
+ * encoding itself costs the same either way: about a tenth of a tag page's first render (issue 16,
+ * docs/BENCHMARKS.md), a page's text being held two bytes a character once it holds one character beyond Latin-1.
  */
 public final class PageInMemory extends ContentCachingResponseWrapper {
 
