@@ -13,9 +13,9 @@ with matching as materialized (
     union all
     select id, thread_count, changed_at from tags where key ~>=~ $2 and key ~<~ $3 and key <> $1),
 chosen as (select id, thread_count, changed_at from matching order by thread_count desc, id limit $4)
-select 0 as named, id, thread_count, changed_at, null as display from chosen
+select false as named, id, thread_count, changed_at, null as display from chosen
 union all
-select 1, id, thread_count, changed_at, display from tags where key = $1
+select true, id, thread_count, changed_at, display from tags where key = $1
 order by named, thread_count desc, id;
 
 prepare page(bigint[], timestamptz[], int) as

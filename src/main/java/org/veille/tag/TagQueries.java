@@ -248,34 +248,38 @@ public class TagQueries {
 		// The key and the range apart, each an index-only scan of tags_key_prefix_idx (it covers id, thread_count
 		// and changed_at): "key = :key or range" read every matching row from the table, 415 pages for the
 		// popular tree at 1M messages, twice the time. The named tag's own row comes last, in the same round trip.
-		List<TagSource> sources = new ArrayList<>();
-		TagView[] tag = new TagView[1];
-		this.jdbc.sql("""
+		List<MatchedTag> rows = this.jdbc.sql("""
 				with matching as materialized (
 				    select id, thread_count, changed_at from tags where key = :key
 				    union all
 				    select id, thread_count, changed_at from tags where key ~>=~ :prefix and key ~<~ :prefixEnd and key <> :key),
 				chosen as (select id, thread_count, changed_at from matching order by thread_count desc, id limit :limit)
-				select 0 as named, id, thread_count, changed_at, null as display from chosen
+				select false as named, id, thread_count, changed_at, null as display from chosen
 				union all
-				select 1, id, thread_count, changed_at, display from tags where key = :key
+				select true, id, thread_count, changed_at, display from tags where key = :key
 				order by named, thread_count desc, id
 				""")
 			.param("key", exactKey)
 			.param("prefix", prefix)
 			.param("prefixEnd", prefix + LAST_CHARACTER)
 			.param("limit", MAX_TAGS_PER_PAGE)
-			.query((rs) -> {
-				Instant changedAt = Timestamps.read(rs, "changed_at");
-				if (rs.getInt("named") == 0) {
-					sources.add(new TagSource(rs.getLong("id"), changedAt));
-				}
-				else {
-					tag[0] = new TagView(rs.getLong("id"), exactKey, rs.getString("display"), rs.getInt("thread_count"),
-							changedAt);
-				}
-			});
-		return new TagsShown(tag[0], sources);
+			.query((rs, rowNum) -> new MatchedTag(rs.getBoolean("named"), rs.getLong("id"), rs.getInt("thread_count"),
+					Timestamps.read(rs, "changed_at"), rs.getString("display")))
+			.list();
+		TagView named = rows.stream()
+			.filter(MatchedTag::named)
+			.findFirst()
+			.map((row) -> new TagView(row.id(), exactKey, row.display(), row.threadCount(), row.changedAt()))
+			.orElse(null);
+		List<TagSource> sources = rows.stream()
+			.filter((row) -> !row.named())
+			.map((row) -> new TagSource(row.id(), row.changedAt()))
+			.toList();
+		return new TagsShown(named, sources);
+	}
+
+	/** A row of {@link #matching}: a tag whose threads the page lists, or the named tag itself. */
+	private record MatchedTag(boolean named, long id, int threadCount, Instant changedAt, @Nullable String display) {
 	}
 
 	/** The tag a page names ({@code null} when no tag has that key) and the tags whose threads it lists. */
