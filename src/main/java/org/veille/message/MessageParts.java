@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,6 +18,7 @@ import org.veille.thread.TagChip;
 import org.veille.thread.ThreadSummary;
 import org.veille.web.Fragments;
 import org.veille.web.RelativeTime;
+import org.veille.web.RenderedParts;
 
 /**
  * What a thread page shows of a message the same for every reader, its meta line, text, chips and link cards,
@@ -39,11 +38,7 @@ public class MessageParts {
 	/** About 8 MB of HTML, two bytes a character at worst: some thousands of messages. */
 	private static final long MAX_WEIGHT = 8L * 1024 * 1024;
 
-	private final Cache<PartKey, String> parts = Caffeine.newBuilder()
-		.maximumWeight(MAX_WEIGHT)
-		.<PartKey, String>weigher((key, html) -> 256 + html.length() * 2)
-		.recordStats()
-		.build();
+	private final RenderedParts<PartKey> parts = new RenderedParts<>(MAX_WEIGHT, (key) -> 256);
 
 	private final Fragments fragments;
 
@@ -82,11 +77,11 @@ public class MessageParts {
 	}
 
 	long hits() {
-		return this.parts.stats().hitCount();
+		return this.parts.hits();
 	}
 
 	long misses() {
-		return this.parts.stats().missCount();
+		return this.parts.misses();
 	}
 
 	private PartKey key(ThreadSummary message, Locale locale, boolean poster, boolean whole) {

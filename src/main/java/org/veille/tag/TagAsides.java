@@ -4,13 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import org.veille.web.Fragments;
+import org.veille.web.RenderedParts;
 
 /**
  * A tag page's side panel (children, related tags, tags starting alike: some 40 links, each with a count in
@@ -29,11 +27,7 @@ public class TagAsides {
 	/** About 4 MB of HTML, two bytes a character at worst: a thousand tags' panels or so. */
 	private static final long MAX_WEIGHT = 4L * 1024 * 1024;
 
-	private final Cache<AsideKey, String> rendered = Caffeine.newBuilder()
-		.maximumWeight(MAX_WEIGHT)
-		.<AsideKey, String>weigher((key, html) -> key.weight() + html.length() * 2)
-		.recordStats()
-		.build();
+	private final RenderedParts<AsideKey> rendered = new RenderedParts<>(MAX_WEIGHT, AsideKey::weight);
 
 	private final Fragments fragments;
 
@@ -51,11 +45,11 @@ public class TagAsides {
 	}
 
 	long hits() {
-		return this.rendered.stats().hitCount();
+		return this.rendered.hits();
 	}
 
 	long misses() {
-		return this.rendered.stats().missCount();
+		return this.rendered.misses();
 	}
 
 	/** What the panel shows (the parents are part of the page's heading, not of the panel) and in which language. */

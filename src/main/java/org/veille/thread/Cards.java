@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -16,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import org.veille.web.Fragments;
 import org.veille.web.RelativeTime;
+import org.veille.web.RenderedParts;
 
 /**
  * A thread's card, the same for every reader, rendered once per version of the thread, language and text of its
@@ -34,11 +33,7 @@ public class Cards {
 	/** About 8 MB of HTML, two bytes a character at worst: a few thousand cards. */
 	private static final long MAX_WEIGHT = 8L * 1024 * 1024;
 
-	private final Cache<CardKey, String> parts = Caffeine.newBuilder()
-		.maximumWeight(MAX_WEIGHT)
-		.<CardKey, String>weigher((key, html) -> 512 + key.html().length() * 2 + html.length() * 2)
-		.recordStats()
-		.build();
+	private final RenderedParts<CardKey> parts = new RenderedParts<>(MAX_WEIGHT, (key) -> 512 + key.html().length() * 2);
 
 	private final Fragments fragments;
 
@@ -80,11 +75,11 @@ public class Cards {
 	}
 
 	long hits() {
-		return this.parts.stats().hitCount();
+		return this.parts.hits();
 	}
 
 	long misses() {
-		return this.parts.stats().missCount();
+		return this.parts.misses();
 	}
 
 	private String render(ThreadSummary thread, @Nullable String readerLogin, Locale locale) {

@@ -3,8 +3,6 @@ package org.veille.web;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.context.IWebContext;
@@ -28,11 +26,7 @@ public class Layouts {
 	/** A part is a few hundred characters: this holds tens of thousands of readers' headers. */
 	private static final long MAX_WEIGHT = 16L * 1024 * 1024;
 
-	private final Cache<PartKey, String> parts = Caffeine.newBuilder()
-		.maximumWeight(MAX_WEIGHT)
-		.<PartKey, String>weigher((key, html) -> 256 + html.length() * 2)
-		.recordStats()
-		.build();
+	private final RenderedParts<PartKey> parts = new RenderedParts<>(MAX_WEIGHT, (key) -> 256);
 
 	private final Fragments fragments;
 
@@ -77,11 +71,11 @@ public class Layouts {
 	}
 
 	long hits() {
-		return this.parts.stats().hitCount();
+		return this.parts.hits();
 	}
 
 	long misses() {
-		return this.parts.stats().missCount();
+		return this.parts.misses();
 	}
 
 	private String part(IExpressionContext page, PartKey key) {
