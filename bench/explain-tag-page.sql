@@ -7,54 +7,57 @@
 \set ON_ERROR_STOP on
 \timing off
 
-prepare tree_ids(text, text, text, int) as
-with matching as materialized (
-    select id, thread_count, changed_at from tags where key = $1
-    union all
-    select id, thread_count, changed_at from tags where key ~>=~ $2 and key ~<~ $3 and key <> $1),
-chosen as (select id, thread_count, changed_at from matching order by thread_count desc, id limit $4)
-select false as named, id, thread_count, changed_at, null as display from chosen
-union all
-select true, id, thread_count, changed_at, display from tags where key = $1
-order by named, thread_count desc, id;
+prepare named(text) as
+select id, key, display, thread_count, changed_at from tags where key = $1;
 
-prepare page(bigint[], timestamptz[], int) as
+prepare page(text, text, text, int, int) as
 with page as (
     with floored as (
         with source as materialized (
             with every as materialized (
-                select id, changed_at from unnest(cast($1 as bigint[]), cast($2 as timestamptz[])) as tag(id, changed_at)),
+                with matching as materialized (
+                    select id, thread_count, changed_at from tags where key = $1
+                    union all
+                    select id, thread_count, changed_at from tags
+                    where key ~>=~ $2 and key ~<~ $3 and key <> $1)
+                select id, changed_at from matching order by thread_count desc, id limit $4),
             lead as materialized (
                 select (select w.sort_time from (select tt.thread_id, tt.published_at as sort_time from thread_tags tt
-                    where tt.tag_id = source.id order by tt.published_at desc, tt.thread_id desc limit $3) w limit 1) as top
-                from (select id from every order by changed_at desc limit $3) source),
-            bound as (select case when count(top) >= $3 then min(top) else '-infinity' end as at from lead)
+                    where tt.tag_id = source.id order by tt.published_at desc, tt.thread_id desc limit $5) w limit 1) as top
+                from (select id from every order by changed_at desc limit $5) source),
+            bound as (select case when count(top) >= $5 then min(top) else '-infinity' end as at from lead)
             select every.id from every cross join bound where every.changed_at >= bound.at),
         newest as materialized (
             select source.*, (select w.sort_time from (select tt.thread_id, tt.published_at as sort_time from thread_tags tt
-                where tt.tag_id = source.id order by tt.published_at desc, tt.thread_id desc limit $3) w limit 1) as top
+                where tt.tag_id = source.id order by tt.published_at desc, tt.thread_id desc limit $5) w limit 1) as top
             from source),
         floor as (
             select coalesce(min(top), '-infinity') as at from (
-                select top from newest where top is not null order by top desc limit $3) highest)
+                select top from newest where top is not null order by top desc limit $5) highest)
         select e.thread_id, max(e.sort_time) as sort_time
         from newest source cross join floor cross join lateral (select tt.thread_id, tt.published_at as sort_time
             from thread_tags tt where tt.tag_id = source.id
-            order by tt.published_at desc, tt.thread_id desc limit $3) e
+            order by tt.published_at desc, tt.thread_id desc limit $5) e
         where source.top >= floor.at and e.sort_time >= floor.at
         group by e.thread_id
-        order by sort_time desc, e.thread_id desc limit $3)
+        order by sort_time desc, e.thread_id desc limit $5)
     select thread_id, sort_time, null::text as starred_by from floored
-    where (select count(*) from floored) >= $3
+    where (select count(*) from floored) >= $5
     union all
     select thread_id, sort_time, null::text from (
         select e.thread_id, max(e.sort_time) as sort_time
-        from (select id from unnest(cast($1 as bigint[])) as tag(id)) source cross join lateral (
+        from (select id from (
+                with matching as materialized (
+                    select id, thread_count, changed_at from tags where key = $1
+                    union all
+                    select id, thread_count, changed_at from tags
+                    where key ~>=~ $2 and key ~<~ $3 and key <> $1)
+                select id, changed_at from matching order by thread_count desc, id limit $4) tag) source cross join lateral (
             select tt.thread_id, tt.published_at as sort_time from thread_tags tt where tt.tag_id = source.id
-            order by tt.published_at desc, tt.thread_id desc limit $3) e
+            order by tt.published_at desc, tt.thread_id desc limit $5) e
         group by e.thread_id
-        order by sort_time desc, e.thread_id desc limit $3) whole
-    where (select count(*) from floored) < $3)
+        order by sort_time desc, e.thread_id desc limit $5) whole
+    where (select count(*) from floored) < $5)
 select m.id, coalesce(m.thread_id, m.id) as parent_id, m.uuid, m.title, m.body, m.created_at,
        m.updated_at, m.reply_count, m.star_count, a.login, a.display_name, a.created_at as author_since,
        page.sort_time, page.starred_by
@@ -123,8 +126,8 @@ union all
 
 -- The values of the popular tag's page.
 select id as tag from tags where key = :'popular' \gset
-select array_agg(id) as tag_ids, array_agg(changed_at) as tag_changes from (
-    select id, changed_at from tags where key = :'popular' or (key ~>=~ (:'popular' || '/') and key ~<~ (:'popular' || '/' || chr(1114111)))
+select array_agg(id) as tag_ids from (
+    select id from tags where key = :'popular' or (key ~>=~ (:'popular' || '/') and key ~<~ (:'popular' || '/' || chr(1114111)))
     order by thread_count desc, id limit 500) t \gset
 create temporary table shown as
 select m.id, m.thread_id is not null as reply from (
@@ -137,13 +140,13 @@ select array_agg(id) filter (where not reply) as threads, coalesce(array_agg(id)
 
 \o /dev/null
 -- Five runs of each first, so that PostgreSQL may choose the generic plan as the application's sixth run would.
-execute tree_ids(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500);
-execute tree_ids(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500);
-execute tree_ids(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500);
-execute tree_ids(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500);
-execute tree_ids(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500);
-execute page(:'tag_ids', :'tag_changes', 26); execute page(:'tag_ids', :'tag_changes', 26); execute page(:'tag_ids', :'tag_changes', 26);
-execute page(:'tag_ids', :'tag_changes', 26); execute page(:'tag_ids', :'tag_changes', 26);
+execute named(:'popular');
+execute named(:'popular');
+execute named(:'popular');
+execute named(:'popular');
+execute named(:'popular');
+execute page(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500, 26); execute page(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500, 26); execute page(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500, 26);
+execute page(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500, 26); execute page(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500, 26);
 execute chips(:'threads', :'replies'); execute chips(:'threads', :'replies'); execute chips(:'threads', :'replies');
 execute chips(:'threads', :'replies'); execute chips(:'threads', :'replies');
 execute link_cards(:'ids'); execute link_cards(:'ids'); execute link_cards(:'ids'); execute link_cards(:'ids');
@@ -155,10 +158,10 @@ execute neighbours('{}', :'popular', :'popular' || chr(1114111), :'popular' || '
 execute neighbours('{}', :'popular', :'popular' || chr(1114111), :'popular' || '/', :'popular' || '/' || chr(1114111), length(:'popular') + 2, 1000, 20, :tag, 500);
 \o
 \echo '==== The sixth run, as the application runs it (PostgreSQL chose the custom or the generic plan):'
-\echo '== TagQueries.shown (the tags of the tree, the named one last)'
-explain (analyze, buffers, costs off) execute tree_ids(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500);
-\echo '== ThreadQueries.byTags (MERGE over the tree)'
-explain (analyze, buffers, costs off) execute page(:'tag_ids', :'tag_changes', 26);
+\echo '== TagQueries.findByKey (the named tag)'
+explain (analyze, buffers, costs off) execute named(:'popular');
+\echo '== ThreadQueries.byTags (MERGE over the tree, read from the key index)'
+explain (analyze, buffers, costs off) execute page(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500, 26);
 \echo '== ThreadDecorator chips'
 explain (analyze, buffers, costs off) execute chips(:'threads', :'replies');
 \echo '== ThreadDecorator link cards'
@@ -169,10 +172,10 @@ explain (analyze, buffers, costs off) execute neighbours('{}', :'popular', :'pop
 explain (analyze, buffers, costs off) execute neighbours('{}', :'popular', :'popular' || chr(1114111), :'popular' || '/', :'popular' || '/' || chr(1114111), length(:'popular') + 2, 1000, 20, -1, 500);
 \echo '==== The generic plan of each (plan_cache_mode = force_generic_plan)'
 set plan_cache_mode = force_generic_plan;
-\echo '== TagQueries.shown (the tags of the tree, the named one last)'
-explain (analyze, buffers, costs off) execute tree_ids(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500);
-\echo '== ThreadQueries.byTags (MERGE over the tree)'
-explain (analyze, buffers, costs off) execute page(:'tag_ids', :'tag_changes', 26);
+\echo '== TagQueries.findByKey (the named tag)'
+explain (analyze, buffers, costs off) execute named(:'popular');
+\echo '== ThreadQueries.byTags (MERGE over the tree, read from the key index)'
+explain (analyze, buffers, costs off) execute page(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500, 26);
 \echo '== ThreadDecorator chips'
 explain (analyze, buffers, costs off) execute chips(:'threads', :'replies');
 \echo '== ThreadDecorator link cards'

@@ -72,8 +72,6 @@ jfr_summary() {
 {
     echo "### First render, $db ($(prop threads) threads), $(date -u '+%Y-%m-%d %H:%M') UTC, build $label, page cache off"
     echo
-    echo "| page | req/s | p99 | app CPU ms/req | PostgreSQL CPU ms/req | total ms/req | load avg |"
-    echo "|---|---|---|---|---|---|---|"
 } > "$out"
 measure() {
     name="$1"; path="$2"; shift 2
@@ -92,22 +90,44 @@ measure() {
         'BEGIN { printf "%.2f | %.2f | %.2f", a * 10 / n, p * 10 / n, (a + p) * 10 / n }')
     echo "| $name | $rps | $p99 | $line | $loadavg |" >> "$out"
     echo "$name: $rps req/s, p99 $p99, CPU ms/req (app | PostgreSQL | total) $line, load $loadavg"
-    # A separate recording, so that the profiler does not weigh on the CPU figures above.
+}
+# Separate recordings after all the measures: the profiler's settings slow the JVM down for a while after it stops
+# (a page measured right after another's recording ran at half its warm throughput).
+record() {
+    name="$1"; path="$2"; shift 2
     recording="target/bench/first-render-$db-$label-$(echo "$name" | tr -c 'a-z0-9\n' '-').jfr"
     jcmd $app JFR.start name=first settings=profile filename="$(pwd)/$recording" > /dev/null
     wrk -t2 -c8 -d10s "$@" "$base$path" > /dev/null 2>&1 || true
     jcmd $app JFR.stop name=first > /dev/null
 }
-# The JIT compiles the paths of all three pages first (the figures of a cold JVM are several times higher).
+# The JIT compiles the paths of all three pages first: rounds of each page in turn, at least six, then until no
+# page gains more than 5 % on its previous round (at most BENCH_WARMUP_ROUNDS). On two cores a page reached its
+# steady state only after 60 to 100 s of its own load, at two to three times the throughput of its first 10 s (and
+# one round's noise can look settled); the rounds are written down, so the cold figures stay on record.
 tag="/tag/$(prop popular.tag)"; home="/"; thread="/messages/$(prop thread)"
-for round in 1 2; do
-    wrk -t2 -c8 -d"${BENCH_WARMUP:-10s}" "$base$tag" > /dev/null 2>&1 || true
-    wrk -t2 -c8 -d"${BENCH_WARMUP:-10s}" -H "Cookie: SESSION=$session" "$base$home" > /dev/null 2>&1 || true
-    wrk -t2 -c8 -d"${BENCH_WARMUP:-10s}" "$base$thread" > /dev/null 2>&1 || true
+warm() { wrk -t2 -c8 -d"${BENCH_WARMUP:-10s}" "$@" 2>/dev/null | awk '/Requests\/sec/ { printf "%d", $2 }'; }
+rounds=""; previous="0 0 0"; round=0
+while [ "$round" -lt "${BENCH_WARMUP_ROUNDS:-10}" ]; do
+    round=$((round + 1))
+    now="$(warm "$base$tag") $(warm -H "Cookie: SESSION=$session" "$base$home") $(warm "$base$thread")"
+    rounds="$rounds${rounds:+; }$now"
+    echo "warm-up round $round (req/s of tag page, home stream, thread): $now"
+    # shellcheck disable=SC2086
+    settled=$(echo $previous $now | awk '{ for (i = 1; i <= 3; i++) if ($(i + 3) > $i * 1.05) { print 0; exit } print 1 }')
+    [ "$settled" = 1 ] && [ "$round" -ge 6 ] && break
+    previous="$now"
 done
-measure "tag page, popular tag (25 cards)" "$tag"
-measure "home stream, signed in" "$home" -H "Cookie: SESSION=$session"
-measure "thread with $(prop thread.replies) replies" "$thread"
+{
+    echo "Warm-up, req/s of the tag page, home stream and thread page by rounds of ${BENCH_WARMUP:-10s}: $rounds."
+    echo
+    echo "| page | req/s | p99 | app CPU ms/req | PostgreSQL CPU ms/req | total ms/req | load avg |"
+    echo "|---|---|---|---|---|---|---|"
+} >> "$out"
+for step in measure record; do
+    $step "tag page, popular tag (25 cards)" "$tag"
+    $step "home stream, signed in" "$home" -H "Cookie: SESSION=$session"
+    $step "thread with $(prop thread.replies) replies" "$thread"
+done
 kill $app
 wait $app 2>/dev/null || true
 trap - EXIT

@@ -46,7 +46,7 @@ for cache in ${BENCH_CACHE:-true false}; do
         java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.veille.bench.MixedLoad \
             port="$port" management="$management" tags=target/bench/mixed-tags.txt \
             threads=target/bench/mixed-threads.txt readers="${BENCH_READERS:-16}" signed-in="${BENCH_SIGNED_IN:-16}" \
-            seconds="${BENCH_SECONDS:-30}" warmup="${BENCH_WARMUP:-15}" rate="${BENCH_RATE:-5}"
+            seconds="${BENCH_SECONDS:-30}" warmup="${BENCH_WARMUP:-90}" rate="${BENCH_RATE:-5}"
         echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
         echo '```'
     } | tee -a "$out"

@@ -47,7 +47,8 @@ class HomeController {
 			return "home";
 		}
 		model.addAttribute("postForm", PostForm.empty(PostForm.FROM_HOME));
-		model.addAttribute("adminAsFirstAccount", this.administrators.isAdminAsFirstAccount(me.id()));
+		// Only an administrator's home page says how they became one: a member's costs no round trip for it.
+		model.addAttribute("adminAsFirstAccount", me.isAdmin() && this.administrators.isAdminAsFirstAccount(me.id()));
 		model.addAttribute("page", this.threads.home(me.id(), cursor, ThreadQueries.PAGE_SIZE));
 		return "home";
 	}

@@ -1,7 +1,5 @@
 package org.veille.tag;
 
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -18,7 +16,7 @@ import org.veille.feed.FeedDescription;
 import org.veille.feed.ThreadFeeds;
 import org.veille.follow.Relations;
 import org.veille.pagecache.PageKeys;
-import org.veille.thread.TagSource;
+import org.veille.thread.ThreadPage;
 import org.veille.thread.ThreadQueries;
 import org.veille.web.Cursor;
 import org.veille.web.NotFoundException;
@@ -64,13 +62,10 @@ class TagController {
 			FeedDescription description = new FeedDescription(title(tagPath, stamp.display()), tagPath.pagePath(),
 					tagPath.feedPath(), stamp.lastChange());
 			return this.feeds.respondPaged(request, description, before,
-					(feedCursor) -> this.threads.byTags(this.tags.shown(tagPath).sources(), feedCursor,
-							ThreadQueries.FEED_SIZE));
+					(feedCursor) -> threads(tagPath, null, feedCursor, ThreadQueries.FEED_SIZE));
 		}
-		TagQueries.TagsShown shown = this.tags.shown(tagPath);
-		TagView tag = shown.tag();
-		List<TagSource> sources = shown.sources();
-		if (sources.isEmpty()) {
+		TagView tag = this.tags.findByKey(tagPath.key()).orElse(null);
+		if (tag == null && !this.tags.listsAny(tagPath)) {
 			throw NotFoundException.tag(tagPath.key());
 		}
 		String title = title(tagPath, (tag != null) ? tag.display() : null);
@@ -79,11 +74,21 @@ class TagController {
 		page.addObject("title", title);
 		page.addObject("canonicalPath", tagPath.pagePath());
 		page.addObject("feedPath", tagPath.feedPath());
-		page.addObject("page", this.threads.byTags(sources, cursor, ThreadQueries.PAGE_SIZE));
+		page.addObject("page", threads(tagPath, tag, cursor, ThreadQueries.PAGE_SIZE));
 		page.addObject("neighbours",
 				(cursor == null) ? this.tags.neighbours(tagPath.key(), tag) : TagNeighbours.NONE);
 		page.addObject("following", me != null && tag != null && this.relations.followsTag(me.id(), tag.id()));
 		return page;
+	}
+
+	/** The threads a page lists: its tag's alone (exact form, the tag read when not given), or its range's. */
+	private ThreadPage threads(TagPath path, @Nullable TagView tag, @Nullable Cursor cursor, int size) {
+		if (path.scope() != TagPath.Scope.EXACT) {
+			return this.threads.byTags(TagQueries.range(path), cursor, size);
+		}
+		TagView named = (tag != null) ? tag
+				: this.tags.findByKey(path.key()).orElseThrow(() -> NotFoundException.tag(path.key()));
+		return this.threads.byTag(named.id(), cursor, size);
 	}
 
 	private static String title(TagPath tagPath, @Nullable String display) {

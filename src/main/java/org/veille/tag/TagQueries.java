@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import org.veille.database.PageReads;
 import org.veille.database.Timestamps;
-import org.veille.thread.TagSource;
+import org.veille.thread.TagRange;
 import org.veille.web.Cursor;
 
 @Repository
@@ -38,9 +38,6 @@ public class TagQueries {
 	/** Trending tags are counted over at most this many of the latest threads. */
 	static final int TRENDING_SCAN = 5000;
 
-	/** Greater than any character in a key: the end of a range of keys starting with the same letters. */
-	private static final String LAST_CHARACTER = "\uDBFF\uDFFF";
-
 	private final JdbcClient jdbc;
 
 	private final RelatedTags related;
@@ -59,15 +56,25 @@ public class TagQueries {
 	}
 
 	/**
-	 * The tag a page names, if it exists, and the tags whose threads the page lists: the tag alone, the tag and its
+	 * The tags whose threads a tree or prefix page lists, read by the page's statement itself: the tag and its
 	 * descendants ({@code key/…}), or every tag starting with its letters, the most used first.
 	 */
-	TagsShown shown(TagPath path) {
+	static TagRange range(TagPath path) {
+		String prefix = (path.scope() == TagPath.Scope.TREE) ? path.key() + "/" : path.key();
+		return new TagRange(path.key(), prefix, MAX_TAGS_PER_PAGE);
+	}
+
+	/** Whether a page whose own tag does not exist lists any tag: a tree's descendants, a prefix's tags. */
+	boolean listsAny(TagPath path) {
 		if (path.scope() == TagPath.Scope.EXACT) {
-			TagView tag = findByKey(path.key()).orElse(null);
-			return new TagsShown(tag, (tag != null) ? List.of(new TagSource(tag.id(), tag.changedAt())) : List.of());
+			return false;
 		}
-		return matching(path.key(), (path.scope() == TagPath.Scope.TREE) ? path.key() + "/" : path.key());
+		TagRange range = range(path);
+		return this.jdbc.sql("select exists (select 1 from tags where key ~>=~ :prefix and key ~<~ :prefixEnd)")
+			.param("prefix", range.prefix())
+			.param("prefixEnd", range.prefixEnd())
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**
@@ -90,7 +97,7 @@ public class TagQueries {
 				""".formatted(matching))
 			.param("key", key)
 			.param("prefix", prefix)
-			.param("prefixEnd", prefix + LAST_CHARACTER)
+			.param("prefixEnd", prefix + TagRange.LAST_CHARACTER)
 			.query((rs, rowNum) -> new TagStamp(rs.getString("display"), Timestamps.read(rs, "changed_at")))
 			.optional();
 	}
@@ -153,9 +160,9 @@ public class TagQueries {
 				""")
 			.param("ancestors", ancestors.toArray(String[]::new))
 			.param("key", key)
-			.param("keyEnd", key + LAST_CHARACTER)
+			.param("keyEnd", key + TagRange.LAST_CHARACTER)
 			.param("children", children)
-			.param("childrenEnd", children + LAST_CHARACTER)
+			.param("childrenEnd", children + TagRange.LAST_CHARACTER)
 			.param("childStart", children.length() + 1)
 			.param("scan", NEIGHBOUR_SCAN)
 			.param("shown", NEIGHBOURS_SHOWN)
@@ -214,7 +221,7 @@ public class TagQueries {
 				order by thread_count desc, key limit :limit
 				""")
 			.param("prefix", prefix)
-			.param("prefixEnd", prefix + LAST_CHARACTER)
+			.param("prefixEnd", prefix + TagRange.LAST_CHARACTER)
 			.param("scan", INDEX_SCAN)
 			.param("limit", size)
 			.query((rs, rowNum) -> new TagLink(rs.getString("key"), rs.getString("display"), rs.getInt("thread_count")))
@@ -240,50 +247,6 @@ public class TagQueries {
 			.param("limit", size)
 			.query((rs, rowNum) -> new TagLink(rs.getString("key"), rs.getString("display"), rs.getInt("n")))
 			.list();
-	}
-
-	private TagsShown matching(String exactKey, String prefix) {
-		// A range on text_pattern_ops rather than "like :pattern", which a generic plan cannot run on the index.
-		// Materialized, so that a generic plan cannot walk every tag in use order instead (10 ms at 1M messages).
-		// The key and the range apart, each an index-only scan of tags_key_prefix_idx (it covers id, thread_count
-		// and changed_at): "key = :key or range" read every matching row from the table, 415 pages for the
-		// popular tree at 1M messages, twice the time. The named tag's own row comes last, in the same round trip.
-		List<MatchedTag> rows = this.jdbc.sql("""
-				with matching as materialized (
-				    select id, thread_count, changed_at from tags where key = :key
-				    union all
-				    select id, thread_count, changed_at from tags where key ~>=~ :prefix and key ~<~ :prefixEnd and key <> :key),
-				chosen as (select id, thread_count, changed_at from matching order by thread_count desc, id limit :limit)
-				select false as named, id, thread_count, changed_at, null as display from chosen
-				union all
-				select true, id, thread_count, changed_at, display from tags where key = :key
-				order by named, thread_count desc, id
-				""")
-			.param("key", exactKey)
-			.param("prefix", prefix)
-			.param("prefixEnd", prefix + LAST_CHARACTER)
-			.param("limit", MAX_TAGS_PER_PAGE)
-			.query((rs, rowNum) -> new MatchedTag(rs.getBoolean("named"), rs.getLong("id"), rs.getInt("thread_count"),
-					Timestamps.read(rs, "changed_at"), rs.getString("display")))
-			.list();
-		TagView named = rows.stream()
-			.filter(MatchedTag::named)
-			.findFirst()
-			.map((row) -> new TagView(row.id(), exactKey, row.display(), row.threadCount(), row.changedAt()))
-			.orElse(null);
-		List<TagSource> sources = rows.stream()
-			.filter((row) -> !row.named())
-			.map((row) -> new TagSource(row.id(), row.changedAt()))
-			.toList();
-		return new TagsShown(named, sources);
-	}
-
-	/** A row of {@link #matching}: a tag whose threads the page lists, or the named tag itself. */
-	private record MatchedTag(boolean named, long id, int threadCount, Instant changedAt, @Nullable String display) {
-	}
-
-	/** The tag a page names ({@code null} when no tag has that key) and the tags whose threads it lists. */
-	record TagsShown(@Nullable TagView tag, List<TagSource> sources) {
 	}
 
 }

@@ -121,18 +121,32 @@ public class ThreadQueries {
 			where (select count(*) from floored) < :limit
 			""";
 
-	private static final String TAG_SOURCES = "select id from unnest(cast(:tags as bigint[])) as tag(id)";
+	/**
+	 * The tags of a {@link TagRange}, the most used first: the key and the range apart, each an index-only scan
+	 * of {@code tags_key_prefix_idx} (it covers id, thread_count and changed_at; "key = :key or range" read every
+	 * matching row from the table, 415 pages for the popular tree at a million messages). Materialized, so that
+	 * a generic plan cannot walk every tag in use order instead (10 ms at a million messages).
+	 */
+	private static final String TAG_RANGE = """
+			with matching as materialized (
+			    select id, thread_count, changed_at from tags where key = :key
+			    union all
+			    select id, thread_count, changed_at from tags
+			    where key ~>=~ :prefix and key ~<~ :prefixEnd and key <> :key)
+			select id, changed_at from matching order by thread_count desc, id limit :tags
+			""";
+
+	private static final String TAG_SOURCES = "select id from (" + TAG_RANGE + ") tag";
 
 	/**
-	 * The tags of a tree or a prefix that may reach the page, for {@link #MERGE}'s first branch: a tag's newest
-	 * thread is no newer than its {@code changed_at}, so only the tags changed since a lower bound of the floor
-	 * can reach it. The bound is the page-th newest entry among the tags changed last (one probe each): the floor
-	 * over every tag is at least that. At a million messages the popular tag's tree has 415 tags; probing each
-	 * for its newest entry was 1,246 index pages a page, most of the page's statement (docs/BENCHMARKS.md).
+	 * The tags of a range that may reach the page, for {@link #MERGE}'s first branch: a tag's newest thread is no
+	 * newer than its {@code changed_at}, so only the tags changed since a lower bound of the floor can reach it.
+	 * The bound is the page-th newest entry among the tags changed last (one probe each): the floor over every
+	 * tag is at least that. At a million messages the popular tag's tree has 415 tags; probing each for its
+	 * newest entry was 1,246 index pages a page, most of the page's statement (docs/BENCHMARKS.md).
 	 */
 	private static final String TAG_CANDIDATES = """
-			with every as materialized (
-			    select id, changed_at from unnest(cast(:tags as bigint[]), cast(:changed as timestamptz[])) as tag(id, changed_at)),
+			with every as materialized (%s),
 			lead as materialized (
 			    select (select w.sort_time from (%s) w limit 1) as top
 			    from (select id from every order by changed_at desc limit :limit) source),
@@ -237,20 +251,21 @@ public class ThreadQueries {
 				size);
 	}
 
-	/** The threads carrying any of these tags, newest first. */
-	public ThreadPage byTags(List<TagSource> tags, @Nullable Cursor before, int size) {
-		if (tags.isEmpty()) {
-			return new ThreadPage(List.of(), null);
-		}
-		if (tags.size() == 1) {
-			String sql = BY_TAG.formatted(keyset(before, "published_at", "thread_id"));
-			return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("tag", tags.get(0).id()), before, size);
-		}
+	/** The threads of one tag, newest first. */
+	public ThreadPage byTag(long tagId, @Nullable Cursor before, int size) {
+		String sql = BY_TAG.formatted(keyset(before, "published_at", "thread_id"));
+		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("tag", tagId), before, size);
+	}
+
+	/** The threads of the tags of a range (a tree or a prefix), newest first, each listed once. */
+	public ThreadPage byTags(TagRange tags, @Nullable Cursor before, int size) {
 		String walk = TAG_WALK.formatted(keyset(before, "tt.published_at", "tt.thread_id"));
-		String sql = MERGE.formatted(TAG_CANDIDATES.formatted(walk), walk, TAG_SOURCES);
+		String sql = MERGE.formatted(TAG_CANDIDATES.formatted(TAG_RANGE, walk), walk, TAG_SOURCES);
 		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql))
-			.param("tags", tags.stream().map(TagSource::id).toArray(Long[]::new))
-			.param("changed", Timestamps.array(tags.stream().map(TagSource::changedAt).toList())), before, size);
+			.param("key", tags.key())
+			.param("prefix", tags.prefix())
+			.param("prefixEnd", tags.prefixEnd())
+			.param("tags", tags.limit()), before, size);
 	}
 
 	/** The threads citing a page of a site, or of a path under it, newest first. */

@@ -77,6 +77,23 @@ class TagPageIntegrationTests {
 	}
 
 	@Test
+	void shouldShowATreeWhoseOwnTagNoOneUsedButNotItsExactForm() throws Exception {
+		long child = Posting.as(this.mvc, this.session, "Seul l'enfant #" + this.tag + "/decembre");
+		long prefixed = Posting.as(this.mvc, this.session, "Un voisin #" + this.tag + "voisin");
+
+		assertThat(cardIds(page("/tag/" + this.tag))).containsExactly(child);
+		assertThat(cardIds(page("/tag/" + this.tag + "*"))).containsExactly(prefixed, child);
+		this.mvc.perform(get("/tag/" + this.tag + "$")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/tag/" + this.tag + "/feed"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/messages/" + child)));
+		this.mvc.perform(get("/tag/" + this.tag + "/decembre/rien")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/tag/" + this.tag + "/decembre/rien*")).andExpect(status().isNotFound());
+		// The last code point, which ends the statement's range of keys: no tag can start with it.
+		this.mvc.perform(get("/tag/\uDBFF\uDFFF*")).andExpect(status().is4xxClientError());
+	}
+
+	@Test
 	void shouldShowTheMostUsedSpellingOfATag() throws Exception {
 		String upper = this.tag.toUpperCase();
 		Posting.as(this.mvc, this.session, "Un #" + upper);
