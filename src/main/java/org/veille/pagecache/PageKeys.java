@@ -18,8 +18,12 @@ public final class PageKeys {
 
 	static final String ATTRIBUTE = PageKeys.class.getName();
 
-	/** How many letters of a tag's key name the pages of tags starting alike (the trigger sends 1, 2 and 3). */
-	private static final int ALIKE_LETTERS = 3;
+	/**
+	 * How many letters of a tag's key name the pages of tags starting alike (the trigger sends 1 to 8, migration
+	 * V103): a page lists only tags starting with its whole key, so the more letters, the fewer pages a new thread
+	 * drops for nothing (with three, a thread in #economie dropped #ecologie's page).
+	 */
+	private static final int ALIKE_LETTERS = 8;
 
 	private final Set<String> keys = new HashSet<>();
 

@@ -145,6 +145,31 @@ class PageKeysIntegrationTests {
 	}
 
 	@Test
+	void shouldKeepATagsPageWhenATagSharingOnlyItsFirstLettersGainsAThreadButNotOneStartingWithItsKey() {
+		Browser author = signedUp("keysalike");
+		String tag = tag("ecologie");
+		// Seven letters in common, then another: not in the page's "starting alike" list, nor in its tree.
+		String near = "ecologiste" + tag.substring("ecologie".length());
+		String longer = tag + "plus";
+		author.post(this.a, "Un fil #" + tag);
+		author.post(this.a, "Un fil voisin #" + near);
+		keepAll(Browser.ANONYMOUS, "/tag/" + tag, "/tag/" + near);
+
+		author.post(this.a, "Un autre fil voisin #" + near);
+
+		shownAgain(Browser.ANONYMOUS, "/tag/" + near, "Un autre fil voisin");
+		for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { this.a, this.b }) {
+			assertThat(Browser.ANONYMOUS.isServedFromMemory(instance, "/tag/" + tag))
+				.as("#%s's page after a thread in #%s", tag, near)
+				.isTrue();
+		}
+
+		author.post(this.a, "Un fil plus long #" + longer);
+
+		shownAgain(Browser.ANONYMOUS, "/tag/" + tag, "href=\"/tag/" + longer + "\"");
+	}
+
+	@Test
 	void shouldShowAChildsNewCountInItsParentsSidePanel() {
 		Browser author = signedUp("keysaside");
 		String parent = tag("panneau");
