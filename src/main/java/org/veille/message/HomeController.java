@@ -14,6 +14,7 @@ import org.veille.account.Administrators;
 import org.veille.account.CurrentAccount;
 import org.veille.feed.FeedDescription;
 import org.veille.feed.ThreadFeeds;
+import org.veille.pagecache.PageKeys;
 import org.veille.thread.ThreadQueries;
 import org.veille.web.Cursor;
 
@@ -43,6 +44,7 @@ class HomeController {
 			@AuthenticationPrincipal @Nullable CurrentAccount me, Model model) {
 		Cursor cursor = Cursor.parse(before);
 		if (me == null) {
+			PageKeys.tell(PageKeys::latest);
 			model.addAttribute("page", this.threads.latest(cursor, ThreadQueries.PAGE_SIZE));
 			return "home";
 		}

@@ -81,6 +81,21 @@ public final class PageKeys {
 		return this;
 	}
 
+	/** The latest threads of the site, as {@code /all} and a signed-out reader's home page list them. */
+	public PageKeys latest() {
+		this.keys.add("all");
+		return this;
+	}
+
+	/**
+	 * A reason of a home stream ({@code thread_sources}' kind and key: the reader's own messages, a person or tag
+	 * they follow…): a thread entering or moving in the stream through it (migration V104).
+	 */
+	public PageKeys homeReason(String kind, String key) {
+		this.keys.add("h:" + kind + ":" + key);
+		return this;
+	}
+
 	/** A site's page: the threads citing it, its paths, who follows it. */
 	public PageKeys site(String host) {
 		return subject("s:" + host);

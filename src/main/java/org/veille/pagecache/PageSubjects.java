@@ -22,7 +22,9 @@ final class PageSubjects {
 	static PageKeys of(String path) {
 		PageKeys keys = new PageKeys();
 		if (path.equals("/")) {
-			return keys.subject("h").subject("all");
+			// The latest threads for a signed-out reader, a home stream's reasons for a signed-in one: told by
+			// HomeController and ThreadQueries.
+			return keys.subject("h");
 		}
 		if (path.equals("/all") || path.equals("/all/feed")) {
 			return keys.subject("all");

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import org.veille.database.PageReads;
 import org.veille.database.Timestamps;
+import org.veille.pagecache.PageKeys;
 import org.veille.web.Cursor;
 
 /**
@@ -274,8 +275,21 @@ public class ThreadQueries {
 		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql)).param("sitePath", sitePathId), before, size);
 	}
 
-	/** A person's home stream, newest activity first (DESIGN §5, docs/architecture.md). */
+	/**
+	 * A person's home stream, newest activity first (DESIGN §5, docs/architecture.md). A kept page listens on the
+	 * reader's reasons: only a thread entering or moving in the stream through one of them drops it.
+	 */
 	public ThreadPage home(long readerId, @Nullable Cursor before, int size) {
+		PageKeys keptPage = PageKeys.current();
+		if (keptPage != null) {
+			// The reader's own follows, tokens and alerts (migration V104), then each reason.
+			keptPage.homeReason("reader", Long.toString(readerId));
+			this.jdbc.sql(HOME_SOURCES)
+				.param("me", readerId)
+				.query((rs) -> {
+					keptPage.homeReason(rs.getString("kind"), rs.getString("key"));
+				});
+		}
 		return page(this.jdbc.sql(homeStatement(before)).param("me", readerId), before, size);
 	}
 

@@ -170,6 +170,47 @@ class PageKeysIntegrationTests {
 	}
 
 	@Test
+	void shouldKeepAHomeStreamThroughPostsByNoneOfItsReasonsAndDropItForOneOfThem() {
+		Browser reader = signedUp("keyshome");
+		Browser followed = signedUp("keyshomefollowed");
+		Browser stranger = signedUp("keyshomestranger");
+		String tag = tag("suivi");
+		String elsewhere = tag("ailleurs");
+		stranger.post(this.a, "Un premier fil du sujet #" + tag);
+		reader.send(this.a, "/people/" + followed.login + "/follow", Map.of());
+		reader.send(this.a, "/follows/tags", Map.of("tag", tag));
+		long older = followed.post(this.a, "Un fil plus ancien #" + elsewhere);
+		stranger.post(this.a, "Un fil venu ailleurs #" + elsewhere);
+		keepAll(reader, "/");
+		keepAll(Browser.ANONYMOUS, "/tag/" + elsewhere, "/");
+
+		stranger.post(this.a, "Encore un fil venu ailleurs #" + elsewhere);
+
+		shownAgain(Browser.ANONYMOUS, "/tag/" + elsewhere, "Encore un fil venu ailleurs");
+		shownAgain(Browser.ANONYMOUS, "/", "Encore un fil venu ailleurs");
+		for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { this.a, this.b }) {
+			assertThat(reader.isServedFromMemory(instance, "/")).as("a home stream after a post by none of its reasons")
+				.isTrue();
+		}
+
+		stranger.post(this.a, "Un fil du sujet suivi #" + tag);
+		shownAgain(reader, "/", "Un fil du sujet suivi");
+
+		followed.post(this.a, "Un fil de la personne suivie");
+		shownAgain(reader, "/", "Un fil de la personne suivie");
+
+		// A reply moves the followed person's older thread up in the stream: its reasons' rows announce it.
+		stranger.send(this.a, "/messages/" + older + "/replies", Map.of("text", "Une réponse qui le fait remonter"));
+		await().atMost(ANOTHER_INSTANCE).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+			for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { this.a, this.b }) {
+				String home = reader.get(instance, "/").body();
+				assertThat(home.indexOf("Un fil plus ancien")).as("the replied thread first")
+					.isLessThan(home.indexOf("Un fil de la personne suivie"));
+			}
+		});
+	}
+
+	@Test
 	void shouldShowAChildsNewCountInItsParentsSidePanel() {
 		Browser author = signedUp("keysaside");
 		String parent = tag("panneau");

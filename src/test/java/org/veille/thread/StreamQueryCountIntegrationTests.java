@@ -51,7 +51,8 @@ class StreamQueryCountIntegrationTests {
 		long forFew = statementsFor("/", this.few.reader());
 		long forMany = statementsFor("/", this.many.reader());
 
-		assertThat(forMany).isEqualTo(forFew).isLessThanOrEqualTo(6 + SESSION);
+		// One of them reads the reader's reasons, which a kept home page listens on (ThreadQueries.home).
+		assertThat(forMany).isEqualTo(forFew).isLessThanOrEqualTo(7 + SESSION);
 	}
 
 	@Test
@@ -69,7 +70,8 @@ class StreamQueryCountIntegrationTests {
 		long forFew = statementsFor("/alerts", this.few.reader());
 		long forMany = statementsFor("/alerts", this.many.reader());
 
-		assertThat(forMany).isEqualTo(forFew).isLessThanOrEqualTo(6 + SESSION);
+		// One of them reads the reader's reasons, which a kept home page listens on (ThreadQueries.home).
+		assertThat(forMany).isEqualTo(forFew).isLessThanOrEqualTo(7 + SESSION);
 	}
 
 	/**
