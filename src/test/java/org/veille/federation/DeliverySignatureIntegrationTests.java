@@ -50,6 +50,8 @@ class DeliverySignatureIntegrationTests {
 	@BeforeEach
 	void startRemote() throws Exception {
 		this.remote = new RemoteServer("erin");
+		// Remembered by host and port: another test's server may have had this port earlier in the same database.
+		this.jdbc.sql("delete from federation_host_signatures where host = :host").param("host", this.remote.host()).update();
 		String login = TestPeople.uniqueName("knock");
 		this.author = new WebSession(this.port);
 		this.author.signUp(login);
