@@ -96,6 +96,12 @@ public final class PageKeys {
 		return this;
 	}
 
+	/** What a home stream shows of its reader alone: their follows, tokens and alerts (migration V104). */
+	public PageKeys homeOf(long readerId) {
+		this.keys.add("h:reader:" + readerId);
+		return this;
+	}
+
 	/** A site's page: the threads citing it, its paths, who follows it. */
 	public PageKeys site(String host) {
 		return subject("s:" + host);

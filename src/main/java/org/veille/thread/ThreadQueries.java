@@ -282,8 +282,7 @@ public class ThreadQueries {
 	public ThreadPage home(long readerId, @Nullable Cursor before, int size) {
 		PageKeys keptPage = PageKeys.current();
 		if (keptPage != null) {
-			// The reader's own follows, tokens and alerts (migration V104), then each reason.
-			keptPage.homeReason("reader", Long.toString(readerId));
+			keptPage.homeOf(readerId);
 			this.jdbc.sql(HOME_SOURCES)
 				.param("me", readerId)
 				.query((rs) -> {
