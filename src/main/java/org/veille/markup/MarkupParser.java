@@ -74,8 +74,24 @@ public final class MarkupParser {
 	 * (PostgreSQL cannot store NUL, and none of them can be typed on purpose).
 	 */
 	public static String normalize(String text) {
+		if (hasNoLineOrControlToChange(text) && Unicode.isNfc(text)) {
+			// A stored text is already normal and is read far more often than written: a tag page's first render
+			// normalized each card's text twice, a regular expression and a copy each time (issue 16).
+			return text;
+		}
 		String lines = text.replace("\r\n", "\n").replace('\r', '\n');
 		return Unicode.nfc(CONTROL_CHARACTERS.matcher(lines).replaceAll(""));
+	}
+
+	/** Whether the text holds no carriage return and none of {@link #CONTROL_CHARACTERS}. */
+	private static boolean hasNoLineOrControlToChange(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c < ' ' && c != '\n' && c != '\t') || c == '\u007F') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -16,12 +16,20 @@ public final class Unicode {
 
 	private static final char GRAPHEME_JOINER = '\u034F';
 
+	/** U+0300, the first combining mark: no code point below it is one, and most texts are mostly below it. */
+	private static final int FIRST_MARK = 0x300;
+
 	private Unicode() {
 	}
 
 	/** The text in NFC, its runs of combining marks cut into runs of at most {@value #LONGEST_RUN}. */
 	public static String nfc(CharSequence text) {
 		return Normalizer.normalize(streamSafe(text), Normalizer.Form.NFC);
+	}
+
+	/** Whether {@link #nfc} would give the text back unchanged. */
+	static boolean isNfc(String text) {
+		return streamSafe(text) == text && Normalizer.isNormalized(text, Normalizer.Form.NFC);
 	}
 
 	/** The same in NFD. */
@@ -62,6 +70,9 @@ public final class Unicode {
 	}
 
 	static boolean isMark(int c) {
+		if (c < FIRST_MARK) {
+			return false;
+		}
 		int type = Character.getType(c);
 		return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
 				|| type == Character.ENCLOSING_MARK;

@@ -42,6 +42,10 @@ class RenderedBodies {
 
 	/** The lower-cased logins a text mentions, parsed once per text. */
 	List<String> mentions(String text) {
+		if (text.indexOf('@') < 0) {
+			// Most texts mention no one: not parsed, nor kept, for that (issue 16).
+			return List.of();
+		}
 		return this.mentions.get(text, (key) -> MarkupParser.parse(key)
 			.mentions()
 			.stream()

@@ -207,6 +207,23 @@ class MarkupParserTests {
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "a\rb", "a\u0000b", "a\u0008b", "a\u000Bb", "a\u001Fb", "a\u007Fb", "Sante\u0301",
+			"x\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316"
+					+ "\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316\u0316" })
+	void shouldNormalizeATextWithOneThingToChange(String text) {
+		String normal = MarkupParser.normalize(text);
+
+		assertThat(normal).isNotEqualTo(text).isEqualTo(MarkupParser.normalize(normal));
+	}
+
+	@Test
+	void shouldGiveANormalTextBackWithoutCopyingIt() {
+		String text = "Déjà lu, l’étude « vent » — 한국어, ज़िन्दगी, 🌍\n\tsuite #énergie";
+
+		assertThat(MarkupParser.normalize(text)).isSameAs(text);
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
 	@ValueSource(strings = { "#", "(", ")", "*", "_", "@", "`", "❝", "❞", "[", "#(", "#a(", "#[fr]", "#a-", "@.", "h",
 			"https://x.org/(", "https://x.org/)", "> ", "```\n", "\n", "*a _b ", "#a/", "#a(b", "http://" })
 	void shouldParseAndRenderPathologicalInputsOfTheLongestMessage(String unit) {
