@@ -30,8 +30,8 @@ public class Cards {
 	/** The fragment of fragments/thread.html rendered here. */
 	private static final String CARD = "card-whole";
 
-	/** About 8 MB of HTML, two bytes a character at worst: a few thousand cards. */
-	private static final long MAX_WEIGHT = 8L * 1024 * 1024;
+	/** About 32 MB of HTML, two bytes a character at worst (one for most texts): five to ten thousand cards. */
+	private static final long MAX_WEIGHT = 32L * 1024 * 1024;
 
 	private final RenderedParts<CardKey> parts = new RenderedParts<>(MAX_WEIGHT, (key) -> 512 + key.html().length() * 2);
 

@@ -26,8 +26,8 @@ import org.veille.markup.RenderedMessage;
 @Component
 class RenderedBodies {
 
-	/** About 16 MB: a text and its HTML, two bytes a character at worst, for a few thousand messages. */
-	static final long MAX_WEIGHT = 16L * 1024 * 1024;
+	/** About 32 MB: a text and its HTML, two bytes a character at worst, for twenty thousand short messages or so. */
+	static final long MAX_WEIGHT = 32L * 1024 * 1024;
 
 	private final Cache<String, List<String>> mentions = Caffeine.newBuilder()
 		.maximumWeight(MAX_WEIGHT / 4)
