@@ -53,7 +53,7 @@ for cache in ${BENCH_CACHE:-true false}; do
     log="target/bench/app-mixed-$db-$cache.log"
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME="$user" \
     SPRING_DATASOURCE_PASSWORD="$password" VEILLE_FETCH_ENABLED=false \
-        java -Xmx512m -jar "$jar" --server.port="$port" --management.server.port="$management" \
+        java -Xmx512m ${BENCH_JAVA_OPTIONS:-} -jar "$jar" --server.port="$port" --management.server.port="$management" \
         --veille.page-cache.enabled=$cache --veille.limits.posts-per-minute=1000000 \
         --veille.limits.posts-per-hour=1000000 > "$log" 2>&1 &
     app=$!

@@ -128,7 +128,7 @@ class PageCacheConfiguration {
 	/** The kept pages, bounded by the memory they take, their keys included. */
 	static Cache<PageKey, CachedPage> pages(PageCacheProperties properties) {
 		return Caffeine.newBuilder()
-			.maximumWeight(properties.maxSize().toBytes())
+			.maximumWeight(properties.maxBytes())
 			.<PageKey, CachedPage>weigher((key, page) -> key.weight() + page.weight())
 			.expireAfterWrite(properties.timeToLive())
 			.recordStats()
