@@ -219,10 +219,14 @@ class MessageService {
 	/** The person's live message with this text under this parent (null: a new thread) in the last 7 days. */
 	private Optional<Message> sameText(long authorId, @Nullable Long threadId, ParsedMessage parsed, Instant now) {
 		String parent = (threadId != null) ? "thread_id = :thread" : "thread_id is null";
+		// Materialized, so that PostgreSQL finds the text by its hash (messages_same_text_idx) rather than walking the
+		// person's week of messages in order and comparing each, as it chose to when they posted thousands.
 		JdbcClient.StatementSpec query = this.jdbc.sql("""
-				select id from messages
-				where author_id = :author and %s and deleted_at is null and created_at > :since
-				  and btrim(body, E' \\t\\n') = :text
+				with same as materialized (
+				    select id, thread_id, created_at, body from messages
+				    where author_id = :author and md5(btrim(body, E' \\t\\n')) = md5(:text) and deleted_at is null)
+				select id from same
+				where %s and created_at > :since and btrim(body, E' \\t\\n') = :text
 				order by created_at, id limit 1
 				""".formatted(parent))
 			.param("author", authorId)
