@@ -105,5 +105,7 @@ for cache in ${BENCH_CACHE:-true false}; do
     wait $app 2>/dev/null || true
     trap - EXIT
 done
-grep -c ERROR target/bench/app-mixed-$db-*.log | sed 's/^/errors logged: /'
+for cache in ${BENCH_CACHE:-true false}; do
+    echo "errors logged with the page cache $cache: $(grep -c ERROR "target/bench/app-mixed-$db-$cache.log")"
+done
 echo "Results in $out"
