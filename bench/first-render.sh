@@ -5,6 +5,7 @@
 # bench/generate.sh --messages 1000 --database veille_perf_1000). BENCH_JAR runs another build (a baseline).
 set -e
 cd "$(dirname "$0")/.."
+. bench/sign-in.sh
 db="${1:-veille_perf_1000}"
 port="${BENCH_PORT:-8087}"
 duration="${BENCH_DURATION:-15s}"
@@ -35,12 +36,7 @@ until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do
     sleep 1
 done
 base="http://127.0.0.1:$port"
-cookies="target/bench/cookies-first-render.txt"
-rm -f "$cookies"
-csrf=$(curl -s -c "$cookies" -b "$cookies" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-curl -s -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode "username=$(prop reader)" \
-    --data-urlencode "password=$(prop password)" --data-urlencode "_csrf=$csrf" "$base/login"
-session=$(awk '$6 == "SESSION" { print $7 }' "$cookies")
+cookie=$(sign_in "$base" "$(prop reader)" "$(prop password)" target/bench/cookies-first-render.txt)
 
 # User and system time so far, in ticks of 10 ms, of the app and of the server processes of its connections.
 ticks() { awk '{ sub(/^.*\) /, ""); split($0, f, " "); t += f[12] + f[13] } END { print t + 0 }' "$@" 2>/dev/null; }
@@ -109,7 +105,7 @@ warm() { wrk -t2 -c8 -d"${BENCH_WARMUP:-10s}" "$@" 2>/dev/null | awk '/Requests\
 rounds=""; previous="0 0 0"; round=0
 while [ "$round" -lt "${BENCH_WARMUP_ROUNDS:-10}" ]; do
     round=$((round + 1))
-    now="$(warm "$base$tag") $(warm -H "Cookie: SESSION=$session" "$base$home") $(warm "$base$thread")"
+    now="$(warm "$base$tag") $(warm -H "Cookie: $cookie" "$base$home") $(warm "$base$thread")"
     rounds="$rounds${rounds:+; }$now"
     echo "warm-up round $round (req/s of tag page, home stream, thread): $now"
     # shellcheck disable=SC2086
@@ -125,7 +121,7 @@ done
 } >> "$out"
 for step in measure record; do
     $step "tag page, popular tag (25 cards)" "$tag"
-    $step "home stream, signed in" "$home" -H "Cookie: SESSION=$session"
+    $step "home stream, signed in" "$home" -H "Cookie: $cookie"
     $step "thread with $(prop thread.replies) replies" "$thread"
 done
 kill $app

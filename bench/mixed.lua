@@ -1,6 +1,6 @@
 -- The readers of bench/mixed.sh (issue 16), for wrk: each connection a closed loop whose next page is half the
 -- time a tag page (the tag drawn by Zipf, s = 1, over the tags' ranks, most used first), 20 % a thread page drawn
--- uniformly, 10 % /all and 20 % the home stream of one of the signed-in people (their session cookies).
+-- uniformly, 10 % /all and 20 % the home stream of one of the signed-in people (their session cookies, NAME=value).
 -- Usage: wrk ... -s bench/mixed.lua http://127.0.0.1:PORT -- TAGS_FILE THREADS_FILE SESSIONS_FILE
 
 local tags, threads, sessions, cumulative = {}, {}, {}, {}
@@ -69,6 +69,6 @@ function request()
    end
    return wrk.format("GET", "/", {
       ["Accept"] = "text/html",
-      ["Cookie"] = "SESSION=" .. sessions[math.random(#sessions)],
+      ["Cookie"] = sessions[math.random(#sessions)],
    })
 end

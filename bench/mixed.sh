@@ -6,6 +6,7 @@
 # bench/generate.sh --messages 10000 --database veille_perf_10000). Each run adds the writer's posts to it.
 set -e
 cd "$(dirname "$0")/.."
+. bench/sign-in.sh
 for tool in wrk curl psql /usr/bin/time; do
     command -v "$tool" > /dev/null || { echo "$tool is missing (Debian: apt-get install wrk curl postgresql-client time)"; exit 1; }
 done
@@ -38,15 +39,6 @@ cache_counts() {
     curl -s "http://127.0.0.1:$management/actuator/prometheus" | awk '/^veille_page_cache_requests_total/ {
         if ($0 ~ /result="hit"/) h += $NF; else if ($0 ~ /result="miss"/) m += $NF } END { print h + 0, m + 0 }'
 }
-# The SESSION cookie of a person signed in through the form.
-session_of() {
-    jar_file="target/bench/mixed-cookies.txt"
-    rm -f "$jar_file"
-    csrf=$(curl -s -c "$jar_file" -b "$jar_file" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-    curl -s -o /dev/null -c "$jar_file" -b "$jar_file" --data-urlencode "username=$1" \
-        --data-urlencode "password=${BENCH_READER_PASSWORD:-bench-password}" --data-urlencode "_csrf=$csrf" "$base/login"
-    awk '$6 == "SESSION" { print $7 }' "$jar_file"
-}
 out="target/bench/results-mixed-$db.md"
 echo "### Mixed load, $db, $(date -u '+%Y-%m-%d %H:%M') UTC, build ${BENCH_LABEL:-$(git rev-parse --short HEAD)}" > "$out"
 for cache in ${BENCH_CACHE:-true false}; do
@@ -66,7 +58,7 @@ for cache in ${BENCH_CACHE:-true false}; do
     : > "$sessions"
     i=1
     while [ $i -le "$signed_in" ]; do
-        session_of "p$i" >> "$sessions"
+        sign_in "$base" "p$i" "${BENCH_READER_PASSWORD:-bench-password}" target/bench/mixed-cookies.txt >> "$sessions"
         i=$((i + 1))
     done
     [ "$(grep -c . "$sessions")" -eq "$signed_in" ] || { echo "Could not sign p1…p$signed_in in"; exit 1; }

@@ -4,6 +4,7 @@
 # BENCH_UNCACHED=1 runs the app with its page cache off: every request is rendered.
 set -e
 cd "$(dirname "$0")/.."
+. bench/sign-in.sh
 generate=yes
 if [ "$1" = "--skip-generate" ]; then generate=no; shift; fi
 sizes="${*:-10000 1000000}"
@@ -35,12 +36,7 @@ for size in $sizes; do
         sleep 1
     done
     base="http://127.0.0.1:$port"
-    jar="target/bench/cookies-$db.txt"
-    rm -f "$jar"
-    csrf=$(curl -s -c "$jar" -b "$jar" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$(prop reader)" \
-        --data-urlencode "password=$(prop password)" --data-urlencode "_csrf=$csrf" "$base/login"
-    session=$(awk '$6 == "SESSION" { print $7 }' "$jar")
+    cookie=$(sign_in "$base" "$(prop reader)" "$(prop password)" "target/bench/cookies-$db.txt")
     popular=$(prop popular.tag)
     rare=$(prop rare.tag)
     thread=$(prop thread)
@@ -71,7 +67,7 @@ for size in $sizes; do
     load "tag page, popular tag ($(prop popular.tag.threads) threads, tree form)" "/tag/$popular"
     load "tag page, popular tag, exact form" "/tag/$popular\$"
     load "tag page, rare tag ($(prop rare.tag.threads) threads)" "/tag/$rare"
-    load "home stream (200 people, 50 tags)" "/" -H "Cookie: SESSION=$session"
+    load "home stream (200 people, 50 tags)" "/" -H "Cookie: $cookie"
     load "thread with $(prop thread.replies) replies" "/messages/$thread"
     load "search, two words" "/search?q=%C3%A9nergie+solaire"
     load "search, relevance order" "/search?q=%C3%A9nergie+solaire&order=relevance"

@@ -5,6 +5,7 @@
 # Also measures the signed-in home stream on one instance with sessions in memory instead of PostgreSQL.
 set -e
 cd "$(dirname "$0")/.."
+. bench/sign-in.sh
 generate=yes
 if [ "$1" = "--skip-generate" ]; then generate=no; shift; fi
 db="${BENCH_DATABASE:-veille_bench_two}"
@@ -92,15 +93,6 @@ CONF
     fi
 }
 
-# Signs p1 in through the proxy once; prints the session cookie (any instance accepts it).
-sign_in() {
-    jar="target/bench/cookies-two-instances.txt"
-    rm -f "$jar"
-    csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$proxy/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$(prop reader)" \
-        --data-urlencode "password=$(prop password)" --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$proxy/login"
-    awk '$6 == "SESSION" || $6 == "JSESSIONID" { print $6 "=" $7 }' "$jar" | tail -1
-}
 
 # wrk through the proxy: prints requests/s, median, p99 and non-2xx/3xx answers, and records the row.
 load() {
@@ -136,7 +128,7 @@ warm() {
 start "$first"
 start "$second"
 proxy_to "$first" "$second"
-cookie=$(sign_in)
+cookie=$(sign_in "http://127.0.0.1:$proxy" "$(prop reader)" "$(prop password)" target/bench/cookies-two-instances.txt)
 warm "$first" "$second"
 two_tag=$(load "2 behind nginx" "tag page (/tag/$popular)" "/tag/$popular")
 two_home=$(load "2 behind nginx" "home stream, signed in" "/" -H "Cookie: $cookie")
@@ -149,7 +141,7 @@ stop_all
 # The cost of sessions in PostgreSQL: the same signed-in page with sessions in the instance's memory.
 start "$first" --spring.autoconfigure.exclude=org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration
 proxy_to "$first"
-memory_cookie=$(sign_in)
+memory_cookie=$(sign_in "http://127.0.0.1:$proxy" "$(prop reader)" "$(prop password)" target/bench/cookies-two-instances.txt)
 cookie="$memory_cookie"
 warm "$first"
 memory_home=$(load "1 behind nginx, sessions in memory" "home stream, signed in" "/" -H "Cookie: $memory_cookie")
