@@ -33,7 +33,12 @@ query "select id from messages where thread_id is null and deleted_at is null or
 base="http://127.0.0.1:$port"
 # User and system time so far, in ticks of 10 ms, of the given /proc/<pid>/stat files.
 ticks() { awk '{ sub(/^.*\) /, ""); split($0, f, " "); t += f[12] + f[13] } END { print t + 0 }' "$@" 2>/dev/null; }
-postgres() { pgrep -x postgres | sed 's|.*|/proc/&/stat|'; }
+# The PostgreSQL server processes of the app's connections, by the name its pool gives them.
+pool="veille-mixed-$port"
+backends() {
+    query "select pid from pg_stat_activity where datname = current_database() and application_name = '$pool'" |
+        sed 's|^\(.*\)$|/proc/\1/stat|'
+}
 # The page cache's hits and misses so far, from the Prometheus endpoint (nothing when the cache is off).
 cache_counts() {
     curl -s "http://127.0.0.1:$management/actuator/prometheus" | awk '/^veille_page_cache_requests_total/ {
@@ -43,7 +48,7 @@ out="target/bench/results-mixed-$db.md"
 echo "### Mixed load, $db, $(date -u '+%Y-%m-%d %H:%M') UTC, build ${BENCH_LABEL:-$(git rev-parse --short HEAD)}" > "$out"
 for cache in ${BENCH_CACHE:-true false}; do
     log="target/bench/app-mixed-$db-$cache.log"
-    SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME="$user" \
+    SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db?ApplicationName=$pool" SPRING_DATASOURCE_USERNAME="$user" \
     SPRING_DATASOURCE_PASSWORD="$password" VEILLE_FETCH_ENABLED=false \
         java -Xmx512m ${BENCH_JAVA_OPTIONS:-} -jar "$jar" --server.port="$port" --management.server.port="$management" \
         --veille.page-cache.enabled=$cache --veille.limits.posts-per-minute=1000000 \
@@ -72,12 +77,13 @@ for cache in ${BENCH_CACHE:-true false}; do
     wrk -t2 -c"$readers" -d"$warmup"s --timeout 10s -s bench/mixed.lua "$base" -- $lists > /dev/null
     counts0=$(cache_counts)
     load=$(cut -d' ' -f1-3 /proc/loadavg)
-    app0=$(ticks /proc/$app/stat); pg0=$(ticks $(postgres)); writer0=$(ticks /proc/$writer/stat)
+    pg=$(backends)
+    app0=$(ticks /proc/$app/stat); pg0=$(ticks $pg); writer0=$(ticks /proc/$writer/stat)
     run="target/bench/mixed-run.txt"
     # shellcheck disable=SC2086
     /usr/bin/time -f "wrk's CPU: %U s user, %S s system" wrk -t2 -c"$readers" -d"$seconds"s --timeout 10s --latency \
         -s bench/mixed.lua "$base" -- $lists > "$run" 2>&1
-    app1=$(ticks /proc/$app/stat); pg1=$(ticks $(postgres)); writer1=$(ticks /proc/$writer/stat)
+    app1=$(ticks /proc/$app/stat); pg1=$(ticks $pg); writer1=$(ticks /proc/$writer/stat)
     counts1=$(cache_counts)
     wait $writer
     {
