@@ -39,11 +39,11 @@ public final class FederationBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int followers = intArgument(args, "followers", 1000);
-		int hosts = intArgument(args, "hosts", 50);
-		int posts = intArgument(args, "posts", 3);
-		int workers = intArgument(args, "workers", 2);
-		int perHost = intArgument(args, "per-host", 2);
+		int followers = Arguments.number(args, "followers", 1000);
+		int hosts = Arguments.number(args, "hosts", 50);
+		int posts = Arguments.number(args, "posts", 3);
+		int workers = Arguments.number(args, "workers", 2);
+		int perHost = Arguments.number(args, "per-host", 2);
 		AtomicInteger received = new AtomicInteger();
 		ExecutorService serverThreads = Executors.newFixedThreadPool(64);
 		List<HttpServer> servers = new ArrayList<>();
@@ -103,15 +103,6 @@ public final class FederationBenchmark {
 			servers.forEach((server) -> server.stop(0));
 			serverThreads.shutdownNow();
 		}
-	}
-
-	private static int intArgument(String[] args, String name, int fallback) {
-		for (String arg : args) {
-			if (arg.startsWith(name + "=")) {
-				return Integer.parseInt(arg.substring(name.length() + 1));
-			}
-		}
-		return fallback;
 	}
 
 }

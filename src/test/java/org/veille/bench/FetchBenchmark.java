@@ -48,9 +48,9 @@ public final class FetchBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int pages = intArgument(args, "pages", 2000);
-		int delayMillis = intArgument(args, "delay-ms", 0);
-		boolean noDelay = Boolean.parseBoolean(argument(args, "nodelay", "true"));
+		int pages = Arguments.number(args, "pages", 2000);
+		int delayMillis = Arguments.number(args, "delay-ms", 0);
+		boolean noDelay = Boolean.parseBoolean(Arguments.text(args, "nodelay", "true"));
 		// Read once, when the JDK's server starts: so before it is made.
 		System.setProperty("sun.net.httpserver.nodelay", String.valueOf(noDelay));
 		byte[] image = ImageFixture.png(1200, 630);
@@ -173,19 +173,6 @@ public final class FetchBenchmark {
 		catch (IOException | RuntimeException ex) {
 			return "unknown";
 		}
-	}
-
-	private static int intArgument(String[] args, String name, int fallback) {
-		return Integer.parseInt(argument(args, name, String.valueOf(fallback)));
-	}
-
-	private static String argument(String[] args, String name, String fallback) {
-		for (String arg : args) {
-			if (arg.startsWith(name + "=")) {
-				return arg.substring(name.length() + 1);
-			}
-		}
-		return fallback;
 	}
 
 	private static void deleteTree(Path root) throws IOException {

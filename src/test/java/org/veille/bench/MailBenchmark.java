@@ -51,10 +51,10 @@ public final class MailBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int recipients = intArgument(args, "recipients", 10_000);
-		int posts = intArgument(args, "posts", 200);
-		int rounds = intArgument(args, "rounds", 3);
-		int workers = intArgument(args, "workers", 2);
+		int recipients = Arguments.number(args, "recipients", 10_000);
+		int posts = Arguments.number(args, "posts", 200);
+		int rounds = Arguments.number(args, "rounds", 3);
+		int workers = Arguments.number(args, "workers", 2);
 		GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 		smtp.start();
 		Path data = Files.createTempDirectory("veille-bench-postgres");
@@ -169,15 +169,6 @@ public final class MailBenchmark {
 
 	private static long count(JdbcClient jdbc, String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
-	}
-
-	private static int intArgument(String[] args, String name, int fallback) {
-		for (String arg : args) {
-			if (arg.startsWith(name + "=")) {
-				return Integer.parseInt(arg.substring(name.length() + 1));
-			}
-		}
-		return fallback;
 	}
 
 	private static void deleteTree(Path root) throws IOException {

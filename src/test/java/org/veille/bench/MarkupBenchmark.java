@@ -39,8 +39,8 @@ public final class MarkupBenchmark {
 	}
 
 	public static void main(String[] args) {
-		int runs = intArgument(args, "runs", 21);
-		String only = stringArgument(args, "only", "");
+		int runs = Arguments.number(args, "runs", 21);
+		String only = Arguments.text(args, "only", "");
 		List<PathologicalTexts.Text> inputs = PathologicalTexts.all()
 			.stream()
 			.filter((input) -> input.name().contains(only))
@@ -122,19 +122,6 @@ public final class MarkupBenchmark {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);
 		return sorted[sorted.length / 2];
-	}
-
-	private static int intArgument(String[] args, String name, int fallback) {
-		return Integer.parseInt(stringArgument(args, name, Integer.toString(fallback)));
-	}
-
-	private static String stringArgument(String[] args, String name, String fallback) {
-		for (String arg : args) {
-			if (arg.startsWith(name + "=")) {
-				return arg.substring(name.length() + 1);
-			}
-		}
-		return fallback;
 	}
 
 }

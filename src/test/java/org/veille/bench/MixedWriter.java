@@ -32,13 +32,13 @@ public final class MixedWriter {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int port = intArgument(args, "port", 8088);
-		int warmup = intArgument(args, "warmup", 90);
-		int seconds = intArgument(args, "seconds", 30);
-		int rate = intArgument(args, "rate", 5);
-		List<String> tags = Files.readAllLines(Path.of(argument(args, "tags")));
+		int port = Arguments.number(args, "port", 8088);
+		int warmup = Arguments.number(args, "warmup", 90);
+		int seconds = Arguments.number(args, "seconds", 30);
+		int rate = Arguments.number(args, "rate", 5);
+		List<String> tags = Files.readAllLines(Path.of(Arguments.text(args, "tags")));
 		Zipf zipf = new Zipf(tags.size(), 1.0);
-		WebSession writer = signIn(port, argument(args, "login"));
+		WebSession writer = signIn(port, Arguments.text(args, "login"));
 		String token = writer.postingToken();
 
 		long measuredFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
@@ -84,24 +84,6 @@ public final class MixedWriter {
 			throw new IllegalStateException("Could not sign " + login + " in: " + answer.statusCode());
 		}
 		return session;
-	}
-
-	private static String argument(String[] args, String name) {
-		for (String argument : args) {
-			if (argument.startsWith(name + "=")) {
-				return argument.substring(name.length() + 1);
-			}
-		}
-		throw new IllegalArgumentException("Missing " + name + "=…");
-	}
-
-	private static int intArgument(String[] args, String name, int fallback) {
-		for (String argument : args) {
-			if (argument.startsWith(name + "=")) {
-				return Integer.parseInt(argument.substring(name.length() + 1));
-			}
-		}
-		return fallback;
 	}
 
 	/** Ranks 0..n-1 drawn with probability proportional to 1 / (rank + 1)^s, by the cumulative table. */

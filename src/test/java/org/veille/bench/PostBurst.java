@@ -50,10 +50,10 @@ public final class PostBurst {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int port = intArgument(args, "port", 8086);
-		int posters = intArgument(args, "posters", 64);
-		int messages = intArgument(args, "messages", 20);
-		int warmup = intArgument(args, "warmup", 60);
+		int port = Arguments.number(args, "port", 8086);
+		int posters = Arguments.number(args, "posters", 64);
+		int messages = Arguments.number(args, "messages", 20);
+		int warmup = Arguments.number(args, "warmup", 60);
 		boolean shared = !List.of(args).contains("spread");
 		String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
 		ExecutorService threads = Executors.newFixedThreadPool(posters);
@@ -244,15 +244,6 @@ public final class PostBurst {
 			}
 		}
 		return ticks;
-	}
-
-	private static int intArgument(String[] args, String name, int fallback) {
-		for (String argument : args) {
-			if (argument.startsWith(name + "=")) {
-				return Integer.parseInt(argument.substring(name.length() + 1));
-			}
-		}
-		return fallback;
 	}
 
 }
