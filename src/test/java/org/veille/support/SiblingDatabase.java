@@ -5,6 +5,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -35,8 +36,19 @@ public record SiblingDatabase(String name, String url, String username, String p
 		return new DriverManagerDataSource(this.url, this.username, this.password);
 	}
 
+	/**
+	 * Drops the database. A plain {@code drop database} first: it stops an autovacuum worker busy on the database
+	 * by itself, where {@code with (force)} refuses to end a process not of our role (a corpus's test failed so, its
+	 * database just loaded). Sessions of our own still connected, such as a stopped application's pool, are then
+	 * ended by {@code force}.
+	 */
 	public void drop() {
-		this.server.sql("drop database if exists " + this.name + " with (force)").update();
+		try {
+			this.server.sql("drop database if exists " + this.name).update();
+		}
+		catch (DataAccessException ex) {
+			this.server.sql("drop database if exists " + this.name + " with (force)").update();
+		}
 	}
 
 }
