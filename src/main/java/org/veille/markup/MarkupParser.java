@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads what a message says (DESIGN §3): its title, hashtags, URLs and mentions. The work is
@@ -23,9 +22,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class MarkupParser {
-
-	private static final Pattern CONTROL_CHARACTERS = Pattern
-		.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
 	private MarkupParser() {
 	}
@@ -74,24 +70,40 @@ public final class MarkupParser {
 	 * (PostgreSQL cannot store NUL, and none of them can be typed on purpose).
 	 */
 	public static String normalize(String text) {
-		if (hasNoLineOrControlToChange(text) && Unicode.isNfc(text)) {
+		if (!hasLineOrControlToChange(text) && Unicode.isNfc(text)) {
 			// A stored text is already normal and is read far more often than written: a tag page's first render
-			// normalized each card's text twice, a regular expression and a copy each time (issue 16).
+			// normalized each card's text twice, a copy each time (issue 16).
 			return text;
 		}
-		String lines = text.replace("\r\n", "\n").replace('\r', '\n');
-		return Unicode.nfc(CONTROL_CHARACTERS.matcher(lines).replaceAll(""));
-	}
-
-	/** Whether the text holds no carriage return and none of {@link #CONTROL_CHARACTERS}. */
-	private static boolean hasNoLineOrControlToChange(String text) {
+		StringBuilder kept = new StringBuilder(text.length());
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if ((c < ' ' && c != '\n' && c != '\t') || c == '\u007F') {
-				return false;
+			if (c == '\r') {
+				// \r\n is one newline, the \n that follows; a lone \r is one.
+				if (i + 1 == text.length() || text.charAt(i + 1) != '\n') {
+					kept.append('\n');
+				}
+			}
+			else if (!isInvisibleControl(c)) {
+				kept.append(c);
 			}
 		}
-		return true;
+		return Unicode.nfc(kept);
+	}
+
+	private static boolean hasLineOrControlToChange(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\r' || isInvisibleControl(c)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A control character other than tab, newline and carriage return (which becomes a newline): dropped. */
+	private static boolean isInvisibleControl(char c) {
+		return (c < ' ' && c != '\t' && c != '\n' && c != '\r') || c == '\u007F';
 	}
 
 }

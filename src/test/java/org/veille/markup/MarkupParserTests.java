@@ -217,6 +217,11 @@ class MarkupParserTests {
 	}
 
 	@Test
+	void shouldTurnEachLineEndIntoOneNewlineAndDropTheControlsBetween() {
+		assertThat(MarkupParser.normalize("a\r\u0000\nb\r\n\r\nc\r")).isEqualTo("a\n\nb\n\nc\n");
+	}
+
+	@Test
 	void shouldGiveANormalTextBackWithoutCopyingIt() {
 		String text = "Déjà lu, l’étude « vent » — 한국어, ज़िन्दगी, 🌍\n\tsuite #énergie";
 
