@@ -61,62 +61,53 @@ select g.key, r.n from (
     group by tt.tag_id order by count(*) desc, tt.tag_id limit 20) r
 join tags g on g.id = r.tag_id order by r.n desc, g.key;
 
-\echo '== Home stream of the reader (200 people, 50 tags: keyset walks merged above a floor, ThreadQueries.MERGE)'
+\echo '== Home stream of the reader (200 people, 50 tags: the site''s newest entries of its reasons, else each reason''s walk merged above a floor; ThreadQueries.HOME_MERGE)'
+select id as me from accounts where login = :'reader' \gset
 explain (analyze, buffers, costs off)
 with page as (
-    with floored as (
-        with source as materialized (select kind, cast((select id from accounts where login = :'reader') as text) as key
-    from unnest(array['author', 'starrer', 'mention', 'replier']) kind
+    with source as materialized (
+        select kind, cast(:me as text) as key from unnest(array['author', 'starrer', 'mention', 'replier']) kind
+        union all
+        select kind, f.followee_id::text from person_follows f cross join unnest(array['author', 'starrer']) kind
+        where f.follower_id = :me
+        union all
+        select 'tag', f.tag_id::text from tag_follows f where f.account_id = :me
+        union all
+        select 'site', f.site from site_follows f where f.account_id = :me),
+    recent as materialized (
+        select distinct on (r.activity_at, r.thread_id) r.thread_id, r.activity_at as sort_time
+        from (select ts.thread_id, ts.activity_at, ts.kind, ts.key, ts.author_id from thread_sources ts
+              order by ts.activity_at desc, ts.thread_id desc
+              limit (select 8 * count(*) from source)) r
+        where ((r.kind, r.key) in (select kind, key from source)) is true
+          and r.author_id <> all(array(select b.blocked_id from blocks b where b.blocker_id = :me))
+        order by r.activity_at desc, r.thread_id desc
+        limit 26 + 1),
+    found as materialized (select thread_id, max(sort_time) as sort_time from recent group by thread_id),
+    newest as materialized (
+        select source.*, top.thread_id as top_thread, top.sort_time as top
+        from source left join lateral (
+            select ts.thread_id, ts.activity_at as sort_time from thread_sources ts
+            where ts.kind = source.kind and ts.key = source.key
+              and ts.author_id <> all(array(select b.blocked_id from blocks b where b.blocker_id = :me))
+            order by ts.activity_at desc, ts.thread_id desc limit 1) top on true),
+    floor as (
+        select case when count(*) >= 26 then min(top) else '-infinity' end as at from (
+            select max(top) as top from newest where top is not null
+            group by top_thread order by top desc limit 26) highest)
+    (select thread_id, sort_time, null::text as starred_by from found
+     where (select count(*) from found) > 26
+     order by sort_time desc, thread_id desc limit 26)
     union all
-    select kind, f.followee_id::text from person_follows f
-    cross join unnest(array['author', 'starrer']) kind
-    where f.follower_id = (select id from accounts where login = :'reader')
-    union all
-    select 'tag', f.tag_id::text from tag_follows f where f.account_id = (select id from accounts where login = :'reader')
-    union all
-    select 'site', f.site from site_follows f where f.account_id = (select id from accounts where login = :'reader')
-    ),
-        newest as materialized (
-            select source.*, (select w.sort_time from (select ts.thread_id, ts.activity_at as sort_time from thread_sources ts
-    where ts.kind = source.kind and ts.key = source.key
-      and not exists (select 1 from blocks b where b.blocker_id = (select id from accounts where login = :'reader') and b.blocked_id = ts.author_id)
-    order by ts.activity_at desc, ts.thread_id desc limit 26
-    ) w limit 1) as top from source),
-        floor as (
-            select coalesce(min(top), '-infinity') as at from (
-                select top from newest where top is not null order by top desc limit 26) highest)
-        select e.thread_id, max(e.sort_time) as sort_time
-        from newest source cross join floor cross join lateral (select ts.thread_id, ts.activity_at as sort_time from thread_sources ts
-    where ts.kind = source.kind and ts.key = source.key
-      and not exists (select 1 from blocks b where b.blocker_id = (select id from accounts where login = :'reader') and b.blocked_id = ts.author_id)
-    order by ts.activity_at desc, ts.thread_id desc limit 26
-    ) e
-        where source.top >= floor.at and e.sort_time >= floor.at
-        group by e.thread_id
-        order by sort_time desc, e.thread_id desc limit 26)
-    select thread_id, sort_time, null::text as starred_by from floored
-    where (select count(*) from floored) >= 26
-    union all
-    select thread_id, sort_time, null::text from (
-        select e.thread_id, max(e.sort_time) as sort_time
-        from (select kind, cast((select id from accounts where login = :'reader') as text) as key
-    from unnest(array['author', 'starrer', 'mention', 'replier']) kind
-    union all
-    select kind, f.followee_id::text from person_follows f
-    cross join unnest(array['author', 'starrer']) kind
-    where f.follower_id = (select id from accounts where login = :'reader')
-    union all
-    select 'tag', f.tag_id::text from tag_follows f where f.account_id = (select id from accounts where login = :'reader')
-    union all
-    select 'site', f.site from site_follows f where f.account_id = (select id from accounts where login = :'reader')
-    ) source cross join lateral (select ts.thread_id, ts.activity_at as sort_time from thread_sources ts
-    where ts.kind = source.kind and ts.key = source.key
-      and not exists (select 1 from blocks b where b.blocker_id = (select id from accounts where login = :'reader') and b.blocked_id = ts.author_id)
-    order by ts.activity_at desc, ts.thread_id desc limit 26
-    ) e
-        group by e.thread_id
-        order by sort_time desc, e.thread_id desc limit 26) whole
-    where (select count(*) from floored) < 26)
+    (select e.thread_id, max(e.sort_time) as sort_time, null::text as starred_by
+     from newest source cross join floor cross join lateral (
+         select ts.thread_id, ts.activity_at as sort_time from thread_sources ts
+         where ts.kind = source.kind and ts.key = source.key
+           and ts.author_id <> all(array(select b.blocked_id from blocks b where b.blocker_id = :me))
+         order by ts.activity_at desc, ts.thread_id desc limit 26) e
+     where (select count(*) from found) <= 26 and source.top >= floor.at and e.sort_time >= floor.at
+     group by e.thread_id
+     order by sort_time desc, e.thread_id desc limit 26))
 select m.id, m.title, m.body, a.login, page.sort_time from page
 join messages m on m.id = page.thread_id join accounts a on a.id = m.author_id
 where m.deleted_at is null order by page.sort_time desc, page.thread_id desc;
