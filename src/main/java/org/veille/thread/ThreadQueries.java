@@ -84,23 +84,27 @@ public class ThreadQueries {
 			""";
 
 	/**
-	 * The threads of several sources (the tags of a tree or a prefix), newest
-	 * first: one keyset walk per source, at most a page each, merged; a thread found by several sources is
-	 * listed once, at its newest entry. {@code %1$s} selects the sources that may reach the page, {@code %3$s}
-	 * every source (as {@code source}, often the same); {@code %2$s} is the walk of one source, selecting
-	 * {@code (thread_id, sort_time)} newest first, {@code limit :limit}.
+	 * The threads of the tags of a range (a tree or a prefix), newest first: a thread found by several tags is
+	 * listed once, at its newest entry. {@code %1$s} selects the range's tags as {@code every (id, changed_at)},
+	 * {@code %2$s} the walk of one tag ({@code source.id}), selecting {@code (thread_id, sort_time)} newest
+	 * first, {@code limit :limit}, and {@code %3$s} the site's newest entries of those tags ({@link #TAG_RECENT}).
 	 * <p>
-	 * Walking every source a whole page reads (sources × page) index entries: 454 walks, 11,000 entries for
-	 * the benchmark's reader. So the newest entry of each source is read first (one index probe each); the
-	 * page's floor is the page-th newest of those, and only the sources whose newest entry reaches the floor
-	 * are walked, down to it. That is exact whenever it fills a page (an entry below the floor cannot beat
-	 * a page of entries above it); when it does not (few sources, or the same threads found by many), the
-	 * second branch walks every source as before. Both are one statement: PostgreSQL runs the second branch
-	 * only when its one-time filter holds.
+	 * First the site's newest entries, as for a home stream ({@link #HOME_RECENT}): a popular tree holds its page
+	 * within a few hundred of them (196 for the popular tree of 415 tags at a million messages). When they do not
+	 * hold more threads than the page, the tags are merged: walking every tag a whole page reads (tags × page)
+	 * index entries, so the newest entry of each tag that may reach the page is read first (one index probe
+	 * each; {@link #TAG_CANDIDATES}); the page's floor is the page-th newest of those, and only the tags whose
+	 * newest entry reaches the floor are walked, down to it. That is exact whenever it fills a page (an entry
+	 * below the floor cannot beat a page of entries above it); when it does not (few tags, or the same threads
+	 * found by many), the last branch walks every tag a whole page. All are one statement: PostgreSQL runs a
+	 * branch only when its one-time filter holds.
 	 */
-	private static final String MERGE = """
-			with floored as (
-			    with source as materialized (%1$s),
+	private static final String TAG_MERGE = """
+			with every as materialized (%1$s),
+			recent as materialized (%3$s),
+			found as materialized (select thread_id, max(sort_time) as sort_time from recent group by thread_id),
+			floored as materialized (
+			    with source as materialized (%4$s),
 			    newest as materialized (
 			        select source.*, (select w.sort_time from (%2$s) w limit 1) as top from source),
 			    floor as (
@@ -111,15 +115,19 @@ public class ThreadQueries {
 			    where source.top >= floor.at and e.sort_time >= floor.at
 			    group by e.thread_id
 			    order by sort_time desc, e.thread_id desc limit :limit)
-			select thread_id, sort_time, null::text as starred_by from floored
-			where (select count(*) from floored) >= :limit
+			(select thread_id, sort_time, null::text as starred_by from found
+			 where (select count(*) from found) > :limit
+			 order by sort_time desc, thread_id desc limit :limit)
+			union all
+			select thread_id, sort_time, null::text from floored
+			where (select count(*) from found) <= :limit and (select count(*) from floored) >= :limit
 			union all
 			select thread_id, sort_time, null::text from (
 			    select e.thread_id, max(e.sort_time) as sort_time
-			    from (%3$s) source cross join lateral (%2$s) e
+			    from every source cross join lateral (%2$s) e
 			    group by e.thread_id
 			    order by sort_time desc, e.thread_id desc limit :limit) whole
-			where (select count(*) from floored) < :limit
+			where (select count(*) from found) <= :limit and (select count(*) from floored) < :limit
 			""";
 
 	/**
@@ -137,18 +145,31 @@ public class ThreadQueries {
 			select id, changed_at from matching order by thread_count desc, id limit :tags
 			""";
 
-	private static final String TAG_SOURCES = "select id from (" + TAG_RANGE + ") tag";
+	/**
+	 * The site's newest entries of the tags of a range ({@code every}), each thread once, {@code :limit + 1}
+	 * threads at most, given up after eight entries per tag: {@link #HOME_RECENT}'s walk on
+	 * {@code thread_tags_recent_idx}.
+	 */
+	private static final String TAG_RECENT = """
+			select distinct on (r.published_at, r.thread_id) r.thread_id, r.published_at as sort_time
+			from (select tt.thread_id, tt.published_at, tt.tag_id from thread_tags tt
+			      where true %s
+			      order by tt.published_at desc, tt.thread_id desc
+			      limit (select 8 * count(*) from every)) r
+			where (r.tag_id in (select id from every)) is true
+			order by r.published_at desc, r.thread_id desc
+			limit :limit + 1
+			""";
 
 	/**
-	 * The tags of a range that may reach the page, for {@link #MERGE}'s first branch: a tag's newest thread is no
-	 * newer than its {@code changed_at}, so only the tags changed since a lower bound of the floor can reach it.
-	 * The bound is the page-th newest entry among the tags changed last (one probe each): the floor over every
+	 * The tags of a range that may reach the page, for {@link #TAG_MERGE}'s second branch: a tag's newest thread
+	 * is no newer than its {@code changed_at}, so only the tags changed since a lower bound of the floor can reach
+	 * it. The bound is the page-th newest entry among the tags changed last (one probe each): the floor over every
 	 * tag is at least that. At a million messages the popular tag's tree has 415 tags; probing each for its
 	 * newest entry was 1,246 index pages a page, most of the page's statement (docs/BENCHMARKS.md).
 	 */
 	private static final String TAG_CANDIDATES = """
-			with every as materialized (%s),
-			lead as materialized (
+			with lead as materialized (
 			    select (select w.sort_time from (%s) w limit 1) as top
 			    from (select id from every order by changed_at desc limit :limit) source),
 			bound as (select case when count(top) >= :limit then min(top) else '-infinity' end as at from lead)
@@ -212,7 +233,7 @@ public class ThreadQueries {
 	/**
 	 * A page of a home stream. First the site's newest entries ({@link #HOME_RECENT}): when they hold more
 	 * threads than the page, its threads are the newest of them (any other thread of the reader's is older than
-	 * the last entry read). Otherwise {@link #MERGE}'s first branch with a floor counted in threads: the newest
+	 * the last entry read). Otherwise {@link #TAG_MERGE}'s second branch with a floor counted in threads: the newest
 	 * entry of each reason (one index probe each, with its thread), then the page-th newest of those threads as
 	 * the floor, then the walk down to it of the reasons that reach it. A thread is the newest entry of several
 	 * reasons at once (its author's, a tag's, the stars of people I follow), and every row of a thread carries
@@ -287,13 +308,22 @@ public class ThreadQueries {
 
 	/** The threads of the tags of a range (a tree or a prefix), newest first, each listed once. */
 	public ThreadPage byTags(TagRange tags, @Nullable Cursor before, int size) {
-		String walk = TAG_WALK.formatted(keyset(before, "tt.published_at", "tt.thread_id"));
-		String sql = MERGE.formatted(TAG_CANDIDATES.formatted(TAG_RANGE, walk), walk, TAG_SOURCES);
-		return page(this.jdbc.sql(PAGE_QUERY.formatted(sql))
+		return page(this.jdbc.sql(tagRangeStatement(before))
 			.param("key", tags.key())
 			.param("prefix", tags.prefix())
 			.param("prefixEnd", tags.prefixEnd())
 			.param("tags", tags.limit()), before, size);
+	}
+
+	/**
+	 * The statement of a page of a {@link TagRange}: parameters {@code key}, {@code prefix}, {@code prefixEnd},
+	 * {@code tags}, {@code limit} and the cursor's.
+	 */
+	static String tagRangeStatement(@Nullable Cursor before) {
+		String keyset = keyset(before, "tt.published_at", "tt.thread_id");
+		String walk = TAG_WALK.formatted(keyset);
+		return PAGE_QUERY.formatted(
+				TAG_MERGE.formatted(TAG_RANGE, walk, TAG_RECENT.formatted(keyset), TAG_CANDIDATES.formatted(walk)));
 	}
 
 	/** The threads citing a page of a site, or of a path under it, newest first. */

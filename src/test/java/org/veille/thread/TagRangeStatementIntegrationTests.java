@@ -1,0 +1,104 @@
+package org.veille.thread;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.veille.support.IntegrationTest;
+import org.veille.support.Posting;
+import org.veille.support.TestPeople;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Which part of a tree page's statement runs ({@link ThreadQueries#tagRangeStatement}): the site's newest
+ * tagged threads when they hold the page, else the tags merged one by one; the page is the same either way.
+ */
+@IntegrationTest
+class TagRangeStatementIntegrationTests {
+
+	private static final Pattern SCAN_OF_TAGGED_THREADS = Pattern.compile("Scan .*on thread_tags \\w+ \\(actual");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private MockHttpSession poster;
+
+	private String tag;
+
+	@BeforeEach
+	void postToATreeOfThirtyTags() throws Exception {
+		this.poster = TestPeople.signUp(this.mvc, TestPeople.uniqueName("branches"));
+		this.tag = TestPeople.uniqueName("arbre").toLowerCase();
+		for (int i = 0; i < 30; i++) {
+			Posting.as(this.mvc, this.poster, "Branche " + i + " #" + this.tag + "/b" + i);
+		}
+	}
+
+	@Test
+	void shouldReadOnlyTheSiteNewestTaggedThreadsWhenTheyHoldThePage() {
+		List<String> scans = scansOfTaggedThreads();
+
+		assertThat(scans).as("scans of thread_tags run").hasSize(1);
+		assertThat(scans.get(0)).contains("thread_tags_recent_idx");
+	}
+
+	/**
+	 * Then a busy hour of other tags: the site's newest entries, eight per tag of the tree, hold none of its
+	 * threads. The tags changed last are probed, those reaching the floor walked, and the page is the one before.
+	 */
+	@Test
+	void shouldMergeTheTreesTagsWhenTheSiteNewestTaggedThreadsAreNotTheirs() throws Exception {
+		List<Long> before = Posting.cardIds(fresh("/tag/" + this.tag));
+		String others = IntStream.range(0, 45).mapToObj((i) -> " #ailleurs" + i).collect(Collectors.joining());
+		for (int i = 0; i < 6; i++) {
+			Posting.as(this.mvc, this.poster, "Ailleurs " + i + others);
+		}
+
+		List<String> scans = scansOfTaggedThreads();
+
+		assertThat(scans).as("scans of thread_tags run: the site's newest entries (240 for 30 tags, 270 written "
+				+ "since), the newest entry of the tags changed last, of the tags reaching the floor, their walks")
+			.hasSize(4);
+		assertThat(Posting.cardIds(fresh("/tag/" + this.tag))).hasSize(25).isEqualTo(before);
+	}
+
+	/** The plan lines of the scans of {@code thread_tags} that ran for the first page of the tree. */
+	private List<String> scansOfTaggedThreads() {
+		TagRange tree = new TagRange(this.tag, this.tag + "/", 500);
+		return this.jdbc.sql("explain (analyze, costs off) " + ThreadQueries.tagRangeStatement(null))
+			.param("key", tree.key())
+			.param("prefix", tree.prefix())
+			.param("prefixEnd", tree.prefixEnd())
+			.param("tags", tree.limit())
+			.param("limit", ThreadQueries.PAGE_SIZE + 1)
+			.query(String.class)
+			.stream()
+			.filter((line) -> SCAN_OF_TAGGED_THREADS.matcher(line).find())
+			.toList();
+	}
+
+	/** A page rendered now, not served from the page cache. */
+	private String fresh(String path) throws Exception {
+		return this.mvc.perform(get(path).header("Cache-Control", "no-cache"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+}
