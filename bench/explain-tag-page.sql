@@ -12,52 +12,56 @@ select id, key, display, thread_count, changed_at from tags where key = $1;
 
 prepare page(text, text, text, int, int) as
 with page as (
-    with floored as (
+    with every as materialized (
+        with matching as materialized (
+            select id, thread_count, changed_at from tags where key = $1
+            union all
+            select id, thread_count, changed_at from tags
+            where key ~>=~ $2 and key ~<~ $3 and key <> $1)
+        select id, changed_at from matching order by thread_count desc, id limit $4),
+    recent as materialized (
+        select distinct on (r.published_at, r.thread_id) r.thread_id, r.published_at as sort_time
+        from (select tt.thread_id, tt.published_at, tt.tag_id from thread_tags tt
+              order by tt.published_at desc, tt.thread_id desc
+              limit (select 8 * count(*) from every)) r
+        where (r.tag_id in (select id from every)) is true
+        order by r.published_at desc, r.thread_id desc
+        limit $5 + 1),
+    found as materialized (select thread_id, max(sort_time) as sort_time from recent group by thread_id),
+    floored as materialized (
         with source as materialized (
-            with every as materialized (
-                with matching as materialized (
-                    select id, thread_count, changed_at from tags where key = $1
-                    union all
-                    select id, thread_count, changed_at from tags
-                    where key ~>=~ $2 and key ~<~ $3 and key <> $1)
-                select id, changed_at from matching order by thread_count desc, id limit $4),
-            lead as materialized (
+            with lead as materialized (
                 select (select w.sort_time from (select tt.thread_id, tt.published_at as sort_time from thread_tags tt
-                    where tt.tag_id = source.id order by tt.published_at desc, tt.thread_id desc limit $5) w limit 1) as top
+                where tt.tag_id = source.id order by tt.published_at desc, tt.thread_id desc limit $5) w limit 1) as top
                 from (select id from every order by changed_at desc limit $5) source),
             bound as (select case when count(top) >= $5 then min(top) else '-infinity' end as at from lead)
             select every.id from every cross join bound where every.changed_at >= bound.at),
         newest as materialized (
             select source.*, (select w.sort_time from (select tt.thread_id, tt.published_at as sort_time from thread_tags tt
-                where tt.tag_id = source.id order by tt.published_at desc, tt.thread_id desc limit $5) w limit 1) as top
-            from source),
+                where tt.tag_id = source.id order by tt.published_at desc, tt.thread_id desc limit $5) w limit 1) as top from source),
         floor as (
             select coalesce(min(top), '-infinity') as at from (
                 select top from newest where top is not null order by top desc limit $5) highest)
         select e.thread_id, max(e.sort_time) as sort_time
-        from newest source cross join floor cross join lateral (select tt.thread_id, tt.published_at as sort_time
-            from thread_tags tt where tt.tag_id = source.id
-            order by tt.published_at desc, tt.thread_id desc limit $5) e
+        from newest source cross join floor cross join lateral (select tt.thread_id, tt.published_at as sort_time from thread_tags tt
+                where tt.tag_id = source.id order by tt.published_at desc, tt.thread_id desc limit $5) e
         where source.top >= floor.at and e.sort_time >= floor.at
         group by e.thread_id
         order by sort_time desc, e.thread_id desc limit $5)
-    select thread_id, sort_time, null::text as starred_by from floored
-    where (select count(*) from floored) >= $5
+    (select thread_id, sort_time, null::text as starred_by from found
+     where (select count(*) from found) > $5
+     order by sort_time desc, thread_id desc limit $5)
+    union all
+    select thread_id, sort_time, null::text from floored
+    where (select count(*) from found) <= $5 and (select count(*) from floored) >= $5
     union all
     select thread_id, sort_time, null::text from (
         select e.thread_id, max(e.sort_time) as sort_time
-        from (select id from (
-                with matching as materialized (
-                    select id, thread_count, changed_at from tags where key = $1
-                    union all
-                    select id, thread_count, changed_at from tags
-                    where key ~>=~ $2 and key ~<~ $3 and key <> $1)
-                select id, changed_at from matching order by thread_count desc, id limit $4) tag) source cross join lateral (
-            select tt.thread_id, tt.published_at as sort_time from thread_tags tt where tt.tag_id = source.id
-            order by tt.published_at desc, tt.thread_id desc limit $5) e
+        from every source cross join lateral (select tt.thread_id, tt.published_at as sort_time from thread_tags tt
+                where tt.tag_id = source.id order by tt.published_at desc, tt.thread_id desc limit $5) e
         group by e.thread_id
         order by sort_time desc, e.thread_id desc limit $5) whole
-    where (select count(*) from floored) < $5)
+    where (select count(*) from found) <= $5 and (select count(*) from floored) < $5)
 select m.id, coalesce(m.thread_id, m.id) as parent_id, m.uuid, m.title, m.body, m.created_at,
        m.updated_at, m.reply_count, m.star_count, a.login, a.display_name, a.created_at as author_since,
        page.sort_time, page.starred_by
@@ -160,7 +164,7 @@ execute neighbours('{}', :'popular', :'popular' || chr(1114111), :'popular' || '
 \echo '==== The sixth run, as the application runs it (PostgreSQL chose the custom or the generic plan):'
 \echo '== TagQueries.findByKey (the named tag)'
 explain (analyze, buffers, costs off) execute named(:'popular');
-\echo '== ThreadQueries.byTags (MERGE over the tree, read from the key index)'
+\echo '== ThreadQueries.byTags (the site''s newest tagged threads of the tree, else its tags merged: TAG_MERGE)'
 explain (analyze, buffers, costs off) execute page(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500, 26);
 \echo '== ThreadDecorator chips'
 explain (analyze, buffers, costs off) execute chips(:'threads', :'replies');
@@ -174,7 +178,7 @@ explain (analyze, buffers, costs off) execute neighbours('{}', :'popular', :'pop
 set plan_cache_mode = force_generic_plan;
 \echo '== TagQueries.findByKey (the named tag)'
 explain (analyze, buffers, costs off) execute named(:'popular');
-\echo '== ThreadQueries.byTags (MERGE over the tree, read from the key index)'
+\echo '== ThreadQueries.byTags (the site''s newest tagged threads of the tree, else its tags merged: TAG_MERGE)'
 explain (analyze, buffers, costs off) execute page(:'popular', :'popular' || '/', :'popular' || '/' || chr(1114111), 500, 26);
 \echo '== ThreadDecorator chips'
 explain (analyze, buffers, costs off) execute chips(:'threads', :'replies');

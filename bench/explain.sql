@@ -2,44 +2,9 @@
 -- SearchService), with the corpus's tags, thread and reader. Run by bench/run.sh:
 -- psql -v popular=KEY -v rare=KEY -v thread=ID -v reader=LOGIN -f bench/explain.sql
 \pset pager off
-\echo '== Tag page, popular tag, tree form (the tag and its children: keyset walks merged above a floor, ThreadQueries.MERGE)'
-explain (analyze, buffers, costs off)
-with page as (
-    with floored as (
-        with source as materialized (select id from unnest(array(select id from tags where key = :'popular' or (key ~>=~ (:'popular' || '/') and key ~<~ (:'popular' || '/' || chr(1114111)))
-                            order by thread_count desc, id limit 500)) as tag(id)),
-        newest as materialized (
-            select source.*, (select w.sort_time from (select tt.thread_id, tt.published_at as sort_time from thread_tags tt
-    where tt.tag_id = source.id
-    order by tt.published_at desc, tt.thread_id desc limit 26
-    ) w limit 1) as top from source),
-        floor as (
-            select coalesce(min(top), '-infinity') as at from (
-                select top from newest where top is not null order by top desc limit 26) highest)
-        select e.thread_id, max(e.sort_time) as sort_time
-        from newest source cross join floor cross join lateral (select tt.thread_id, tt.published_at as sort_time from thread_tags tt
-    where tt.tag_id = source.id
-    order by tt.published_at desc, tt.thread_id desc limit 26
-    ) e
-        where source.top >= floor.at and e.sort_time >= floor.at
-        group by e.thread_id
-        order by sort_time desc, e.thread_id desc limit 26)
-    select thread_id, sort_time, null::text as starred_by from floored
-    where (select count(*) from floored) >= 26
-    union all
-    select thread_id, sort_time, null::text from (
-        select e.thread_id, max(e.sort_time) as sort_time
-        from (select id from unnest(array(select id from tags where key = :'popular' or (key ~>=~ (:'popular' || '/') and key ~<~ (:'popular' || '/' || chr(1114111)))
-                            order by thread_count desc, id limit 500)) as tag(id)) source cross join lateral (select tt.thread_id, tt.published_at as sort_time from thread_tags tt
-    where tt.tag_id = source.id
-    order by tt.published_at desc, tt.thread_id desc limit 26
-    ) e
-        group by e.thread_id
-        order by sort_time desc, e.thread_id desc limit 26) whole
-    where (select count(*) from floored) < 26)
-select m.id, m.title, m.body, a.login, page.sort_time from page
-join messages m on m.id = page.thread_id join accounts a on a.id = m.author_id
-where m.deleted_at is null order by page.sort_time desc, page.thread_id desc;
+\echo '== Tag page, popular tag, tree form: every statement of its first render, bench/explain-tag-page.sql'
+\ir explain-tag-page.sql
+\set ON_ERROR_STOP off
 
 \echo '== Tag page, rare tag (one keyset walk)'
 explain (analyze, buffers, costs off)
