@@ -110,9 +110,13 @@ union all
 union all
 (select 'alike', t.key, t.display, a.thread_count from (
      select key, thread_count from (
-         select key, thread_count from tags
-         where key ~>=~ $2 and key ~<~ $3 and key <> $2
-           and not (key ~>=~ $4 and key ~<~ $5) and thread_count > 0
+         (select key, thread_count from tags
+          where key ~>~ $2 and key ~<~ $4 and thread_count > 0
+          order by key using ~<~ limit $7)
+         union all
+         (select key, thread_count from tags
+          where key ~>=~ $5 and key ~<~ $3 and thread_count > 0
+          order by key using ~<~ limit $7)
          order by key using ~<~ limit $7) a
      order by thread_count desc, key limit $8) a
  join tags t on t.key = a.key

@@ -123,7 +123,8 @@ public class TagQueries {
 		@Nullable List<TagLink> known = (tag != null) ? this.related.known(tag) : List.of();
 		// Children and tags starting alike are chosen on tags_key_prefix_idx alone (it covers thread_count), and
 		// only the shown ones are read from the table for their display form: the popular tree at 1M messages has
-		// 414 children, each on its own page of the table.
+		// 414 children, each on its own page of the table. Tags starting alike are read on both sides of the
+		// children's keys, not through them (414 index entries read a second time and dropped).
 		this.jdbc.sql("""
 				(select 'parent' as kind, key, display, thread_count as n from tags where key = any(:ancestors)
 				 order by length(key))
@@ -140,9 +141,13 @@ public class TagQueries {
 				union all
 				(select 'alike', t.key, t.display, a.thread_count from (
 				     select key, thread_count from (
-				         select key, thread_count from tags
-				         where key ~>=~ :key and key ~<~ :keyEnd and key <> :key
-				           and not (key ~>=~ :children and key ~<~ :childrenEnd) and thread_count > 0
+				         (select key, thread_count from tags
+				          where key ~>~ :key and key ~<~ :children and thread_count > 0
+				          order by key using ~<~ limit :scan)
+				         union all
+				         (select key, thread_count from tags
+				          where key ~>=~ :childrenEnd and key ~<~ :keyEnd and thread_count > 0
+				          order by key using ~<~ limit :scan)
 				         order by key using ~<~ limit :scan) a
 				     order by thread_count desc, key limit :shown) a
 				 join tags t on t.key = a.key

@@ -87,12 +87,15 @@ class TagBrowsingIntegrationTests {
 		long parent = Posting.as(this.mvc, this.session, "Parent #" + this.tag);
 		long child = Posting.as(this.mvc, this.session, "Enfant #" + this.tag + "/enfant");
 		long alike = Posting.as(this.mvc, this.session, "Voisin #" + this.tag + "voisin");
+		// '-' sorts before the children's '/', 'v' after it: tags starting alike lie on both sides of them.
+		long alikeBefore = Posting.as(this.mvc, this.session, "Cousin #" + this.tag + "-cousin");
 
 		assertThat(Posting.cardIds(page("/tag/" + this.tag))).containsExactly(child, parent);
 		assertThat(Posting.cardIds(page("/tag/" + this.tag + "$"))).containsExactly(parent);
-		assertThat(Posting.cardIds(page("/tag/" + this.tag + "*"))).containsExactly(alike, child, parent);
+		assertThat(Posting.cardIds(page("/tag/" + this.tag + "*"))).containsExactly(alikeBefore, alike, child, parent);
 		assertThat(section(page("/tag/" + this.tag), "Other tags starting with these letters"))
-			.contains("href=\"/tag/" + this.tag + "voisin\"").doesNotContain("/enfant");
+			.contains("href=\"/tag/" + this.tag + "voisin\"", "href=\"/tag/" + this.tag + "-cousin\"")
+			.doesNotContain("/enfant");
 	}
 
 	@Test
