@@ -23,7 +23,7 @@ with page as (
         select distinct on (r.published_at, r.thread_id) r.thread_id, r.published_at as sort_time
         from (select tt.thread_id, tt.published_at, tt.tag_id from thread_tags tt
               order by tt.published_at desc, tt.thread_id desc
-              limit (select 8 * count(*) from every)) r
+              limit (select case when count(*) > $5 then 8 * count(*) else 0 end from every)) r
         where (r.tag_id in (select id from every)) is true
         order by r.published_at desc, r.thread_id desc
         limit $5 + 1),

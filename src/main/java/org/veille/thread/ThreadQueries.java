@@ -148,14 +148,16 @@ public class ThreadQueries {
 	/**
 	 * The site's newest entries of the tags of a range ({@code every}), each thread once, {@code :limit + 1}
 	 * threads at most, given up after eight entries per tag: {@link #HOME_RECENT}'s walk on
-	 * {@code thread_tags_recent_idx}.
+	 * {@code thread_tags_recent_idx}. Not walked for a range of no more tags than a page: merging them costs a
+	 * few probes, and eight entries per tag are too few for a popular tag (a quarter of the threads of a small
+	 * site: about a hundred entries to find a page).
 	 */
 	private static final String TAG_RECENT = """
 			select distinct on (r.published_at, r.thread_id) r.thread_id, r.published_at as sort_time
 			from (select tt.thread_id, tt.published_at, tt.tag_id from thread_tags tt
 			      where true %s
 			      order by tt.published_at desc, tt.thread_id desc
-			      limit (select 8 * count(*) from every)) r
+			      limit (select case when count(*) > :limit then 8 * count(*) else 0 end from every)) r
 			where (r.tag_id in (select id from every)) is true
 			order by r.published_at desc, r.thread_id desc
 			limit :limit + 1

@@ -77,9 +77,29 @@ class TagRangeStatementIntegrationTests {
 		assertThat(Posting.cardIds(fresh("/tag/" + this.tag))).hasSize(25).isEqualTo(before);
 	}
 
-	/** The plan lines of the scans of {@code thread_tags} that ran for the first page of the tree. */
+	/** A tree of no more tags than a page: its tags are merged at once, the site's newest entries left alone. */
+	@Test
+	void shouldMergeASmallTreeWithoutWalkingTheSiteNewestTaggedThreads() throws Exception {
+		String small = TestPeople.uniqueName("bosquet").toLowerCase();
+		for (int i = 0; i < 3; i++) {
+			Posting.as(this.mvc, this.poster, "Petite branche " + i + " #" + small + "/b" + i);
+		}
+
+		List<String> scans = scansOfTaggedThreads(small);
+
+		assertThat(scans).as("scans of thread_tags run: the newest entry of the tags changed last, of the tags "
+				+ "reaching the floor, their walks to it, then (three threads: less than a page) every tag's walk")
+			.hasSize(4)
+			.noneMatch((scan) -> scan.contains("thread_tags_recent_idx"));
+	}
+
 	private List<String> scansOfTaggedThreads() {
-		TagRange tree = new TagRange(this.tag, this.tag + "/", 500);
+		return scansOfTaggedThreads(this.tag);
+	}
+
+	/** The plan lines of the scans of {@code thread_tags} that ran for the first page of a tree. */
+	private List<String> scansOfTaggedThreads(String key) {
+		TagRange tree = new TagRange(key, key + "/", 500);
 		return this.jdbc.sql("explain (analyze, costs off) " + ThreadQueries.tagRangeStatement(null))
 			.param("key", tree.key())
 			.param("prefix", tree.prefix())
