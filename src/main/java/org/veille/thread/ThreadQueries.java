@@ -87,7 +87,8 @@ public class ThreadQueries {
 	 * The threads of the tags of a range (a tree or a prefix), newest first: a thread found by several tags is
 	 * listed once, at its newest entry. {@code %1$s} selects the range's tags as {@code every (id, changed_at)},
 	 * {@code %2$s} the walk of one tag ({@code source.id}), selecting {@code (thread_id, sort_time)} newest
-	 * first, {@code limit :limit}, and {@code %3$s} the site's newest entries of those tags ({@link #TAG_RECENT}).
+	 * first, {@code limit :limit}, {@code %3$s} the site's newest entries of those tags ({@link #TAG_RECENT}) and
+	 * {@code %4$s} the tags that may reach the page ({@link #TAG_CANDIDATES}).
 	 * <p>
 	 * First the site's newest entries, as for a home stream ({@link #HOME_RECENT}): a popular tree holds its page
 	 * within a few hundred of them (196 for the popular tree of 415 tags at a million messages). When they do not

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -70,7 +71,16 @@ public final class Posting {
 
 	/** The page at this path as the person of this session (null: signed out), which must answer 200. */
 	public static String page(MockMvc mvc, MockHttpSession session, String path) throws Exception {
-		var request = get(path);
+		return render(mvc, session, get(path));
+	}
+
+	/** The same, rendered now rather than served from the page cache. */
+	public static String fresh(MockMvc mvc, MockHttpSession session, String path) throws Exception {
+		return render(mvc, session, get(path).header("Cache-Control", "no-cache"));
+	}
+
+	private static String render(MockMvc mvc, MockHttpSession session, MockHttpServletRequestBuilder request)
+			throws Exception {
 		if (session != null) {
 			request = request.session(session);
 		}

@@ -168,11 +168,7 @@ class TagBrowsingIntegrationTests {
 
 	/** A page rendered now, not served from the page cache. */
 	private String fresh(String path) throws Exception {
-		return this.mvc.perform(get(path).header("Cache-Control", "no-cache"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		return Posting.fresh(this.mvc, null, path);
 	}
 
 	@Test

@@ -11,8 +11,6 @@ import org.veille.support.Posting;
 import org.veille.support.TestPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Texts are rendered once and kept (issue 16): every page that shows a text shows it as it is now, after an
@@ -60,11 +58,7 @@ class RenderedBodiesIntegrationTests {
 	}
 
 	private String fresh(String path, MockHttpSession session) throws Exception {
-		var request = get(path).header("Cache-Control", "no-cache");
-		if (session != null) {
-			request = request.session(session);
-		}
-		return this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return Posting.fresh(this.mvc, session, path);
 	}
 
 }

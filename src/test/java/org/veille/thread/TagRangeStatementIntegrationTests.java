@@ -18,8 +18,6 @@ import org.veille.support.Posting;
 import org.veille.support.TestPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Which part of a tree page's statement runs ({@link ThreadQueries#tagRangeStatement}): the site's newest
@@ -63,8 +61,9 @@ class TagRangeStatementIntegrationTests {
 	 */
 	@Test
 	void shouldMergeTheTreesTagsWhenTheSiteNewestTaggedThreadsAreNotTheirs() throws Exception {
-		List<Long> before = Posting.cardIds(fresh("/tag/" + this.tag));
-		String others = IntStream.range(0, 45).mapToObj((i) -> " #ailleurs" + i).collect(Collectors.joining());
+		List<Long> before = Posting.cardIds(Posting.fresh(this.mvc, null, "/tag/" + this.tag));
+		String elsewhere = TestPeople.uniqueName("ailleurs").toLowerCase();
+		String others = IntStream.range(0, 45).mapToObj((i) -> " #" + elsewhere + i).collect(Collectors.joining());
 		for (int i = 0; i < 6; i++) {
 			Posting.as(this.mvc, this.poster, "Ailleurs " + i + others);
 		}
@@ -74,7 +73,7 @@ class TagRangeStatementIntegrationTests {
 		assertThat(scans).as("scans of thread_tags run: the site's newest entries (240 for 30 tags, 270 written "
 				+ "since), the newest entry of the tags changed last, of the tags reaching the floor, their walks")
 			.hasSize(4);
-		assertThat(Posting.cardIds(fresh("/tag/" + this.tag))).hasSize(25).isEqualTo(before);
+		assertThat(Posting.cardIds(Posting.fresh(this.mvc, null, "/tag/" + this.tag))).hasSize(25).isEqualTo(before);
 	}
 
 	/** A tree of no more tags than a page: its tags are merged at once, the site's newest entries left alone. */
@@ -107,18 +106,10 @@ class TagRangeStatementIntegrationTests {
 			.param("tags", tree.limit())
 			.param("limit", ThreadQueries.PAGE_SIZE + 1)
 			.query(String.class)
+			.list()
 			.stream()
 			.filter((line) -> SCAN_OF_TAGGED_THREADS.matcher(line).find())
 			.toList();
-	}
-
-	/** A page rendered now, not served from the page cache. */
-	private String fresh(String path) throws Exception {
-		return this.mvc.perform(get(path).header("Cache-Control", "no-cache"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
 	}
 
 }
