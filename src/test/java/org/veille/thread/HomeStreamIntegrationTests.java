@@ -3,6 +3,7 @@ package org.veille.thread;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HomeStreamIntegrationTests {
 
 	private static final Pattern NEXT = Pattern.compile("rel=\"next\" href=\"[^\"]*before=([^\"&]+)\"");
-
-	private static final Pattern SCAN_OF_SOURCES = Pattern.compile("Scan .*on thread_sources \\w+ \\(actual");
 
 	@Autowired
 	private MockMvc mvc;
@@ -229,14 +228,8 @@ class HomeStreamIntegrationTests {
 		long reader = this.jdbc.sql("select id from accounts where login = :login").param("login", login)
 			.query(Long.class)
 			.single();
-		return this.jdbc.sql("explain (analyze, costs off) " + ThreadQueries.homeStatement(null))
-			.param("me", reader)
-			.param("limit", ThreadQueries.PAGE_SIZE + 1)
-			.query(String.class)
-			.list()
-			.stream()
-			.filter((line) -> SCAN_OF_SOURCES.matcher(line).find())
-			.toList();
+		return ExecutedScans.of(this.jdbc, "thread_sources", ThreadQueries.homeStatement(null),
+				Map.of("me", reader, "limit", ThreadQueries.PAGE_SIZE + 1));
 	}
 
 	private List<MockHttpSession> followed(MockHttpSession follower, int count) throws Exception {

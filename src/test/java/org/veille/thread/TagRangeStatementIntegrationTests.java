@@ -1,7 +1,7 @@
 package org.veille.thread;
 
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -25,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class TagRangeStatementIntegrationTests {
-
-	private static final Pattern SCAN_OF_TAGGED_THREADS = Pattern.compile("Scan .*on thread_tags \\w+ \\(actual");
 
 	@Autowired
 	private MockMvc mvc;
@@ -99,17 +97,9 @@ class TagRangeStatementIntegrationTests {
 	/** The plan lines of the scans of {@code thread_tags} that ran for the first page of a tree. */
 	private List<String> scansOfTaggedThreads(String key) {
 		TagRange tree = new TagRange(key, key + "/", 500);
-		return this.jdbc.sql("explain (analyze, costs off) " + ThreadQueries.tagRangeStatement(null))
-			.param("key", tree.key())
-			.param("prefix", tree.prefix())
-			.param("prefixEnd", tree.prefixEnd())
-			.param("tags", tree.limit())
-			.param("limit", ThreadQueries.PAGE_SIZE + 1)
-			.query(String.class)
-			.list()
-			.stream()
-			.filter((line) -> SCAN_OF_TAGGED_THREADS.matcher(line).find())
-			.toList();
+		return ExecutedScans.of(this.jdbc, "thread_tags", ThreadQueries.tagRangeStatement(null),
+				Map.of("key", tree.key(), "prefix", tree.prefix(), "prefixEnd", tree.prefixEnd(), "tags", tree.limit(),
+						"limit", ThreadQueries.PAGE_SIZE + 1));
 	}
 
 }
