@@ -132,7 +132,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 	}
 
 	/** A reader's forced reload asks every cache on the way for a fresh copy (RFC 9111 §5.2.1.4). */
-	private static boolean isReload(HttpServletRequest request) {
+	static boolean isReload(HttpServletRequest request) {
 		String cacheControl = request.getHeader(HttpHeaders.CACHE_CONTROL);
 		return (cacheControl != null && cacheControl.contains("no-cache")) || request.getHeader(HttpHeaders.PRAGMA) != null;
 	}

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,15 +37,18 @@ class ThreadDecorator {
 
 	private final RenderedBodies bodies;
 
+	private final KeptCardData kept;
+
 	private final Clock clock;
 
 	/** veille.limits.new-account-age (README: Moderation): links of younger accounts are not followed. */
 	private final Duration newAccountAge;
 
-	ThreadDecorator(JdbcClient jdbc, RenderedBodies bodies, Clock clock,
+	ThreadDecorator(JdbcClient jdbc, RenderedBodies bodies, KeptCardData kept, Clock clock,
 			@Value("${veille.limits.new-account-age:7d}") Duration newAccountAge) {
 		this.jdbc = jdbc;
 		this.bodies = bodies;
+		this.kept = kept;
 		this.clock = clock;
 		this.newAccountAge = newAccountAge;
 	}
@@ -54,10 +57,50 @@ class ThreadDecorator {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
+		Map<Long, List<TagChip>> tags = new HashMap<>();
+		Map<Long, List<LinkCard>> links = new HashMap<>();
+		long stamp = this.kept.stamp();
+		List<ThreadRow> missing = new ArrayList<>();
+		for (ThreadRow row : rows) {
+			KeptCardData.Entry entry = this.kept.get(row.id(), stamp);
+			if (entry == null) {
+				missing.add(row);
+			}
+			else {
+				tags.put(row.id(), entry.tags());
+				links.put(row.id(), entry.links());
+			}
+		}
+		if (!missing.isEmpty()) {
+			read(missing, tags, links);
+			for (ThreadRow row : missing) {
+				this.kept.keep(row.id(), row.threadId(), stamp, tags.getOrDefault(row.id(), List.of()),
+						links.getOrDefault(row.id(), List.of()));
+			}
+		}
+		showing(rows, tags, links);
+		Set<String> knownLogins = knownLogins(rows);
+		String language = LocaleContextHolder.getLocale().getLanguage();
+		Instant trustedBefore = this.clock.instant().minus(this.newAccountAge);
+		return rows.stream().map((row) -> {
+			RenderedMessage rendered = this.bodies.render(row.body(), language, knownLogins,
+					row.authorSince().isBefore(trustedBefore));
+			List<TagChip> all = tags.getOrDefault(row.id(), List.of());
+			List<LinkCard> cards = links.getOrDefault(row.id(), List.of())
+				.stream()
+				.map((card) -> card.withoutTopics(all))
+				.toList();
+			return new ThreadSummary(row.id(), row.threadId(), row.uuid(), row.title(), rendered.html(), row.login(),
+					row.displayName(), row.createdAt(), row.updatedAt(), all, notLinked(all, rendered), cards,
+					row.replyCount(), row.starCount(), row.starredBy(), row.sortTime());
+		}).toList();
+	}
+
+	/** The tags and links of these messages, from the database, into the maps by message id. */
+	private void read(List<ThreadRow> rows, Map<Long, List<TagChip>> tags, Map<Long, List<LinkCard>> links) {
 		Long[] ids = rows.stream().map(ThreadRow::id).toArray(Long[]::new);
 		Long[] threads = rows.stream().filter((row) -> !row.isReply()).map(ThreadRow::id).toArray(Long[]::new);
 		Long[] replies = rows.stream().filter(ThreadRow::isReply).map(ThreadRow::id).toArray(Long[]::new);
-		Map<Long, List<TagChip>> tags = new LinkedHashMap<>();
 		// A first message shows the tags of its whole thread: its own in the order typed, then those
 		// that only replies brought, in the order they came. A reply shows its own. The ids are unnested rather
 		// than matched with "= any": PostgreSQL then keeps one plan for the statement instead of planning it again
@@ -79,7 +122,6 @@ class ThreadDecorator {
 			tags.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
 				.add(new TagChip(rs.getString(2), rs.getString(3)));
 		});
-		Map<Long, List<LinkCard>> links = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select ml.message_id, l.id, l.url, l.host, l.final_url, coalesce(g.given_title, l.title) as title,
 				       l.description, l.site_name,
@@ -98,22 +140,6 @@ class ThreadDecorator {
 						rs.getString("thumbnail_failure"), Timestamps.readNullable(rs, "gone_since"),
 						Timestamps.readNullable(rs, "next_attempt"), topics(rs.getArray("topics"))));
 		});
-		showing(rows, tags, links);
-		Set<String> knownLogins = knownLogins(rows);
-		String language = LocaleContextHolder.getLocale().getLanguage();
-		Instant trustedBefore = this.clock.instant().minus(this.newAccountAge);
-		return rows.stream().map((row) -> {
-			RenderedMessage rendered = this.bodies.render(row.body(), language, knownLogins,
-					row.authorSince().isBefore(trustedBefore));
-			List<TagChip> all = tags.getOrDefault(row.id(), List.of());
-			List<LinkCard> cards = links.getOrDefault(row.id(), List.of())
-				.stream()
-				.map((card) -> card.withoutTopics(all))
-				.toList();
-			return new ThreadSummary(row.id(), row.threadId(), row.uuid(), row.title(), rendered.html(), row.login(),
-					row.displayName(), row.createdAt(), row.updatedAt(), all, notLinked(all, rendered), cards,
-					row.replyCount(), row.starCount(), row.starredBy(), row.sortTime());
-		}).toList();
 	}
 
 	/** Tells the page cache what these cards show: their threads, the tags they name, their links. */

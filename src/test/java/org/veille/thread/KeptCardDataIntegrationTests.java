@@ -1,0 +1,92 @@
+package org.veille.thread;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.veille.support.IntegrationTest;
+import org.veille.support.Posting;
+import org.veille.support.QueryCounting;
+import org.veille.support.TestPeople;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A card's tags and links are read once for every page showing it, and read again as soon as PostgreSQL announces
+ * a change to them, whoever wrote it: here with the page cache off, so that each request renders its page.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "veille.page-cache.enabled=false")
+class KeptCardDataIntegrationTests {
+
+	private static final Duration ANNOUNCED = Duration.ofSeconds(10);
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void shouldReadACardsTagsAndLinksOnceForEveryPageShowingIt() throws Exception {
+		String tag = TestPeople.uniqueName("garde").toLowerCase(Locale.ROOT);
+		MockHttpSession author = TestPeople.signUp(this.mvc, TestPeople.uniqueName("gardien"));
+		for (int i = 0; i < 3; i++) {
+			Posting.as(this.mvc, author, "Fil gardé " + i + "\nhttps://example.org/garde/" + i + " #" + tag + " #autre");
+		}
+		Posting.page(this.mvc, null, "/tag/" + tag);
+
+		long kept = statements("/tag/" + tag + "*", false);
+		long reloaded = statements("/tag/" + tag + "*", true);
+
+		// A reader's forced reload reads everything from the database: the cards' tags and links too.
+		assertThat(reloaded).isEqualTo(kept + 2);
+	}
+
+	@Test
+	void shouldShowWhatAnotherWriterChangedOnTheCards() throws Exception {
+		String tag = TestPeople.uniqueName("ailleurs").toLowerCase(Locale.ROOT);
+		String added = TestPeople.uniqueName("ajoute").toLowerCase(Locale.ROOT);
+		MockHttpSession author = TestPeople.signUp(this.mvc, TestPeople.uniqueName("ecrivain"));
+		long thread = Posting.as(this.mvc, author, "Un fil à changer\nhttps://example.org/change/" + tag + " #" + tag);
+		String page = "/tag/" + tag;
+		assertThat(Posting.page(this.mvc, null, page)).contains("https://example.org/change/" + tag);
+
+		// Through the application: a reply brings a tag to the thread's card.
+		Posting.reply(this.mvc, author, thread, "Une réponse #" + added);
+		assertThat(Posting.page(this.mvc, null, page)).contains("#" + added);
+
+		// Another instance's writes, committed outside this one: announced by PostgreSQL's triggers.
+		this.jdbc.sql("update tags set display = :display where key = :key")
+			.param("display", added.toUpperCase(Locale.ROOT))
+			.param("key", added)
+			.update();
+		await().atMost(ANNOUNCED)
+			.until(() -> Posting.page(this.mvc, null, page).contains("#" + added.toUpperCase(Locale.ROOT)));
+		this.jdbc.sql("""
+				update links set title = 'Un titre écrit ailleurs', fetch_status = 'fetched'
+				where url = :url""").param("url", "https://example.org/change/" + tag).update();
+		await().atMost(ANNOUNCED).until(() -> Posting.page(this.mvc, null, page).contains("Un titre écrit ailleurs"));
+	}
+
+	private long statements(String path, boolean reload) throws Exception {
+		var request = get(path);
+		if (reload) {
+			request = request.header("Cache-Control", "no-cache");
+		}
+		QueryCounting.reset();
+		this.mvc.perform(request).andExpect(status().isOk());
+		return QueryCounting.statements();
+	}
+
+}
