@@ -1,25 +1,30 @@
 package org.veille.pagecache;
 
+import java.util.function.ToIntFunction;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * For data kept beside the pages (a card's tags and links, a tag's side panel), the page cache's own test of
- * freshness, with the page cache on or off: take a stamp before reading, tell what was read as a page would
- * ({@link #keys()}), and use it again only while none of those keys was announced since (issue 16). What is kept
- * so must not outlive a page's time to live: the dropped keys are remembered only twice that long.
+ * freshness, with the page cache on or off (issue 16): take a stamp before reading, tell what was read as a page
+ * would ({@link #keys()}), and use it again only while none of those keys was announced changed since
+ * ({@link KeptData}).
  */
 @Component
 public class ChangeStamps {
 
-	/** The stamp of a read that must not be kept: no one listens to the announcements. */
+	/** The stamp of a read that must not be kept. */
 	public static final long UNTRUSTED = -1;
 
 	private final PageVersions versions;
 
-	ChangeStamps(PageVersions versions) {
+	private final PageCacheProperties pages;
+
+	ChangeStamps(PageVersions versions, PageCacheProperties pages) {
 		this.versions = versions;
+		this.pages = pages;
 	}
 
 	/**
@@ -30,19 +35,23 @@ public class ChangeStamps {
 		return (this.versions.isTrustworthy() && !isReload()) ? this.versions.current() : UNTRUSTED;
 	}
 
-	/** Whether data read under this stamp, showing these keys, is still what the database holds. */
-	public boolean unchangedSince(long stamp, PageKeys keys) {
-		return stamp != UNTRUSTED && this.versions.isTrustworthy() && this.versions.isFresh(stamp, keys.keys());
-	}
-
-	private static boolean isReload() {
-		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-				&& PageCacheFilter.isReload(attributes.getRequest());
+	/** Data kept by these stamps, up to this many bytes as weighed. */
+	public <K, V> KeptData<K, V> keeping(long maxBytes, ToIntFunction<V> weight) {
+		return new KeptData<>(this, this.pages, maxBytes, weight);
 	}
 
 	/** An empty set of keys to tell what some kept data shows, as a page is told. */
 	public static PageKeys keys() {
 		return new PageKeys();
+	}
+
+	boolean unchangedSince(long stamp, PageKeys keys) {
+		return this.versions.isTrustworthy() && this.versions.isFresh(stamp, keys.keys());
+	}
+
+	private static boolean isReload() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				&& PageCacheFilter.isReload(attributes.getRequest());
 	}
 
 }

@@ -14,8 +14,8 @@ import org.veille.web.RenderedParts;
  * A tag page's side panel (children, related tags, tags starting alike: some 40 links, each with a count in
  * words) rendered once per version of what it shows and language, instead of by the template at every first
  * render of the page (issue 16). As with cards ({@code thread.Cards}), the version is the data itself: the links
- * are read from the database at each render, so a changed count, a new child or a new spelling gives another key,
- * on every instance alike, and nothing here is ever dropped by hand. Templates call
+ * come from the database (kept by {@link TagQueries#neighbours} until announced changed), so a changed count, a
+ * new child or a new spelling gives another key, on every instance alike, and nothing here is dropped by hand. Templates call
  * {@code ${@tagAsides.html(neighbours)}}.
  */
 @Component("tagAsides")
@@ -56,13 +56,8 @@ public class TagAsides {
 	private record AsideKey(String language, List<TagLink> children, List<TagLink> related, List<TagLink> alike) {
 
 		int weight() {
-			int characters = 0;
-			for (List<TagLink> links : List.of(this.children, this.related, this.alike)) {
-				for (TagLink link : links) {
-					characters += link.key().length() + link.display().length() + 8;
-				}
-			}
-			return 256 + characters * 2;
+			return 256 + (TagNeighbours.characters(this.children) + TagNeighbours.characters(this.related)
+					+ TagNeighbours.characters(this.alike)) * 2;
 		}
 
 	}

@@ -13,4 +13,19 @@ public record TagNeighbours(List<TagLink> parents, List<TagLink> children, List<
 		return this.children.isEmpty() && this.startingAlike.isEmpty() && this.related.isEmpty();
 	}
 
+	/** About the bytes these links take in memory. */
+	int weight() {
+		return 128 + (characters(this.parents) + characters(this.children) + characters(this.startingAlike)
+				+ characters(this.related)) * 2;
+	}
+
+	/** About the characters these links hold. */
+	static int characters(List<TagLink> links) {
+		int characters = 0;
+		for (TagLink link : links) {
+			characters += link.key().length() + link.display().length() + 8;
+		}
+		return characters;
+	}
+
 }

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 import org.veille.database.Timestamps;
 import org.veille.markup.RenderedMessage;
 import org.veille.markup.TagKeys;
+import org.veille.pagecache.ChangeStamps;
+import org.veille.pagecache.KeptData;
 import org.veille.pagecache.PageKeys;
 import org.veille.thread.ThreadQueries.ThreadRow;
 
@@ -37,18 +39,22 @@ class ThreadDecorator {
 
 	private final RenderedBodies bodies;
 
-	private final KeptCardData kept;
+	/** Each message's tags and links, by its id. */
+	private final KeptData<Long, CardData> kept;
+
+	private final ChangeStamps stamps;
 
 	private final Clock clock;
 
 	/** veille.limits.new-account-age (README: Moderation): links of younger accounts are not followed. */
 	private final Duration newAccountAge;
 
-	ThreadDecorator(JdbcClient jdbc, RenderedBodies bodies, KeptCardData kept, Clock clock,
+	ThreadDecorator(JdbcClient jdbc, RenderedBodies bodies, ChangeStamps stamps, Clock clock,
 			@Value("${veille.limits.new-account-age:7d}") Duration newAccountAge) {
 		this.jdbc = jdbc;
 		this.bodies = bodies;
-		this.kept = kept;
+		this.stamps = stamps;
+		this.kept = stamps.keeping(CardData.MAX_WEIGHT, CardData::weight);
 		this.clock = clock;
 		this.newAccountAge = newAccountAge;
 	}
@@ -59,23 +65,24 @@ class ThreadDecorator {
 		}
 		Map<Long, List<TagChip>> tags = new HashMap<>();
 		Map<Long, List<LinkCard>> links = new HashMap<>();
-		long stamp = this.kept.stamp();
+		long stamp = this.stamps.take();
 		List<ThreadRow> missing = new ArrayList<>();
 		for (ThreadRow row : rows) {
-			KeptCardData.Entry entry = this.kept.get(row.id(), stamp);
-			if (entry == null) {
+			CardData data = this.kept.get(row.id(), stamp);
+			if (data == null) {
 				missing.add(row);
 			}
 			else {
-				tags.put(row.id(), entry.tags());
-				links.put(row.id(), entry.links());
+				tags.put(row.id(), data.tags());
+				links.put(row.id(), data.links());
 			}
 		}
 		if (!missing.isEmpty()) {
 			read(missing, tags, links);
 			for (ThreadRow row : missing) {
-				this.kept.keep(row.id(), row.threadId(), stamp, tags.getOrDefault(row.id(), List.of()),
+				CardData data = new CardData(tags.getOrDefault(row.id(), List.of()),
 						links.getOrDefault(row.id(), List.of()));
+				this.kept.keep(row.id(), stamp, data.keys(row.threadId()), data);
 			}
 		}
 		showing(rows, tags, links);
