@@ -1,4 +1,4 @@
-package org.veille.tag;
+package org.veille.pagecache;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -22,13 +22,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A tag page's neighbours (parents, children, tags starting alike, related tags) are read once and again as soon
- * as PostgreSQL announces a change to what they show, whoever wrote it: here with the page cache off, so that each
- * request renders its page.
+ * The reads kept beside the pages ({@link KeptData}): a card's tags and links, read once for every page showing
+ * it, and a tag page's neighbours, each read again as soon as PostgreSQL announces a change to what they show,
+ * whoever wrote it. With the page cache off, so that each request renders its page.
  */
 @IntegrationTest
 @TestPropertySource(properties = "veille.page-cache.enabled=false")
-class KeptNeighboursIntegrationTests {
+class KeptReadsIntegrationTests {
 
 	private static final Duration ANNOUNCED = Duration.ofSeconds(10);
 
@@ -37,6 +37,50 @@ class KeptNeighboursIntegrationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Test
+	void shouldReadACardsTagsAndLinksOnceForEveryPageShowingIt() throws Exception {
+		String tag = TestPeople.uniqueName("garde").toLowerCase(Locale.ROOT);
+		String login = TestPeople.uniqueName("gardien");
+		MockHttpSession author = TestPeople.signUp(this.mvc, login);
+		for (int i = 0; i < 3; i++) {
+			Posting.as(this.mvc, author, "Fil gardé " + i + "\nhttps://example.org/garde/" + i + " #" + tag + " #autre");
+		}
+		Posting.page(this.mvc, null, "/tag/" + tag);
+
+		// The same cards on another page: its other statements are the same either way.
+		long kept = statements("/people/" + login, false);
+		long reloaded = statements("/people/" + login, true);
+
+		// A reader's forced reload reads everything from the database: the cards' tags and links too.
+		assertThat(reloaded).isEqualTo(kept + 2);
+	}
+
+	@Test
+	void shouldShowWhatAnotherWriterChangedOnTheCards() throws Exception {
+		String tag = TestPeople.uniqueName("ailleurs").toLowerCase(Locale.ROOT);
+		String added = TestPeople.uniqueName("ajoute").toLowerCase(Locale.ROOT);
+		MockHttpSession author = TestPeople.signUp(this.mvc, TestPeople.uniqueName("ecrivain"));
+		long thread = Posting.as(this.mvc, author, "Un fil à changer\nhttps://example.org/change/" + tag + " #" + tag);
+		String page = "/tag/" + tag;
+		assertThat(Posting.page(this.mvc, null, page)).contains("https://example.org/change/" + tag);
+
+		// Through the application: a reply brings a tag to the thread's card.
+		Posting.reply(this.mvc, author, thread, "Une réponse #" + added);
+		assertThat(Posting.page(this.mvc, null, page)).contains("#" + added);
+
+		// Another instance's writes, committed outside this one: announced by PostgreSQL's triggers.
+		this.jdbc.sql("update tags set display = :display where key = :key")
+			.param("display", added.toUpperCase(Locale.ROOT))
+			.param("key", added)
+			.update();
+		await().atMost(ANNOUNCED)
+			.until(() -> Posting.page(this.mvc, null, page).contains("#" + added.toUpperCase(Locale.ROOT)));
+		this.jdbc.sql("""
+				update links set title = 'Un titre écrit ailleurs', fetch_status = 'fetched'
+				where url = :url""").param("url", "https://example.org/change/" + tag).update();
+		await().atMost(ANNOUNCED).until(() -> Posting.page(this.mvc, null, page).contains("Un titre écrit ailleurs"));
+	}
 
 	@Test
 	void shouldReadATagsNeighboursOnceUntilOneOfThemChanges() throws Exception {
