@@ -20,10 +20,16 @@ record CardData(List<TagChip> tags, List<LinkCard> links) {
 
 	/** What a page showing this data of a message of this thread depends on. */
 	PageKeys keys(long threadId) {
-		PageKeys keys = ChangeStamps.keys().thread(threadId);
-		this.tags.forEach((tag) -> keys.tagShown(tag.key()));
-		this.links.forEach((link) -> keys.link(link.id()));
+		PageKeys keys = ChangeStamps.keys();
+		tell(keys, threadId, this.tags, this.links);
 		return keys;
+	}
+
+	/** Tells a page (or kept data) that it shows a card of this thread with these tags and links. */
+	static void tell(PageKeys page, long threadId, List<TagChip> tags, List<LinkCard> links) {
+		page.thread(threadId);
+		tags.forEach((tag) -> page.tagShown(tag.key()));
+		links.forEach((link) -> page.link(link.id()));
 	}
 
 	int weight() {

@@ -156,10 +156,9 @@ class ThreadDecorator {
 			return;
 		}
 		for (ThreadRow row : rows) {
-			page.thread(row.threadId());
+			CardData.tell(page, row.threadId(), tags.getOrDefault(row.id(), List.of()),
+					links.getOrDefault(row.id(), List.of()));
 		}
-		tags.values().forEach((chips) -> chips.forEach((chip) -> page.tagShown(chip.key())));
-		links.values().forEach((cards) -> cards.forEach((card) -> page.link(card.id())));
 	}
 
 	/**
