@@ -15,8 +15,8 @@ import org.veille.web.RenderedParts;
  * words) rendered once per version of what it shows and language, instead of by the template at every first
  * render of the page (issue 16). As with cards ({@code thread.Cards}), the version is the data itself: the links
  * come from the database (kept by {@link TagQueries#neighbours} until announced changed), so a changed count, a
- * new child or a new spelling gives another key, on every instance alike, and nothing here is dropped by hand. Templates call
- * {@code ${@tagAsides.html(neighbours)}}.
+ * new child or a new spelling gives another key, on every instance alike, and nothing here is dropped by hand.
+ * Templates call {@code ${@tagAsides.html(neighbours)}}.
  */
 @Component("tagAsides")
 public class TagAsides {
