@@ -17,6 +17,7 @@ import org.veille.thread.LinkCard;
 import org.veille.thread.TagChip;
 import org.veille.thread.ThreadSummary;
 import org.veille.web.Fragments;
+import org.veille.web.HeapShare;
 import org.veille.web.RelativeTime;
 import org.veille.web.RenderedParts;
 
@@ -35,8 +36,8 @@ public class MessageParts {
 
 	private static final String ARTICLE = "message-article";
 
-	/** About 8 MB of HTML, two bytes a character at worst: some thousands of messages. */
-	private static final long MAX_WEIGHT = 8L * 1024 * 1024;
+	/** A sixty-fourth of the heap (8 MB of 512) of HTML, two bytes a character at worst: some thousands of messages. */
+	private static final long MAX_WEIGHT = HeapShare.of(64);
 
 	private final RenderedParts<PartKey> parts = new RenderedParts<>(MAX_WEIGHT, (key) -> 256);
 

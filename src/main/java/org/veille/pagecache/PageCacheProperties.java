@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * The page cache's settings, {@code veille.page-cache.*} (README lists them).
  *
  * @param enabled whether rendered pages are kept at all
- * @param maxSize how much memory the kept pages may take, together (0: an eighth of the JVM's largest heap, at
+ * @param maxSize how much memory the kept pages may take, together (0: a quarter of the JVM's largest heap, at
  * least 24 MB)
  * @param largestPage a page bigger than this is never kept
  * @param timeToLive how long a page is kept at most, even when nothing changed: pages show relative times
@@ -34,7 +34,7 @@ public record PageCacheProperties(
 
 	public PageCacheProperties {
 		if (maxSize.isNegative()) {
-			throw new IllegalArgumentException("veille.page-cache.max-size must be 0 (an eighth of the heap) or more");
+			throw new IllegalArgumentException("veille.page-cache.max-size must be 0 (a quarter of the heap) or more");
 		}
 	}
 
@@ -46,10 +46,12 @@ public record PageCacheProperties(
 	/**
 	 * The same for a JVM whose heap may grow to {@code heap} bytes. A fixed 24 MB held a third of the pages a busy
 	 * instance's readers asked for (the mixed load at 1M, tag pages over 2,000 tags): hit ratio 0.72 and 1,043
-	 * req/s, against 0.90 and 2,010 at 64 MB (docs/BENCHMARKS.md, issue 16).
+	 * req/s; an eighth of the heap (64 MB of 512) most of them, 0.90 and about 1,950 req/s, pages leaving for room
+	 * a hundred times a second; a quarter all of them, 0.94–0.95 and over 2,500 (docs/BENCHMARKS.md, issue 16). A
+	 * kept page saves a whole render, a kept part only a piece of one: the pages get the larger share.
 	 */
 	long maxBytes(long heap) {
-		return (this.maxSize.toBytes() > 0) ? this.maxSize.toBytes() : Math.max(SMALLEST_DEFAULT.toBytes(), heap / 8);
+		return (this.maxSize.toBytes() > 0) ? this.maxSize.toBytes() : Math.max(SMALLEST_DEFAULT.toBytes(), heap / 4);
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import org.veille.web.Fragments;
+import org.veille.web.HeapShare;
 import org.veille.web.RenderedParts;
 
 /**
@@ -24,8 +25,8 @@ public class TagAsides {
 	/** The fragment of fragments/tag-list.html rendered here. */
 	private static final String ASIDE = "aside";
 
-	/** About 4 MB of HTML, two bytes a character at worst: a thousand tags' panels or so. */
-	private static final long MAX_WEIGHT = 4L * 1024 * 1024;
+	/** A 128th of the heap (4 MB of 512) of HTML, two bytes a character at worst: a thousand tags' panels or so. */
+	private static final long MAX_WEIGHT = HeapShare.of(128);
 
 	private final RenderedParts<AsideKey> rendered = new RenderedParts<>(MAX_WEIGHT, AsideKey::weight);
 

@@ -18,6 +18,7 @@ import org.veille.pagecache.KeptData;
 import org.veille.pagecache.PageKeys;
 import org.veille.thread.TagRange;
 import org.veille.web.Cursor;
+import org.veille.web.HeapShare;
 
 @Repository
 @PageReads
@@ -35,8 +36,8 @@ public class TagQueries {
 	/** How many children, tags starting alike and related tags a tag page shows, each. */
 	static final int NEIGHBOURS_SHOWN = 20;
 
-	/** About 4 MB of kept neighbours: a few kilobytes a tag page, a thousand tags or so. */
-	private static final long KEPT_NEIGHBOURS_WEIGHT = 4L * 1024 * 1024;
+	/** A 128th of the heap (4 MB of 512) of kept neighbours: a few kilobytes a tag page, a thousand tags or so. */
+	private static final long KEPT_NEIGHBOURS_WEIGHT = HeapShare.of(128);
 
 	/** The index's filter box proposes the most used among this many keys starting so. */
 	static final int INDEX_SCAN = 2000;

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.veille.pagecache.ChangeStamps;
 import org.veille.pagecache.PageKeys;
+import org.veille.web.HeapShare;
 
 /**
  * A message's tags and links as its card shows them. {@link ThreadDecorator} keeps them until the thread, one of
@@ -15,8 +16,8 @@ import org.veille.pagecache.PageKeys;
  */
 record CardData(List<TagChip> tags, List<LinkCard> links) {
 
-	/** About 16 MB: a few hundred bytes a card, tens of thousands of cards. */
-	static final long MAX_WEIGHT = 16L * 1024 * 1024;
+	/** A thirty-second of the heap (16 MB of 512): a few hundred bytes a card, tens of thousands of cards. */
+	static final long MAX_WEIGHT = HeapShare.of(32);
 
 	/** What a page showing this data of a message of this thread depends on. */
 	PageKeys keys(long threadId) {

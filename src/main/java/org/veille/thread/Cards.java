@@ -13,6 +13,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import org.veille.web.Fragments;
+import org.veille.web.HeapShare;
 import org.veille.web.RelativeTime;
 import org.veille.web.RenderedParts;
 
@@ -30,8 +31,11 @@ public class Cards {
 	/** The fragment of fragments/thread.html rendered here. */
 	private static final String CARD = "card-whole";
 
-	/** About 32 MB of HTML, two bytes a character at worst (one for most texts): five to ten thousand cards. */
-	private static final long MAX_WEIGHT = 32L * 1024 * 1024;
+	/**
+	 * A sixteenth of the heap (32 MB of 512) of HTML, two bytes a character at worst (one for most texts): five to
+	 * ten thousand cards.
+	 */
+	private static final long MAX_WEIGHT = HeapShare.of(16);
 
 	private final RenderedParts<CardKey> parts = new RenderedParts<>(MAX_WEIGHT, (key) -> 512 + key.html().length() * 2);
 

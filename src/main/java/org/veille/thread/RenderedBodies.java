@@ -15,6 +15,7 @@ import org.veille.markup.HtmlRenderer;
 import org.veille.markup.MarkupParser;
 import org.veille.markup.RenderOptions;
 import org.veille.markup.RenderedMessage;
+import org.veille.web.HeapShare;
 
 /**
  * Messages' texts rendered once and kept, instead of parsed and rendered at every view: the markup was over
@@ -26,8 +27,11 @@ import org.veille.markup.RenderedMessage;
 @Component
 class RenderedBodies {
 
-	/** About 32 MB: a text and its HTML, two bytes a character at worst, for twenty thousand short messages or so. */
-	static final long MAX_WEIGHT = 32L * 1024 * 1024;
+	/**
+	 * A sixteenth of the heap (32 MB of 512): a text and its HTML, two bytes a character at worst, for twenty
+	 * thousand short messages or so.
+	 */
+	static final long MAX_WEIGHT = HeapShare.of(16);
 
 	private final Cache<String, List<String>> mentions = Caffeine.newBuilder()
 		.maximumWeight(MAX_WEIGHT / 4)

@@ -23,8 +23,11 @@ import org.springframework.stereotype.Component;
 @Component("layouts")
 public class Layouts {
 
-	/** A part is a few hundred characters: this holds tens of thousands of readers' headers. */
-	private static final long MAX_WEIGHT = 16L * 1024 * 1024;
+	/**
+	 * A thirty-second of the heap (16 MB of 512): a part is a few hundred characters, tens of thousands of readers'
+	 * headers.
+	 */
+	private static final long MAX_WEIGHT = HeapShare.of(32);
 
 	private final RenderedParts<PartKey> parts = new RenderedParts<>(MAX_WEIGHT, (key) -> 256);
 

@@ -9,20 +9,20 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The kept pages' memory: as set, else an eighth of the heap and never less than 24 MB. */
+/** The kept pages' memory: as set, else a quarter of the heap and never less than 24 MB. */
 class PageCachePropertiesTests {
 
 	private static final long MEGABYTE = 1024 * 1024;
 
 	@Test
-	void shouldGiveTheKeptPagesAnEighthOfTheHeapByDefault() {
-		assertThat(properties(DataSize.ofBytes(0)).maxBytes(512 * MEGABYTE)).isEqualTo(64 * MEGABYTE);
-		assertThat(properties(DataSize.ofBytes(0)).maxBytes(2048 * MEGABYTE)).isEqualTo(256 * MEGABYTE);
+	void shouldGiveTheKeptPagesAQuarterOfTheHeapByDefault() {
+		assertThat(properties(DataSize.ofBytes(0)).maxBytes(512 * MEGABYTE)).isEqualTo(128 * MEGABYTE);
+		assertThat(properties(DataSize.ofBytes(0)).maxBytes(2048 * MEGABYTE)).isEqualTo(512 * MEGABYTE);
 	}
 
 	@Test
 	void shouldGiveThemAtLeast24MegabytesOnASmallHeap() {
-		assertThat(properties(DataSize.ofBytes(0)).maxBytes(128 * MEGABYTE)).isEqualTo(24 * MEGABYTE);
+		assertThat(properties(DataSize.ofBytes(0)).maxBytes(64 * MEGABYTE)).isEqualTo(24 * MEGABYTE);
 	}
 
 	@Test
