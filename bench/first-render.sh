@@ -6,6 +6,7 @@
 set -e
 cd "$(dirname "$0")/.."
 . bench/sign-in.sh
+. bench/jfr-summary.sh
 db="${1:-veille_perf_1000}"
 port="${BENCH_PORT:-8087}"
 duration="${BENCH_DURATION:-15s}"
@@ -44,26 +45,6 @@ backends() {
     PGPASSWORD="$password" psql -h 127.0.0.1 -U "$user" -d "$db" -Atc \
         "select pid from pg_stat_activity where datname = current_database() and application_name = '$pool'" |
         sed 's|^\(.*\)$|/proc/\1/stat|'
-}
-# Top frames (self) and the share of samples with a frame of each part of the stack (inclusive) of a recording.
-jfr_summary() {
-    jfr print --stack-depth 1024 --events jdk.ExecutionSample "$1" | awk '
-        /stackTrace = \[/ { inside = 1; first = 1; delete seen; samples++; next }
-        inside && /^[[:space:]]*\]/ { inside = 0; next }
-        inside {
-            frame = $1; sub(/\(.*$/, "", frame)
-            if (first) { self[frame]++; first = 0 }
-            for (i = 1; i <= nparts; i++) if (!(i in seen) && index($0, part[i]) > 0) { seen[i] = 1; incl[i]++ }
-        }
-        BEGIN {
-            nparts = split("org.thymeleaf.|org.springframework.expression.|ServletRequestWrapper.setAttribute|java.util.regex.|org.veille.markup.|org.postgresql.|org.veille.thread.ThreadDecorator|org.veille.pagecache.|org.thymeleaf.extras.springsecurity|org.springframework.expression.spel.standard.InternalSpelExpressionParser|org.springframework.context.support.AbstractMessageSource|org.veille.web.RelativeTime", part, "|")
-        }
-        END {
-            printf "%d samples. Inclusive:", samples
-            for (i = 1; i <= nparts; i++) printf " %s %d%%;", part[i], 100 * incl[i] / (samples ? samples : 1)
-            printf "\n\nTop frames (self):\n\n"
-            for (f in self) printf "%6.1f%% %s\n", 100 * self[f] / samples, f | "sort -rn | head -12"
-        }'
 }
 {
     echo "### First render, $db ($(prop threads) threads), $(date -u '+%Y-%m-%d %H:%M') UTC, build $label, page cache off"

@@ -1,12 +1,14 @@
 #!/bin/sh
 # A busy instance's mix (issue 16): Zipf readers over the tags, thread pages, /all, signed-in home streams (wrk and
 # bench/mixed.lua), and a writer posting through the form (org.veille.bench.MixedWriter), with the page cache on,
-# then off. See bench/README.md.
+# then off. See bench/README.md. BENCH_JFR=1 records the measured window with Flight Recorder and prints a summary
+# (that run's figures are then lower than without).
 # Usage: bench/mixed.sh [database]   (default veille_perf_10000, made by
 # bench/generate.sh --messages 10000 --database veille_perf_10000). Each run adds the writer's posts to it.
 set -e
 cd "$(dirname "$0")/.."
 . bench/sign-in.sh
+. bench/jfr-summary.sh
 for tool in wrk curl psql /usr/bin/time; do
     command -v "$tool" > /dev/null || { echo "$tool is missing (Debian: apt-get install wrk curl postgresql-client time)"; exit 1; }
 done
@@ -50,7 +52,8 @@ for cache in ${BENCH_CACHE:-true false}; do
     log="target/bench/app-mixed-$db-$cache.log"
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db?ApplicationName=$pool" SPRING_DATASOURCE_USERNAME="$user" \
     SPRING_DATASOURCE_PASSWORD="$password" VEILLE_FETCH_ENABLED=false \
-        java -Xmx512m ${BENCH_JAVA_OPTIONS:-} -jar "$jar" --server.port="$port" --management.server.port="$management" \
+        java -Xmx512m ${BENCH_JFR:+-XX:FlightRecorderOptions:stackdepth=1024} ${BENCH_JAVA_OPTIONS:-} -jar "$jar" \
+        --server.port="$port" --management.server.port="$management" \
         --veille.page-cache.enabled=$cache --veille.limits.posts-per-minute=1000000 \
         --veille.limits.posts-per-hour=1000000 > "$log" 2>&1 &
     app=$!
@@ -80,11 +83,14 @@ for cache in ${BENCH_CACHE:-true false}; do
     pg=$(backends)
     app0=$(ticks /proc/$app/stat); pg0=$(ticks $pg); writer0=$(ticks /proc/$writer/stat)
     run="target/bench/mixed-run.txt"
+    recording="$(pwd)/target/bench/mixed-$db-$cache.jfr"
+    [ -z "${BENCH_JFR:-}" ] || jcmd $app JFR.start name=mixed settings=profile filename="$recording" > /dev/null
     # shellcheck disable=SC2086
     /usr/bin/time -f "wrk's CPU: %U s user, %S s system" wrk -t2 -c"$readers" -d"$seconds"s --timeout 10s --latency \
         -s bench/mixed.lua "$base" -- $lists > "$run" 2>&1
     app1=$(ticks /proc/$app/stat); pg1=$(ticks $pg); writer1=$(ticks /proc/$writer/stat)
     counts1=$(cache_counts)
+    [ -z "${BENCH_JFR:-}" ] || jcmd $app JFR.stop name=mixed > /dev/null
     wait $writer
     {
         echo
@@ -98,6 +104,14 @@ for cache in ${BENCH_CACHE:-true false}; do
             else print "page cache: no hits or misses counted (off)" }'
         echo "load average before the measure: $load, after: $(cut -d' ' -f1-3 /proc/loadavg)"
         echo '```'
+        if [ -n "${BENCH_JFR:-}" ]; then
+            echo
+            echo "Flight Recorder attached during the measure:"
+            echo
+            echo '```'
+            jfr_summary "$recording"
+            echo '```'
+        fi
     } | tee -a "$out"
     kill $app
     wait $app 2>/dev/null || true
