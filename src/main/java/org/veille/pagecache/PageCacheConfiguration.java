@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -116,8 +117,9 @@ class PageCacheConfiguration {
 	@ConditionalOnBooleanProperty(name = "veille.page-cache.enabled", matchIfMissing = true)
 	FilterRegistrationBean<PageCacheFilter> pageCacheFilter(Cache<PageKey, CachedPage> pageCache,
 			PageCacheProperties properties, PageVersions versions, RelativeTimes times, LocaleResolver localeResolver,
-			PublicUrls publicUrls) {
+			PublicUrls publicUrls, ServerProperties server) {
 		PageCacheFilter filter = new PageCacheFilter(pageCache, versions, times, localeResolver,
+				KeptCompression.of(server.getCompression()),
 				(int) properties.largestPage().toBytes(), publicUrls.configured() != null);
 		FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(filter);
 		// Inside Spring Security's chain: the reader is known and the security headers are written.

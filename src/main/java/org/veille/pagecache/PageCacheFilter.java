@@ -30,7 +30,8 @@ import org.veille.web.PageInMemory;
  * a 200 (or a 304 to a conditional GET) that set no cookie and showed no one-time notice; it is dropped
  * when something it shows changes ({@link PageKeys}, {@link PageVersions}), and after
  * {@code veille.page-cache.time-to-live} at the latest (trending tags move with time). Its relative times
- * are written afresh each time it is served ({@link RelativeTimes}).
+ * are written afresh each time it is served ({@link RelativeTimes}), and it is compressed once for the readers who
+ * accept gzip ({@link KeptCompression}).
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
@@ -53,6 +54,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private final LocaleResolver locales;
 
+	private final KeptCompression compression;
+
 	private final int largestPage;
 
 	/** Whether {@code veille.public-url} is set: every page then holds the same absolute addresses. */
@@ -64,11 +67,12 @@ class PageCacheFilter extends OncePerRequestFilter {
 	private final LongAdder misses = new LongAdder();
 
 	PageCacheFilter(Cache<PageKey, CachedPage> pages, PageVersions versions, RelativeTimes times,
-			LocaleResolver locales, int largestPage, boolean onePublicAddress) {
+			LocaleResolver locales, KeptCompression compression, int largestPage, boolean onePublicAddress) {
 		this.pages = pages;
 		this.versions = versions;
 		this.times = times;
 		this.locales = locales;
+		this.compression = compression;
 		this.largestPage = largestPage;
 		this.onePublicAddress = onePublicAddress;
 	}
@@ -91,7 +95,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 		CachedPage cached = isReload(request) ? null : this.pages.getIfPresent(key);
 		if (cached != null && this.versions.isFresh(cached.renderedAt(), cached.keys())) {
 			this.hits.increment();
-			cached.writeTo(response, this.times);
+			cached.writeTo(response, this.times, this.compression, this.compression.isAcceptedBy(request));
 			return;
 		}
 		this.misses.increment();
@@ -103,8 +107,14 @@ class PageCacheFilter extends OncePerRequestFilter {
 			// A page that opened a session holds its CSRF token: not one to give to readers without a session.
 			if (isKeepable(request, capture) && shown.hasSubject() && sessionOf(request).equals(key.session())) {
 				byte[] body = capture.getContentAsByteArray();
-				this.pages.put(key, CachedPage.of(renderedAt, shown.keys(), capture,
-						this.times.split(body, isUtf8Html(capture), capture.getLocale(), renderingFrom)));
+				CachedPage kept = CachedPage.of(renderedAt, shown.keys(), capture,
+						this.times.split(body, isUtf8Html(capture), capture.getLocale(), renderingFrom));
+				this.pages.put(key, kept);
+				if (this.compression.isAcceptedBy(request)) {
+					// Compressed here once, for the next readers too, rather than by Tomcat now and here later.
+					capture.resetBuffer();
+					kept.writeTo(response, this.times, this.compression, true);
+				}
 			}
 		}
 		finally {

@@ -23,7 +23,8 @@ class PageCacheSessionTests {
 	private final PageVersions versions = new PageVersions(PageCacheFilterTests.PROPERTIES);
 
 	private final PageCacheFilter filter = new PageCacheFilter(Caffeine.newBuilder().build(), this.versions,
-			PageCacheFilterTests.relativeTimes(), new AcceptHeaderLocaleResolver(), 512 * 1024, false);
+			PageCacheFilterTests.relativeTimes(), new AcceptHeaderLocaleResolver(),
+			PageCacheFilterTests.COMPRESSION, 512 * 1024, false);
 
 	private final AtomicInteger rendered = new AtomicInteger();
 

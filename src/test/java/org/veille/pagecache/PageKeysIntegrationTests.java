@@ -1,5 +1,6 @@
 package org.veille.pagecache;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetAddress;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -307,7 +311,7 @@ class PageKeysIntegrationTests {
 		String person = "/people/" + first.login;
 		keepAll(Browser.ANONYMOUS, person);
 		assertThat(Browser.ANONYMOUS.get(this.a, person).body()).contains("#" + tag);
-		String shouted = tag.toUpperCase(java.util.Locale.ROOT);
+		String shouted = tag.toUpperCase(Locale.ROOT);
 
 		others.post(this.a, "Autrement écrit #" + shouted);
 		others.post(this.a, "Encore autrement écrit #" + shouted);
@@ -399,15 +403,22 @@ class PageKeysIntegrationTests {
 	void shouldSayHowLongAgoAtTheTimeAKeptPageIsServed() {
 		Browser author = signedUp("keystime");
 		String tag = tag("temps");
-		author.post(this.a, "Un fil qui vieillit #" + tag);
+		long thread = author.post(this.a, "Un fil qui vieillit #" + tag);
+		// Rendered for a browser: compressed once by the page cache, not by Tomcat (then again at the next view).
+		assertThat(Browser.ANONYMOUS.getGzipped(this.b, "/messages/" + thread)).contains("Un fil qui vieillit");
 		keepAll(Browser.ANONYMOUS, "/tag/" + tag);
 		assertThat(Browser.ANONYMOUS.get(this.a, "/tag/" + tag).body()).contains("just now");
+
+		assertThat(Browser.ANONYMOUS.getGzipped(this.a, "/tag/" + tag)).contains("just now");
 
 		CLOCK.advance(Duration.ofMinutes(3));
 		try {
 			for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { this.a, this.b }) {
 				assertThat(Browser.ANONYMOUS.isServedFromMemory(instance, "/tag/" + tag)).isTrue();
 				assertThat(Browser.ANONYMOUS.get(instance, "/tag/" + tag).body()).contains("3 minutes ago")
+					.doesNotContain("just now");
+				// Its compressed copy too, through Tomcat as browsers get it.
+				assertThat(Browser.ANONYMOUS.getGzipped(instance, "/tag/" + tag)).contains("3 minutes ago")
 					.doesNotContain("just now");
 			}
 		}
@@ -451,7 +462,7 @@ class PageKeysIntegrationTests {
 	}
 
 	private static String tag(String prefix) {
-		return TestPeople.uniqueName(prefix).toLowerCase(java.util.Locale.ROOT);
+		return TestPeople.uniqueName(prefix).toLowerCase(Locale.ROOT);
 	}
 
 	private ConfigurableApplicationContext start(String databaseUrl, boolean fetching) {
@@ -565,6 +576,39 @@ class PageKeysIntegrationTests {
 
 		HttpResponse<String> get(ConfigurableApplicationContext instance, String path) {
 			return exchange(HttpRequest.newBuilder(uri(instance, path)).header("Accept-Language", "en").GET());
+		}
+
+		/**
+		 * The page as a browser asks for it, compressed by the page cache, read back: the answer must say it is
+		 * gzip, once, and vary by what the reader accepts, as Tomcat's own compressed answers do; so must its HEAD.
+		 */
+		String getGzipped(ConfigurableApplicationContext instance, String path) {
+			try {
+				HttpResponse<byte[]> answer = this.http.send(HttpRequest.newBuilder(uri(instance, path))
+					.header("Accept-Language", "en").header("Accept-Encoding", "gzip, deflate, br")
+					.timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+				HttpResponse<Void> head = this.http.send(HttpRequest.newBuilder(uri(instance, path))
+					.header("Accept-Language", "en").header("Accept-Encoding", "gzip")
+					.timeout(Duration.ofSeconds(60)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+				for (HttpResponse<?> each : List.of(answer, head)) {
+					assertThat(each.statusCode()).isEqualTo(200);
+					assertThat(each.headers().allValues("Content-Encoding")).containsExactly("gzip");
+					assertThat(String.join(",", each.headers().allValues("Vary")).toLowerCase(Locale.ROOT)
+						.split("accept-encoding", -1)).as("accept-encoding once in Vary").hasSize(2);
+				}
+				// Compressed by the page cache, which knows the length; Tomcat compressing would send it in chunks.
+				assertThat(answer.headers().firstValueAsLong("Content-Length")).hasValue(answer.body().length);
+				try (GZIPInputStream body = new GZIPInputStream(new ByteArrayInputStream(answer.body()))) {
+					return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
 		}
 
 		/** Whether a read of the page, now, is answered from the instance's memory. */
