@@ -1,7 +1,8 @@
 -- The readers of bench/mixed.sh (issue 16), for wrk: each connection a closed loop whose next page is half the
 -- time a tag page (the tag drawn by Zipf, s = 1, over the tags' ranks, most used first), 20 % a thread page drawn
 -- uniformly, 10 % /all and 20 % the home stream of one of the signed-in people (their session cookies, NAME=value).
--- Usage: wrk ... -s bench/mixed.lua http://127.0.0.1:PORT -- TAGS_FILE THREADS_FILE SESSIONS_FILE
+-- Usage: wrk ... -s bench/mixed.lua http://127.0.0.1:PORT -- TAGS_FILE THREADS_FILE SESSIONS_FILE [ACCEPT_ENCODING]
+-- (ACCEPT_ENCODING: sent with every request, "gzip" as browsers do; none by default, as wrk sends none)
 
 local tags, threads, sessions, cumulative = {}, {}, {}, {}
 
@@ -29,8 +30,15 @@ local function encode(key)
    end))
 end
 
+local html = { ["Accept"] = "text/html" }
+local encoding = nil
+
 function init(args)
    tags, threads, sessions = lines(args[1]), lines(args[2]), lines(args[3])
+   if args[4] ~= nil and args[4] ~= "" then
+      encoding = args[4]
+      html["Accept-Encoding"] = encoding
+   end
    local sum = 0
    for rank = 1, #tags do
       sum = sum + 1 / rank
@@ -56,8 +64,6 @@ local function zipf()
    return tags[low]
 end
 
-local html = { ["Accept"] = "text/html" }
-
 function request()
    local draw = math.random(100)
    if draw <= 50 then
@@ -69,6 +75,7 @@ function request()
    end
    return wrk.format("GET", "/", {
       ["Accept"] = "text/html",
+      ["Accept-Encoding"] = encoding,
       ["Cookie"] = sessions[math.random(#sessions)],
    })
 end

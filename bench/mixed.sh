@@ -1,8 +1,8 @@
 #!/bin/sh
 # A busy instance's mix (issue 16): Zipf readers over the tags, thread pages, /all, signed-in home streams (wrk and
 # bench/mixed.lua), and a writer posting through the form (org.veille.bench.MixedWriter), with the page cache on,
-# then off. See bench/README.md. BENCH_JFR=1 records the measured window with Flight Recorder and prints a summary
-# (that run's figures are then lower than without).
+# then off. See bench/README.md. BENCH_JFR=1 runs the app with Flight Recorder and prints a summary of the measured
+# window (that run's figures are then lower than without).
 # Usage: bench/mixed.sh [database]   (default veille_perf_10000, made by
 # bench/generate.sh --messages 10000 --database veille_perf_10000). Each run adds the writer's posts to it.
 set -e
@@ -22,6 +22,8 @@ readers="${BENCH_READERS:-16}"
 signed_in="${BENCH_SIGNED_IN:-16}"
 warmup="${BENCH_WARMUP:-90}"
 seconds="${BENCH_SECONDS:-30}"
+# What the readers accept, as browsers do (empty: nothing, as wrk alone sends).
+encoding="${BENCH_ACCEPT_ENCODING-gzip}"
 mkdir -p target/bench
 if [ -z "$BENCH_JAR" ] && { [ ! -f target/veille.jar ] || [ -n "$(find src/main -newer target/veille.jar -print -quit)" ]; }; then
     ./mvnw -q ${MAVEN_OFFLINE:+-o} package -DskipTests
@@ -50,9 +52,12 @@ out="target/bench/results-mixed-$db.md"
 echo "### Mixed load, $db, $(date -u '+%Y-%m-%d %H:%M') UTC, build ${BENCH_LABEL:-$(git rev-parse --short HEAD)}" > "$out"
 for cache in ${BENCH_CACHE:-true false}; do
     log="target/bench/app-mixed-$db-$cache.log"
+    recording="$(pwd)/target/bench/mixed-$db-$cache.jfr"
+    # From the start: started after the warm-up, the profiler cost most of the throughput of the measured window.
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db?ApplicationName=$pool" SPRING_DATASOURCE_USERNAME="$user" \
     SPRING_DATASOURCE_PASSWORD="$password" VEILLE_FETCH_ENABLED=false \
-        java -Xmx512m ${BENCH_JFR:+-XX:FlightRecorderOptions:stackdepth=1024} ${BENCH_JAVA_OPTIONS:-} -jar "$jar" \
+        java -Xmx512m ${BENCH_JFR:+-XX:FlightRecorderOptions:stackdepth=1024 -XX:StartFlightRecording=name=mixed,settings=profile} \
+        ${BENCH_JAVA_OPTIONS:-} -jar "$jar" \
         --server.port="$port" --management.server.port="$management" \
         --veille.page-cache.enabled=$cache --veille.limits.posts-per-minute=1000000 \
         --veille.limits.posts-per-hour=1000000 > "$log" 2>&1 &
@@ -75,7 +80,7 @@ for cache in ${BENCH_CACHE:-true false}; do
         port="$port" login="p$((signed_in + 1))" tags=target/bench/mixed-tags.txt warmup="$warmup" \
         seconds="$seconds" rate="${BENCH_RATE:-5}" > target/bench/mixed-writer.txt &
     writer=$!
-    lists="target/bench/mixed-tags.txt target/bench/mixed-threads.txt $sessions"
+    lists="target/bench/mixed-tags.txt target/bench/mixed-threads.txt $sessions $encoding"
     # shellcheck disable=SC2086
     wrk -t2 -c"$readers" -d"$warmup"s --timeout 10s -s bench/mixed.lua "$base" -- $lists > /dev/null
     counts0=$(cache_counts)
@@ -83,18 +88,16 @@ for cache in ${BENCH_CACHE:-true false}; do
     pg=$(backends)
     app0=$(ticks /proc/$app/stat); pg0=$(ticks $pg); writer0=$(ticks /proc/$writer/stat)
     run="target/bench/mixed-run.txt"
-    recording="$(pwd)/target/bench/mixed-$db-$cache.jfr"
-    [ -z "${BENCH_JFR:-}" ] || jcmd $app JFR.start name=mixed settings=profile filename="$recording" > /dev/null
     # shellcheck disable=SC2086
     /usr/bin/time -f "wrk's CPU: %U s user, %S s system" wrk -t2 -c"$readers" -d"$seconds"s --timeout 10s --latency \
         -s bench/mixed.lua "$base" -- $lists > "$run" 2>&1
     app1=$(ticks /proc/$app/stat); pg1=$(ticks $pg); writer1=$(ticks /proc/$writer/stat)
     counts1=$(cache_counts)
-    [ -z "${BENCH_JFR:-}" ] || jcmd $app JFR.stop name=mixed > /dev/null
+    [ -z "${BENCH_JFR:-}" ] || jcmd $app JFR.dump name=mixed begin=-"$seconds"s filename="$recording" > /dev/null
     wait $writer
     {
         echo
-        echo "Page cache $( [ "$cache" = true ] && echo on || echo off), $readers readers ($signed_in signed in), ${warmup} s warm-up"
+        echo "Page cache $( [ "$cache" = true ] && echo on || echo off), $readers readers ($signed_in signed in, Accept-Encoding: ${encoding:-none}), ${warmup} s warm-up"
         echo
         echo '```'
         cat "$run" target/bench/mixed-writer.txt
