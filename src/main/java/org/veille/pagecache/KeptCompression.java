@@ -21,8 +21,8 @@ import org.springframework.http.HttpHeaders;
 /**
  * Kept pages sent compressed to the readers whose browser accepts gzip (every browser does), on the rules by which
  * Tomcat compresses the other answers ({@code server.compression.*}), but compressed once for each text of their
- * relative times instead of at every view: a repeated tag page with {@code Accept-Encoding: gzip} was about 2,900
- * requests a second against 9,500 without, Tomcat compressing its 30 KB each time (issue 16, docs/BENCHMARKS.md).
+ * relative times instead of at every view: a repeated tag page with {@code Accept-Encoding: gzip} was about 2,800
+ * requests a second against 9,300 without, Tomcat compressing its 34 KB each time (issue 16, docs/BENCHMARKS.md).
  */
 final class KeptCompression {
 
