@@ -84,7 +84,8 @@ record CachedPage(long renderedAt, Set<String> keys, int status, @Nullable Strin
 		for (Instant time : this.times) {
 			agos.add(times.agoEscaped(time, this.locale));
 		}
-		if (gzipAccepted && compression.appliesTo(this.contentType, partsLength(), this.headers.get(HttpHeaders.ETAG))) {
+		String etag = this.headers.get(HttpHeaders.ETAG);
+		if (gzipAccepted && compression.appliesTo(this.contentType, partsLength(), etag)) {
 			byte[] compressed = this.gzipped.of(agos, () -> KeptCompression.gzip(body(agos), partsLength()));
 			// Tomcat leaves an answer with a coding alone, its Vary header too.
 			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");

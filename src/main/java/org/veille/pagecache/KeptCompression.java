@@ -54,7 +54,8 @@ final class KeptCompression {
 	 * the very bytes sent).
 	 */
 	boolean appliesTo(@Nullable String contentType, long length, @Nullable String etag) {
-		if (!this.enabled || contentType == null || length < this.smallest || (etag != null && !etag.startsWith("W/"))) {
+		boolean strong = etag != null && !etag.startsWith("W/");
+		if (!this.enabled || contentType == null || length < this.smallest || strong) {
 			return false;
 		}
 		for (String type : this.types) {
@@ -96,7 +97,8 @@ final class KeptCompression {
 
 	/** The parts one after the other, compressed as Tomcat does (gzip, default level). */
 	static byte[] gzip(List<byte[]> parts, long length) {
-		ByteArrayOutputStream compressed = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE, length / 4 + 64));
+		int expected = (int) Math.min(Integer.MAX_VALUE, length / 4 + 64);
+		ByteArrayOutputStream compressed = new ByteArrayOutputStream(expected);
 		try (GZIPOutputStream out = new GZIPOutputStream(compressed, 8192)) {
 			for (byte[] part : parts) {
 				out.write(part);

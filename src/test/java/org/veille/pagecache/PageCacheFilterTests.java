@@ -175,7 +175,8 @@ class PageCacheFilterTests {
 	private static Compression enabledCompression() {
 		Compression compression = new Compression();
 		compression.setEnabled(true);
-		compression.setMimeTypes(new String[] { "text/html", "text/css", "application/javascript", "application/atom+xml" });
+		compression.setMimeTypes(
+				new String[] { "text/html", "text/css", "application/javascript", "application/atom+xml" });
 		return compression;
 	}
 

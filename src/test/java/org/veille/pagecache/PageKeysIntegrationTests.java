@@ -589,7 +589,8 @@ class PageKeysIntegrationTests {
 					.timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 				HttpResponse<Void> head = this.http.send(HttpRequest.newBuilder(uri(instance, path))
 					.header("Accept-Language", "en").header("Accept-Encoding", "gzip")
-					.timeout(Duration.ofSeconds(60)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+					.timeout(Duration.ofSeconds(60)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+						HttpResponse.BodyHandlers.discarding());
 				for (HttpResponse<?> each : List.of(answer, head)) {
 					assertThat(each.statusCode()).isEqualTo(200);
 					assertThat(each.headers().allValues("Content-Encoding")).containsExactly("gzip");
