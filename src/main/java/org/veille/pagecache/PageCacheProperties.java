@@ -46,8 +46,8 @@ public record PageCacheProperties(
 	/**
 	 * The same for a JVM whose heap may grow to {@code heap} bytes. A fixed 24 MB held a third of the pages a busy
 	 * instance's readers asked for (the mixed load at 1M, tag pages over 2,000 tags): hit ratio 0.72 and 1,043
-	 * req/s; an eighth of the heap (64 MB of 512) most of them, 0.90 and about 1,950 req/s, pages leaving for room
-	 * a hundred times a second; a quarter all of them, 0.94–0.95 and over 2,500 (docs/BENCHMARKS.md, issue 16). A
+	 * req/s; an eighth of the heap (64 MB of 512) most of them, 0.90 and 1,885–2,187 req/s, pages leaving for room
+	 * a hundred times a second; a quarter all of them, 0.95 and 2,741–2,775 (docs/BENCHMARKS.md, issue 16). A
 	 * kept page saves a whole render, a kept part only a piece of one: the pages get the larger share.
 	 */
 	long maxBytes(long heap) {
